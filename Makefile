@@ -1,0 +1,58 @@
+# docsite — build, preview and check a Markdown knowledge base.
+# `make site` and `make test` install what they need themselves.
+
+GO      ?= go
+BIN     := bin/docsite
+CONTENT ?= content
+OUT     ?= public
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VENDOR  := themes/default/assets/vendor/katex/katex.min.js
+GOFILES := $(shell find . -name '*.go' -not -path './themes/default/node_modules/*' 2>/dev/null)
+
+.PHONY: all build site serve check test test-short vet fuzz bench assets chromium clean
+
+all: build
+
+# Browser assets (KaTeX, mermaid) come from npm, pinned by the lock file.
+assets: $(VENDOR)
+$(VENDOR): themes/default/package.json themes/default/package-lock.json themes/default/scripts/vendor.sh
+	sh themes/default/scripts/vendor.sh
+	@touch $@
+
+build: $(BIN)
+$(BIN): $(VENDOR) $(GOFILES) $(shell find themes/default/layouts themes/default/assets -type f 2>/dev/null) go.mod go.sum
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/docsite
+
+site: build
+	./$(BIN) build --content $(CONTENT) --out $(OUT)
+	@echo "Site written to $(OUT)/ — preview it with 'make serve' and open http://127.0.0.1:8080/"
+
+serve: build
+	./$(BIN) serve --content $(CONTENT)
+
+check: build
+	./$(BIN) check --content $(CONTENT)
+
+# Browser tests need Debian's chromium; CI installs it, so can you.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y --no-install-recommends chromium)
+
+vet:
+	$(GO) vet ./...
+
+test: assets vet
+	$(GO) test -race -count=1 ./...
+
+test-short: assets
+	$(GO) test -short ./...
+
+# Run each fuzz target for a while: make fuzz FUZZTIME=1m
+FUZZTIME ?= 20s
+fuzz: assets
+	@$(GO) list -f '{{.ImportPath}}' ./... | while read pkg; do \
+	  for f in $$($(GO) test -list 'Fuzz.*' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f"; $(GO) test -run XXX -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; done
+
+clean:
+	rm -rf bin $(OUT)

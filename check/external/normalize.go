@@ -1,0 +1,40 @@
+package external
+
+import (
+	"errors"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// Normalize returns the form under which a URL is checked and cached, so
+// that spellings of one address are requested once: scheme and host in
+// lower case, no default port, no fragment, "/" for an empty path. The
+// query is kept; it often selects a different page.
+func Normalize(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return "", err
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", errors.New("not an http or https URL")
+	}
+	if u.Host == "" {
+		return "", errors.New("URL has no host")
+	}
+	host, port := u.Hostname(), u.Port()
+	host = strings.ToLower(host)
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]" // IPv6 literal
+	}
+	if port != "" && !(u.Scheme == "http" && port == "80") && !(u.Scheme == "https" && port == "443") {
+		host = net.JoinHostPort(strings.Trim(host, "[]"), port)
+	}
+	u.Host = host
+	u.Fragment, u.RawFragment = "", ""
+	if u.Path == "" && u.RawPath == "" {
+		u.Path = "/"
+	}
+	return u.String(), nil
+}

@@ -1,0 +1,57 @@
+package report
+
+import (
+	"testing"
+
+	"docsite/render/diag"
+)
+
+// specRules are the rule IDs SPEC §9 requires.
+var specRules = []string{"link/missing-file", "link/missing-anchor", "link/missing-image",
+	"link/case-mismatch", "link/outside-content", "link/folder-without-page", "heading/duplicate-id",
+	"citation/undefined", "citation/duplicate", "citation/malformed", "citation/unused",
+	"citation/conflict", "glossary/conflict", "numbering/title", "numbering/heading",
+	"toc/out-of-sync", "math/parse", "mermaid/unknown-type", "page/orphan", "html/missing-target",
+	"html/missing-fragment", "html/script", "external/broken", "translation/out-of-sync"}
+
+func TestRulesCatalogue(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if seen[r.ID] {
+			t.Errorf("rule %s listed twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Short == "" || r.Help == "" || len(r.Help) < len(r.Short) {
+			t.Errorf("rule %s needs a short description and a longer help text", r.ID)
+		}
+		if r.Severity != diag.Error && r.Severity != diag.Warning {
+			t.Errorf("rule %s has default severity %v", r.ID, r.Severity)
+		}
+	}
+	for _, id := range specRules {
+		if !seen[id] {
+			t.Errorf("rule %s from SPEC §9 missing", id)
+		}
+	}
+}
+
+func TestRuleLookup(t *testing.T) {
+	cases := []struct {
+		id   string
+		ok   bool
+		want diag.Severity
+	}{
+		{"link/missing-file", true, diag.Error},
+		{"page/orphan", true, diag.Warning},
+		{"numbering/heading", true, diag.Warning},
+		{"citation/undefined", true, diag.Error},
+		{"no/such-rule", false, diag.Error},
+		{"", false, diag.Error},
+	}
+	for _, c := range cases {
+		r, ok := Rule(c.id)
+		if ok != c.ok || (ok && (r.ID != c.id || r.Severity != c.want)) {
+			t.Errorf("Rule(%q) = %+v, %v", c.id, r, ok)
+		}
+	}
+}

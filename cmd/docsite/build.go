@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"docsite/render/build"
+	"docsite/render/diag"
+)
+
+func buildCmd(stdout, stderr io.Writer) *cobra.Command {
+	var (
+		content, out, cfgPath, baseURL, cacheDir string
+		drafts, strict, noCache                  bool
+	)
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the site from the content folder into the output folder",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig(cfgPath, baseURL)
+			if err != nil {
+				return err
+			}
+			if err := checkContent(content); err != nil {
+				return err
+			}
+			if err := build.CheckOut(out, content); err != nil {
+				return usageErr("%v", err)
+			}
+			if noCache {
+				cacheDir = ""
+			} else if cacheDir == "" {
+				cacheDir = defaultCacheDir()
+			}
+			res, err := build.Build(build.Options{Content: content, Out: out, CacheDir: cacheDir, Config: cfg, Drafts: drafts})
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			errs, warns := diag.Count(res.Diagnostics)
+			showFirst(stderr, res.Diagnostics, 5)
+			fmt.Fprintf(stdout, "built %s and %s into %s: %s, %s in %s\n",
+				plural(res.Pages, "page"), plural(res.Files-res.Pages, "other file"), out,
+				plural(errs, "error"), plural(warns, "warning"), res.Duration.Round(time.Millisecond))
+			if strict && errs+warns > 0 {
+				return &exitError{code: 1, err: fmt.Errorf("--strict: %d findings", errs+warns)}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&content, "content", "content", "folder of Markdown to build")
+	f.StringVar(&out, "out", "public", "output folder (replaced atomically)")
+	f.StringVar(&cfgPath, "config", "", "configuration file (default ./docsite.yaml when present)")
+	f.StringVar(&baseURL, "base-url", "", "URL the site is served from, e.g. https://example.org/docs/")
+	f.StringVar(&cacheDir, "cache-dir", "", "cache folder for highlighted code and rendered math (default under the user cache directory)")
+	f.BoolVar(&noCache, "no-cache", false, "start cold: use no cache folder")
+	f.BoolVar(&drafts, "drafts", false, "include pages with draft: true")
+	f.BoolVar(&strict, "strict", false, "exit 1 when there is any diagnostic, warnings included")
+	return cmd
+}
+
+// showFirst prints up to n diagnostics, then how many more there are.
+func showFirst(w io.Writer, ds []diag.Diagnostic, n int) {
+	for i, d := range ds {
+		if i == n {
+			fmt.Fprintf(w, "… and %d more (run docsite check for all)\n", len(ds)-n)
+			return
+		}
+		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", d.File, d.Line, d.Column, d.Severity, d.Rule, d.Message)
+	}
+}

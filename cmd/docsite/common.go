@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"docsite/render/config"
+)
+
+// loadConfig reads --config, or docsite.yaml in the working directory when
+// present; a bad file is a usage error (exit 2) that names the key and line.
+func loadConfig(path string, baseURL string) (*config.Config, error) {
+	required := path != ""
+	if path == "" {
+		path = "docsite.yaml"
+	}
+	cfg, err := config.Load(path, required)
+	if err != nil {
+		return nil, usageErr("configuration: %v", err)
+	}
+	if baseURL != "" {
+		cfg.BaseURL = baseURL
+	}
+	return cfg, nil
+}
+
+// checkContent makes an unreadable content folder a usage error with advice.
+func checkContent(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return usageErr("cannot read the content folder %s (%v); pass --content DIR", dir, errUnwrap(err))
+	}
+	if !st.IsDir() {
+		return usageErr("%s is not a folder; pass --content DIR", dir)
+	}
+	return nil
+}
+
+func errUnwrap(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// defaultCacheDir is docsite's folder under the user's cache directory.
+func defaultCacheDir() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "docsite-cache")
+	}
+	return filepath.Join(d, "docsite")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

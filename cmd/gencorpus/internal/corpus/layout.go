@@ -1,0 +1,174 @@
+package corpus
+
+import (
+	"fmt"
+	"math"
+	"path"
+	"strconv"
+)
+
+type pageKind int
+
+const (
+	normalPage pageKind = iota
+	landingPage
+	homePage
+	refsPage
+	glossaryPage
+)
+
+// A page is planned in full before any body is written.
+type page struct {
+	id       int
+	path     string // slash path from the corpus root
+	dir      string
+	kind     pageKind
+	pos      int // position in its folder's order; the H1 number should be this
+	topic    topic
+	size     int // target bytes
+	children []*page
+	assets   []int // indices into gen.assets that this page may link
+
+	// Outline, fixed by plan.
+	h1      heading
+	toc     heading // zero if the page has no TOC
+	tocSelf bool    // the TOC lists itself, as the seed does
+	heads   []heading
+	staleAt int     // index in heads before which the stale TOC entry sits
+	staleH  heading // the entry's text and slug, which match no heading
+
+	stale, brokenNum, h1Off, undefCite, localRefs, mangled, refsSection bool
+}
+
+type heading struct {
+	level      int
+	text, slug string
+}
+
+// pageSlugs is the set of heading IDs of a page.
+func (p *page) hasSlug(s string) bool {
+	if p.h1.slug == s || (p.toc.slug != "" && p.toc.slug == s) {
+		return true
+	}
+	for _, h := range p.heads {
+		if h.slug == s {
+			return true
+		}
+	}
+	return false
+}
+
+// layout fixes the folder tree: numbered top-level sections, each with a
+// landing page, loose pages and subfolders, two or three levels deep.
+func (g *gen) layout() {
+	home := g.addPage("README.md", homePage, 0, topic{en: "home", zh: "云原生容器技术栈知识库"})
+	m := g.cfg.files - 3
+	n := clamp(int(math.Round(math.Sqrt(float64(m))/2.2)), 2, 16)
+	shares := g.split(m, n)
+	tps := g.pickTopics(n)
+	for i := range n {
+		home.children = append(home.children, g.folder("", i+1, tps[i], shares[i], 1))
+	}
+	g.addPage("REFERENCES.md", refsPage, 0, topic{en: "references", zh: "参考文献"})
+	g.addPage("GLOSSARY.md", glossaryPage, 0, topic{en: "glossary", zh: "缩写词汇表"})
+	g.layoutAssets()
+}
+
+func (g *gen) folder(parent string, pos int, t topic, budget, depth int) *page {
+	dir := path.Join(parent, fmt.Sprintf("%02d-%s", pos, t.en))
+	g.exists[dir] = true
+	name := "README.md"
+	if g.r.Float64() < 0.45 {
+		name = t.en + ".md" // the "<name>/<name>.md" convention, prefix stripped
+	}
+	land := g.addPage(dir+"/"+name, landingPage, pos, t)
+	rest := budget - 1
+	nsub, loose := 0, rest
+	if rest >= 6 && depth < 3 && (depth == 1 || g.r.Float64() < 0.6) {
+		nsub = clamp(rest/12, 1, 8)
+		loose = int(float64(rest) * (0.2 + 0.25*g.r.Float64()))
+		if rest-loose < 2*nsub {
+			nsub = max(1, (rest-loose)/2)
+		}
+	}
+	subShares := g.split(rest-loose, nsub)
+	isSub := make([]bool, loose+nsub)
+	for i := range nsub {
+		isSub[i] = true
+	}
+	g.r.Shuffle(len(isSub), func(i, j int) { isSub[i], isSub[j] = isSub[j], isSub[i] })
+	tps := g.pickTopics(len(isSub))
+	si := 0
+	for i, sub := range isSub {
+		var child *page
+		if sub {
+			child = g.folder(dir, i+1, tps[i], subShares[si], depth+1)
+			si++
+		} else {
+			child = g.addPage(fmt.Sprintf("%s/%02d-%s.md", dir, i+1, tps[i].en), normalPage, i+1, tps[i])
+		}
+		land.children = append(land.children, child)
+	}
+	return land
+}
+
+func (g *gen) addPage(p string, kind pageKind, pos int, t topic) *page {
+	// Sizes are log-normal: most pages near the median, a long tail of
+	// large ones, as in a real knowledge base.
+	size := int(14500 * math.Exp(0.6*g.r.NormFloat64()))
+	pg := &page{id: len(g.pages), path: p, dir: path.Dir(p), kind: kind, pos: pos, topic: t, size: clamp(size, 2500, 120000)}
+	if pg.dir == "." {
+		pg.dir = ""
+	}
+	g.pages = append(g.pages, pg)
+	g.exists[p] = true
+	return pg
+}
+
+// split divides total into n positive parts of varied size.
+func (g *gen) split(total, n int) []int {
+	if n == 0 {
+		return nil
+	}
+	w := make([]float64, n)
+	sum := 0.0
+	for i := range w {
+		w[i] = 0.6 + 0.8*g.r.Float64()
+		sum += w[i]
+	}
+	out := make([]int, n)
+	left := total
+	for i := range out {
+		out[i] = max(1, int(float64(total)*w[i]/sum))
+		left -= out[i]
+	}
+	for i := 0; left > 0; i = (i + 1) % n {
+		out[i]++
+		left--
+	}
+	for i := 0; left < 0; i = (i + 1) % n {
+		if out[i] > 1 {
+			out[i]--
+			left++
+		}
+	}
+	return out
+}
+
+// pickTopics draws n distinct topics; when the pool runs out, names repeat
+// with a numeric suffix so siblings never collide.
+func (g *gen) pickTopics(n int) []topic {
+	perm := g.r.Perm(len(topics))
+	out := make([]topic, n)
+	for i := range out {
+		t := topics[perm[i%len(perm)]]
+		if k := i / len(perm); k > 0 {
+			t.en += "-" + strconv.Itoa(k+1)
+			t.zh += "（" + strconv.Itoa(k+1) + "）"
+		}
+		out[i] = t
+	}
+	return out
+}
+
+func clamp(v, lo, hi int) int { return min(max(v, lo), hi) }

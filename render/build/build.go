@@ -1,0 +1,236 @@
+// Package build runs the publish pipeline: load the content folder, parse and
+// render every page on all CPUs, index the site, apply the theme, and write
+// the output atomically.
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"docsite/render/config"
+	"docsite/render/diag"
+	"docsite/render/highlight"
+	"docsite/render/html"
+	"docsite/render/markdown"
+	"docsite/render/site"
+	theme "docsite/themes/default"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Content  string
+	Out      string
+	CacheDir string // "" disables the disk caches
+	Config   *config.Config
+	Drafts   bool
+	Workers  int // 0 means one per CPU
+}
+
+// Result describes a finished build.
+type Result struct {
+	Site        *site.Site
+	Pages       int
+	Files       int
+	Diagnostics []diag.Diagnostic
+	Duration    time.Duration
+}
+
+// Pipeline holds what is expensive to make and safe to reuse between builds:
+// the goldmark converter, the highlighter and the theme. The preview server
+// keeps one for its whole life.
+type Pipeline struct {
+	Converter *markdown.Converter
+	Theme     *html.Theme
+	workers   int
+}
+
+// NewPipeline prepares the converter and theme.
+func NewPipeline(opts Options) (*Pipeline, error) {
+	th, err := html.LoadTheme(theme.FS)
+	if err != nil {
+		return nil, err
+	}
+	hl := highlight.New(highlight.WithCacheDir(opts.CacheDir))
+	w := opts.Workers
+	if w <= 0 {
+		w = runtime.NumCPU()
+	}
+	return &Pipeline{
+		Converter: markdown.New(markdown.WithHighlighter(hl)),
+		Theme:     th,
+		workers:   w,
+	}, nil
+}
+
+// Build builds the site into opts.Out. The previous output stays untouched
+// until the new one is complete.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	pl, err := NewPipeline(opts)
+	if err != nil {
+		return nil, err
+	}
+	s, err := pl.Load(opts)
+	if err != nil {
+		return nil, err
+	}
+	files, err := pl.Render(s)
+	if err != nil {
+		return nil, err
+	}
+	n, err := WriteAtomic(opts.Out, opts.Content, files, s)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Site: s, Pages: len(s.ByURL), Files: n, Diagnostics: Diagnostics(s), Duration: time.Since(start)}, nil
+}
+
+// Load reads, parses and renders the body of every page, then indexes the site.
+func (pl *Pipeline) Load(opts Options) (*site.Site, error) {
+	s, err := site.Load(opts.Content, opts.Config)
+	if err != nil {
+		return nil, err
+	}
+	pl.parallel(s.Pages, func(p *site.Page) { pl.ParsePage(s, p) })
+	s.Index(opts.Drafts)
+	return s, nil
+}
+
+// ParsePage parses one page and renders its body right away, so its AST is
+// garbage as soon as the page is done.
+func (pl *Pipeline) ParsePage(s *site.Site, p *site.Page) {
+	defer func() {
+		// A page that crashes the renderer is reported and left out; the
+		// rest of the site still builds.
+		if r := recover(); r != nil {
+			p.Body = ""
+			p.Diags = append(p.Diags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
+				Severity: diag.Error, Rule: "page/internal", Message: fmt.Sprintf("page could not be rendered: %v", r)})
+		}
+	}()
+	doc := pl.Converter.Parse(p)
+	body, err := pl.Converter.Render(p, doc, func(dest string) (string, bool) { return s.LinkURL(p, dest) })
+	if err != nil {
+		p.Diags = append(p.Diags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
+			Severity: diag.Error, Rule: "page/internal", Message: err.Error()})
+	}
+	p.Body = body
+}
+
+// parallel runs fn over pages on all workers.
+func (pl *Pipeline) parallel(pages []*site.Page, fn func(*site.Page)) {
+	var wg sync.WaitGroup
+	next := make(chan *site.Page)
+	for range pl.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				fn(p)
+			}
+		}()
+	}
+	for _, p := range pages {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+}
+
+// Diagnostics collects what loading and parsing found, sorted.
+func Diagnostics(s *site.Site) []diag.Diagnostic {
+	ds := slices.Clone(s.Diagnostics)
+	for _, p := range s.Pages {
+		ds = append(ds, p.Diags...)
+	}
+	diag.Sort(ds)
+	return ds
+}
+
+// Render applies the theme to every page and lays out every output file in
+// memory: path relative to the output folder → contents, or → a source file
+// to copy.
+func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
+	out := &Files{Data: map[string][]byte{}, Copy: map[string]string{}}
+	sidebars := map[string]string{}
+	orders := map[string]map[*site.NavNode]int{}
+	flats := map[string][]*site.NavNode{}
+	for _, lang := range s.Langs {
+		sidebars[lang] = html.Sidebar(s, lang)
+		flats[lang] = s.Flat(lang)
+		orders[lang] = map[*site.NavNode]int{}
+		for i, n := range flats[lang] {
+			orders[lang][n] = i
+		}
+	}
+	for _, p := range s.Pages {
+		if p.Generated {
+			body, err := pl.Theme.IndexBody(s, p)
+			if err != nil {
+				return nil, err
+			}
+			p.Body = body
+		}
+	}
+	var mu sync.Mutex
+	var firstErr error
+	pages := make([]*site.Page, 0, len(s.ByURL))
+	for _, p := range s.Pages {
+		if s.ByURL[p.URL] == p {
+			pages = append(pages, p)
+		}
+	}
+	pl.parallel(pages, func(p *site.Page) {
+		b, err := pl.Theme.Page(s, p, sidebars[p.Lang], orders[p.Lang], flats[p.Lang], html.Options{})
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			if firstErr == nil {
+				firstErr = fmt.Errorf("%s: %w", p.Path, err)
+			}
+			return
+		}
+		out.Data[PageFile(p.URL)] = b
+	})
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	for _, f := range s.Files {
+		out.Copy[f] = f
+	}
+	nf, err := pl.Theme.NotFound(s)
+	if err != nil {
+		return nil, err
+	}
+	out.Data["404.html"] = nf
+	slices.SortFunc(pages, func(a, b *site.Page) int {
+		if a.URL < b.URL {
+			return -1
+		}
+		if a.URL > b.URL {
+			return 1
+		}
+		return 0
+	})
+	out.Data["sitemap.xml"] = html.Sitemap(s, pages)
+	out.Data["robots.txt"] = html.Robots(s)
+	out.Data["assets/css/chroma.css"] = []byte(highlight.CSS())
+	out.Assets = pl.Theme.Assets()
+	return out, nil
+}
+
+// PageFile is the output file of a page URL: "/a/b/" → "a/b/index.html".
+func PageFile(url string) string {
+	return url[1:] + "index.html"
+}
+
+// Files is the whole output of a build, before it is written.
+type Files struct {
+	Data   map[string][]byte // output path → contents
+	Copy   map[string]string // output path → source path relative to the content folder
+	Assets fs.FS             // copied under assets/
+}

@@ -1,0 +1,178 @@
+// Package highlight colours code blocks at build time with chroma into CSS
+// classes, so one light and one dark stylesheet serve every page. Lexer
+// lookups and highlighted blocks are cached: a naive lookup per block costs
+// as much as the highlighting itself on a corpus of thousands of blocks.
+package highlight
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// Highlighter is safe for concurrent use.
+type Highlighter struct {
+	formatter *chromahtml.Formatter
+	style     *chroma.Style
+	cacheDir  string
+
+	lexers sync.Map // language name -> chroma.Lexer, or nil for "no lexer"
+	blocks sync.Map // content hash -> highlighted HTML
+}
+
+// Option configures a Highlighter.
+type Option func(*Highlighter)
+
+// WithCacheDir keeps highlighted blocks on disk between runs.
+func WithCacheDir(dir string) Option { return func(h *Highlighter) { h.cacheDir = dir } }
+
+// New returns a Highlighter.
+func New(opts ...Option) *Highlighter {
+	h := &Highlighter{
+		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true)),
+		style:     styles.Get("github"),
+	}
+	for _, o := range opts {
+		o(h)
+	}
+	return h
+}
+
+// version changes whenever the output of Block would change, so stale disk
+// cache entries are never read.
+const version = "chroma-v2.27.0-1"
+
+// Block returns the HTML of a code block: a <pre><code> with chroma's token
+// classes, or the escaped code when no lexer knows the language.
+func (h *Highlighter) Block(lang, code string) string {
+	lang = normalize(lang)
+	sum := sha256.Sum256([]byte(version + "\x00" + lang + "\x00" + code))
+	key := hex.EncodeToString(sum[:])
+	if v, ok := h.blocks.Load(key); ok {
+		return v.(string)
+	}
+	if out, ok := h.readDisk(key); ok {
+		h.blocks.Store(key, out)
+		return out
+	}
+	out := h.render(lang, code)
+	h.blocks.Store(key, out)
+	h.writeDisk(key, out)
+	return out
+}
+
+func (h *Highlighter) render(lang, code string) string {
+	var b strings.Builder
+	b.WriteString(`<pre class="chroma"`)
+	if lang != "" {
+		b.WriteString(` data-lang="` + html.EscapeString(lang) + `"`)
+	}
+	b.WriteString(`><code>`)
+	lexer := h.lexer(lang)
+	if lexer == nil {
+		b.WriteString(html.EscapeString(code))
+	} else if it, err := chroma.Coalesce(lexer).Tokenise(nil, code); err != nil {
+		b.WriteString(html.EscapeString(code))
+	} else {
+		var buf bytes.Buffer
+		if h.formatter.Format(&buf, h.style, it) != nil {
+			b.WriteString(html.EscapeString(code))
+		} else {
+			b.Write(buf.Bytes())
+		}
+	}
+	b.WriteString("</code></pre>")
+	return b.String()
+}
+
+// lexer looks a language up once; "text" and unknown names get no lexer
+// rather than chroma's fallback, which would still cost a tokenising pass.
+func (h *Highlighter) lexer(lang string) chroma.Lexer {
+	if lang == "" || lang == "text" || lang == "plain" || lang == "txt" {
+		return nil
+	}
+	if v, ok := h.lexers.Load(lang); ok {
+		l, _ := v.(chroma.Lexer)
+		return l
+	}
+	l := lexers.Get(lang)
+	if l != nil {
+		h.lexers.Store(lang, l)
+	} else {
+		h.lexers.Store(lang, nil)
+	}
+	return l
+}
+
+func normalize(lang string) string {
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	if i := strings.IndexAny(lang, " {,"); i >= 0 {
+		lang = lang[:i]
+	}
+	return lang
+}
+
+func (h *Highlighter) diskPath(key string) string {
+	return filepath.Join(h.cacheDir, "code", key[:2], key+".html")
+}
+
+func (h *Highlighter) readDisk(key string) (string, bool) {
+	if h.cacheDir == "" {
+		return "", false
+	}
+	b, err := os.ReadFile(h.diskPath(key))
+	return string(b), err == nil
+}
+
+func (h *Highlighter) writeDisk(key, out string) {
+	if h.cacheDir == "" {
+		return
+	}
+	p := h.diskPath(key)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return
+	}
+	// Write then rename, so a concurrent reader never sees half an entry.
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.WriteString(out)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// CSS returns the stylesheet for the light theme and, scoped under
+// html[data-theme="dark"], the dark one.
+func CSS() string {
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	var light, dark bytes.Buffer
+	_ = f.WriteCSS(&light, styles.Get("github"))
+	_ = f.WriteCSS(&dark, styles.Get("github-dark"))
+	var b strings.Builder
+	b.Write(light.Bytes())
+	for _, line := range strings.Split(dark.String(), "\n") {
+		if i := strings.Index(line, "."); i >= 0 && strings.HasPrefix(strings.TrimSpace(line[:i]), "/*") {
+			b.WriteString(line[:i] + `html[data-theme="dark"] ` + line[i:] + "\n")
+			continue
+		}
+		if strings.HasPrefix(line, ".") {
+			b.WriteString(`html[data-theme="dark"] ` + line + "\n")
+			continue
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}

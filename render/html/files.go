@@ -1,0 +1,99 @@
+package html
+
+import (
+	"bytes"
+	"encoding/xml"
+	"html/template"
+
+	"docsite/render/site"
+)
+
+// NotFound renders 404.html in the site's default language.
+func (t *Theme) NotFound(s *site.Site) ([]byte, error) {
+	lang := s.Config.Language
+	d := PageData{Lang: lang, Base: s.BasePath(), HomeURL: s.Href("/"), SiteTitle: s.Config.Title, UI: UIFor(lang)}
+	var b bytes.Buffer
+	err := t.tmpl.ExecuteTemplate(&b, "404.html", d)
+	return b.Bytes(), err
+}
+
+// IndexBody is the body of a generated folder page: its title and children.
+func (t *Theme) IndexBody(s *site.Site, p *site.Page) (template.HTML, error) {
+	type child struct{ Title, URL, Number string }
+	d := struct {
+		Title    string
+		Children []child
+	}{Title: p.Title}
+	if p.Nav != nil {
+		for _, c := range p.Nav.Children {
+			d.Children = append(d.Children, child{Title: c.Title, URL: s.Href(c.Page.URL), Number: c.Number})
+		}
+	}
+	var b bytes.Buffer
+	err := t.tmpl.ExecuteTemplate(&b, "index", d)
+	return template.HTML(b.String()), err
+}
+
+// Sitemap lists every page with its language alternates.
+func Sitemap(s *site.Site, pages []*site.Page) []byte {
+	type link struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
+	type entry struct {
+		Loc   string `xml:"loc"`
+		Links []link `xml:"xhtml:link"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr"`
+		URLs    []entry  `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, p := range pages {
+		e := entry{Loc: absURL(s, p.URL)}
+		if len(p.Translations) > 0 {
+			e.Links = append(e.Links, link{Rel: "alternate", Hreflang: p.Lang, Href: absURL(s, p.URL)})
+			for _, l := range s.Langs {
+				if q := p.Translations[l]; q != nil {
+					e.Links = append(e.Links, link{Rel: "alternate", Hreflang: l, Href: absURL(s, q.URL)})
+				}
+			}
+		}
+		set.URLs = append(set.URLs, e)
+	}
+	out, _ := xml.MarshalIndent(set, "", " ")
+	return append([]byte(xml.Header), append(out, '\n')...)
+}
+
+// absURL is a page's full URL when a base URL with a host is configured,
+// else its path.
+func absURL(s *site.Site, u string) string {
+	base := s.Config.BaseURL
+	href := s.Href(u)
+	if i := indexHost(base); i > 0 {
+		return base[:i] + href
+	}
+	return href
+}
+
+// indexHost returns where the path starts in "https://host/path", or -1.
+func indexHost(base string) int {
+	const sep = "://"
+	i := bytes.Index([]byte(base), []byte(sep))
+	if i < 0 {
+		return -1
+	}
+	j := bytes.IndexByte([]byte(base[i+len(sep):]), '/')
+	if j < 0 {
+		return len(base)
+	}
+	return i + len(sep) + j
+}
+
+// Robots allows everything and names the sitemap.
+func Robots(s *site.Site) []byte {
+	return []byte("User-agent: *\nAllow: /\nSitemap: " + absURL(s, "/sitemap.xml") + "\n")
+}

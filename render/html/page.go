@@ -1,0 +1,149 @@
+package html
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"unicode"
+
+	"docsite/render/site"
+)
+
+// Link is a titled link in breadcrumbs and the pager.
+type Link struct {
+	Title, URL, Number string
+}
+
+// Alternate is one language version of a page.
+type Alternate struct {
+	Lang, URL, Label string
+	Current          bool
+}
+
+// PageData is everything the page template reads.
+type PageData struct {
+	Lang, Base, HomeURL, SiteTitle, Title, Description string
+	IsHome, HasMath, HasMermaid, LiveReload             bool
+	UI                                                  UI
+	Body, Sidebar                                       template.HTML
+	Crumbs                                              []Link
+	Prev, Next                                          *Link
+	Outline                                             []site.Heading
+	Alternates                                          []Alternate
+}
+
+// Options tune page rendering.
+type Options struct {
+	LiveReload bool // add the preview server's reload script
+}
+
+// Page renders one page with the sidebar already rendered for its language.
+func (t *Theme) Page(s *site.Site, p *site.Page, sidebar string, order map[*site.NavNode]int, flat []*site.NavNode, opts Options) ([]byte, error) {
+	lang := DocLang(p)
+	d := PageData{
+		Lang: lang, Base: s.BasePath(), HomeURL: s.Href(s.DirURL("", p.Lang)), SiteTitle: s.Config.Title,
+		Title: p.Title, IsHome: p.Landing && p.Dir == "", HasMath: p.HasMath, HasMermaid: p.HasMermaid,
+		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body, Sidebar: Mark(sidebar, s, p),
+	}
+	if desc, ok := p.Meta["description"].(string); ok {
+		d.Description = desc
+	}
+	if p.Nav != nil {
+		for n := p.Nav.Parent; n != nil && n.Parent != nil; n = n.Parent {
+			d.Crumbs = append([]Link{{Title: n.Title, URL: s.Href(n.Page.URL), Number: n.Number}}, d.Crumbs...)
+		}
+		if i, ok := order[p.Nav]; ok {
+			if i > 0 {
+				d.Prev = navLink(s, flat[i-1])
+			}
+			if i+1 < len(flat) {
+				d.Next = navLink(s, flat[i+1])
+			}
+		}
+	}
+	for _, h := range p.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			d.Outline = append(d.Outline, h)
+		}
+	}
+	d.Alternates = alternates(s, p)
+	var b bytes.Buffer
+	b.Grow(len(p.Body) + len(sidebar) + 4096)
+	err := t.tmpl.ExecuteTemplate(&b, "page.html", d)
+	return b.Bytes(), err
+}
+
+func navLink(s *site.Site, n *site.NavNode) *Link {
+	return &Link{Title: n.Title, URL: s.Href(n.Page.URL), Number: n.Number}
+}
+
+// alternates lists the language versions of a page; a language without a
+// translation points at the nearest folder above that has a page in it.
+func alternates(s *site.Site, p *site.Page) []Alternate {
+	if len(s.Langs) < 2 {
+		return nil
+	}
+	var out []Alternate
+	for _, lang := range s.Langs {
+		a := Alternate{Lang: lang, Label: UIFor(lang).LangName, Current: lang == p.Lang}
+		switch {
+		case a.Current:
+			a.URL = s.Href(p.URL)
+		case p.Translations[lang] != nil:
+			a.URL = s.Href(p.Translations[lang].URL)
+		default:
+			a.URL = s.Href(nearest(s, p.Dir, lang))
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func nearest(s *site.Site, dir, lang string) string {
+	for {
+		if d := s.Dirs[dir]; d != nil && d.Landing[lang] != nil {
+			return d.Landing[lang].URL
+		}
+		if dir == "" {
+			return s.DirURL("", lang)
+		}
+		i := strings.LastIndexByte(dir, '/')
+		if i < 0 {
+			dir = ""
+		} else {
+			dir = dir[:i]
+		}
+	}
+}
+
+// DocLang is the language of a page's text: front matter lang, else the
+// language of its file name when that is marked, else what its text looks
+// like (Chinese when Han characters are a good share of its letters).
+func DocLang(p *site.Page) string {
+	if p.DocLang != "" {
+		return p.DocLang
+	}
+	if p.Key != p.Path || p.Generated {
+		return p.Lang
+	}
+	han, latin := 0, 0
+	src := p.Source
+	if len(src) > 8192 {
+		src = src[:8192]
+	}
+	for _, r := range string(src) {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case r < 0x80 && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	if han == 0 && latin > 0 {
+		return "en"
+	}
+	if han*4 >= latin || han > 50 {
+		return "zh-CN"
+	}
+	return "en"
+}

@@ -1,0 +1,241 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"docsite/render/site"
+	"docsite/render/slug"
+)
+
+// extract walks the AST once and fills the page model. Heading IDs are set
+// on the AST here, so rendering and checking agree on them by construction.
+func extract(p *site.Page, doc ast.Node) {
+	src := p.Source
+	var slugs slug.Slugger
+	p.Anchors = map[string]site.Anchor{}
+	p.Headings, p.Links, p.Code, p.Text = nil, nil, nil, nil
+	sec := &sectionWriter{}
+	sec.start(site.Section{})
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				sec.breakLine()
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			text := plainText(n, src)
+			id := slugs.Slug(text)
+			n.SetAttributeString("id", []byte(id))
+			off := blockStart(n)
+			p.Headings = append(p.Headings, site.Heading{Level: n.Level, Text: text, ID: id, Offset: off})
+			if prev, dup := p.Anchors[id]; dup && prev.Explicit {
+				p.Diags = append(p.Diags, duplicateID(p, id, off, off))
+			} else if !dup {
+				p.Anchors[id] = site.Anchor{Offset: off}
+			}
+			if n.Level == 1 && p.H1 == "" {
+				p.H1, p.H1Offset = text, off
+				if p.Title == "" {
+					p.Title = text
+				}
+			}
+			p.Text = append(p.Text, sec.take())
+			sec.start(site.Section{Heading: text, Anchor: id, Level: n.Level})
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			p.Links = append(p.Links, site.Link{Dest: string(n.Destination), Kind: site.LinkMarkdown, Start: n.Pos(), End: linkEnd(src, n.Pos())})
+		case *ast.Image:
+			p.Links = append(p.Links, site.Link{Dest: string(n.Destination), Kind: site.LinkImage, Start: n.Pos(), End: linkEnd(src, n.Pos())})
+		case *ast.AutoLink:
+			start := n.Pos()
+			p.Links = append(p.Links, site.Link{Dest: string(n.URL(src)), Kind: site.LinkAuto, Start: start, End: start + len(n.URL(src))})
+		case *ast.RawHTML:
+			scanHTML(p, rawSegments(n.Segments, src))
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			segs := rawSegments(n.Lines(), src)
+			if n.HasClosure() {
+				segs = append(segs, rawSegments(singleSegment(n.ClosureLine), src)...)
+			}
+			scanHTML(p, segs)
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock:
+			lang := ""
+			if n.Info != nil {
+				lang = strings.Fields(string(n.Info.Segment.Value(src)) + " x")[0]
+			}
+			p.Code = append(p.Code, site.CodeBlock{Lang: lang, Offset: blockStart(n)})
+			if strings.EqualFold(lang, "mermaid") {
+				p.HasMermaid = true
+				p.Diagrams = append(p.Diagrams, site.Diagram{Source: linesText(n, src), Offset: blockStart(n)})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			p.Code = append(p.Code, site.CodeBlock{Offset: blockStart(n)})
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			sec.text(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				sec.softBreak()
+			}
+		case *ast.String:
+			sec.text(n.Value)
+		case *east.TableCell:
+			sec.space()
+		}
+		return ast.WalkContinue, nil
+	})
+	p.Text = append(p.Text, sec.take())
+}
+
+// blockStart is the offset of a block's first line (Pos is set by goldmark
+// for most blocks; the first line is the fallback).
+func blockStart(n ast.Node) int {
+	if pos := n.Pos(); pos >= 0 {
+		return pos
+	}
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	return 0
+}
+
+func linesText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+// plainText is a heading's text as GitHub's slugger sees it: the text
+// content of the rendered heading, without markup or raw HTML tags.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			case *ast.RawHTML, *ast.Image:
+			default:
+				if t, ok := c.(interface{ PlainText() string }); ok {
+					b.WriteString(t.PlainText())
+					continue
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+// linkEnd finds the end of the link or image that starts at start: past the
+// closing ']' and, for an inline link, past its "(dest)"; for a full
+// reference link past its "[label]".
+func linkEnd(src []byte, start int) int {
+	if start < 0 || start >= len(src) {
+		return start
+	}
+	i := start
+	if src[i] == '!' {
+		i++
+	}
+	i = matchBracket(src, i, '[', ']')
+	if i < len(src) && src[i] == '(' {
+		return matchBracket(src, i, '(', ')')
+	}
+	if i < len(src) && src[i] == '[' {
+		return matchBracket(src, i, '[', ']')
+	}
+	return i
+}
+
+// matchBracket returns the offset just past the bracket that closes the one
+// at i, honouring backslash escapes; it stops at a blank line.
+func matchBracket(src []byte, i int, open, close byte) int {
+	if i >= len(src) || src[i] != open {
+		return i
+	}
+	depth := 0
+	for j := i; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			j++
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 {
+				return j + 1
+			}
+		case '\n':
+			if j+1 < len(src) && src[j+1] == '\n' {
+				return j
+			}
+		}
+	}
+	return len(src)
+}
+
+// sectionWriter gathers the plain text under one heading for search.
+type sectionWriter struct {
+	cur     site.Section
+	b       strings.Builder
+	pending bool // a soft break waits to learn whether a space is needed
+}
+
+func (w *sectionWriter) start(s site.Section) { w.cur = s; w.b.Reset(); w.pending = false }
+
+func (w *sectionWriter) take() site.Section {
+	w.cur.Text = strings.TrimSpace(w.b.String())
+	return w.cur
+}
+
+func (w *sectionWriter) text(t []byte) {
+	if len(t) == 0 {
+		return
+	}
+	if w.pending {
+		w.pending = false
+		last, _ := utf8.DecodeLastRuneInString(w.b.String())
+		next, _ := utf8.DecodeRune(t)
+		// A line wrapped between two Chinese characters joins without a
+		// space, as it renders; Latin words keep theirs.
+		if !(wide(last) && wide(next)) {
+			w.b.WriteByte(' ')
+		}
+	}
+	w.b.Write(t)
+}
+
+func (w *sectionWriter) softBreak() { w.pending = true }
+
+func (w *sectionWriter) space() { w.pending = false; w.b.WriteByte(' ') }
+
+func (w *sectionWriter) breakLine() {
+	w.pending = false
+	if w.b.Len() > 0 {
+		w.b.WriteByte('\n')
+	}
+}
+
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}

@@ -1,0 +1,94 @@
+// Package markdown configures goldmark once, with docsite's extensions, and
+// turns a page's source into the page model (Parse) and into HTML (Render).
+// Each file is parsed exactly once: Parse returns the AST, the caller renders
+// it right away or drops it (the checker needs only the model).
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"docsite/render/highlight"
+	"docsite/render/site"
+)
+
+// Converter is safe for concurrent use by many page workers.
+type Converter struct {
+	md        goldmark.Markdown
+	highlight *highlight.Highlighter
+	extra     []goldmark.Extender
+}
+
+// Option configures a Converter.
+type Option func(*Converter)
+
+// WithHighlighter sets the code highlighter (and its cache).
+func WithHighlighter(h *highlight.Highlighter) Option {
+	return func(c *Converter) { c.highlight = h }
+}
+
+// WithExtensions adds goldmark extensions (math, citations, …).
+func WithExtensions(e ...goldmark.Extender) Option {
+	return func(c *Converter) { c.extra = append(c.extra, e...) }
+}
+
+// New builds the goldmark pipeline.
+func New(opts ...Option) *Converter {
+	c := &Converter{}
+	for _, o := range opts {
+		o(c)
+	}
+	if c.highlight == nil {
+		c.highlight = highlight.New()
+	}
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, meta.New(), &docsiteRenderers{c: c}, wideTables{}}
+	exts = append(exts, c.extra...)
+	c.md = goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+	return c
+}
+
+// Parse parses the page once and fills its model: metadata, title,
+// headings with GitHub IDs, links, code blocks, text for search. The AST
+// it returns carries the heading IDs, ready for Render.
+func (c *Converter) Parse(p *site.Page) ast.Node {
+	pc := parser.NewContext()
+	doc := c.md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
+	applyMeta(p, meta.Get(pc))
+	extract(p, doc)
+	return doc
+}
+
+// Render writes the page body. links rewrites a destination written in the
+// page to its URL on the site (false keeps it as written).
+func (c *Converter) Render(p *site.Page, doc ast.Node, links func(dest string) (string, bool)) (template.HTML, error) {
+	rewriteLinks(doc, p.Source, links)
+	var buf bytes.Buffer
+	buf.Grow(len(p.Source) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, p.Source, doc); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// docsiteRenderers plugs in the node renderers for headings (anchor links),
+// code blocks (chroma, mermaid) and raw HTML (link rewriting).
+type docsiteRenderers struct{ c *Converter }
+
+func (d *docsiteRenderers) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(&nodeRenderer{highlight: d.c.highlight}, 100),
+	))
+}

@@ -1,0 +1,164 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
+
+	"docsite/render/site"
+)
+
+// rawPiece is a run of raw HTML with the source offset it starts at; an HTML
+// block inside a blockquote is several pieces, one per line.
+type rawPiece struct {
+	data   []byte
+	offset int
+}
+
+func rawSegments(segs *text.Segments, src []byte) []rawPiece {
+	out := make([]rawPiece, 0, segs.Len())
+	for i := 0; i < segs.Len(); i++ {
+		s := segs.At(i)
+		out = append(out, rawPiece{data: s.Value(src), offset: s.Start})
+	}
+	return out
+}
+
+func singleSegment(s text.Segment) *text.Segments {
+	segs := text.NewSegments()
+	segs.Append(s)
+	return segs
+}
+
+// scanHTML records the links (href, src, srcset) and anchors (id, name) of
+// raw HTML, skipping comments: a link commented out is not a link.
+func scanHTML(p *site.Page, pieces []rawPiece) {
+	var joined []byte
+	var starts []int // offset in joined where each piece begins
+	for _, pc := range pieces {
+		starts = append(starts, len(joined))
+		joined = append(joined, pc.data...)
+	}
+	toSource := func(off int) int {
+		i := len(starts) - 1
+		for i > 0 && starts[i] > off {
+			i--
+		}
+		if i < 0 {
+			return 0
+		}
+		return pieces[i].offset + off - starts[i]
+	}
+	z := html.NewTokenizer(bytes.NewReader(joined))
+	pos := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return
+		}
+		raw := z.Raw()
+		tokStart := pos
+		pos += len(raw)
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		tag := string(name)
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			key := string(k)
+			val := string(v)
+			at := tokStart + bytes.Index(raw, v)
+			if len(v) == 0 {
+				at = tokStart
+			}
+			start := toSource(at)
+			end := start + len(v)
+			switch {
+			case key == "id" || (key == "name" && tag == "a"):
+				if _, dup := p.Anchors[val]; dup && val != "" {
+					p.Diags = append(p.Diags, duplicateID(p, val, start, end))
+				} else if val != "" {
+					p.Anchors[val] = site.Anchor{Offset: start, Explicit: true}
+				}
+			case key == "href" && (tag == "a" || tag == "area" || tag == "link"):
+				p.Links = append(p.Links, site.Link{Dest: val, Kind: site.LinkHTML, Start: start, End: end})
+			case key == "src" && (tag == "img" || tag == "source" || tag == "video" || tag == "audio" || tag == "iframe" || tag == "script"):
+				p.Links = append(p.Links, site.Link{Dest: val, Kind: site.LinkHTMLImage, Start: start, End: end})
+			case key == "srcset":
+				for _, cand := range strings.Split(val, ",") {
+					if f := strings.Fields(cand); len(f) > 0 {
+						p.Links = append(p.Links, site.Link{Dest: f[0], Kind: site.LinkHTMLImage, Start: start, End: end})
+					}
+				}
+			}
+		}
+	}
+}
+
+// rewriteRawHTML rewrites href and src attributes of raw HTML the same way
+// Markdown links are rewritten, leaving every other byte as written.
+func rewriteRawHTML(raw []byte, links func(string) (string, bool)) ([]byte, bool) {
+	if !bytes.Contains(raw, []byte("href")) && !bytes.Contains(raw, []byte("src")) {
+		return raw, false
+	}
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	var out bytes.Buffer
+	changed := false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		tok := z.Raw()
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			out.Write(tok)
+			continue
+		}
+		tok = append([]byte(nil), tok...)
+		_, hasAttr := z.TagName()
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			if (string(k) != "href" && string(k) != "src") || len(v) == 0 {
+				continue
+			}
+			if u, ok := links(string(v)); ok {
+				if i := bytes.Index(tok, v); i >= 0 {
+					tok = append(tok[:i:i], append([]byte(html.EscapeString(u)), tok[i+len(v):]...)...)
+					changed = true
+				}
+			}
+		}
+		out.Write(tok)
+	}
+	return out.Bytes(), changed
+}
+
+// rawOutput is raw HTML already rewritten, written as it stands.
+type rawOutput struct {
+	ast.BaseInline
+	html []byte
+}
+
+var kindRawOutput = ast.NewNodeKind("DocsiteRawOutput")
+
+func (n *rawOutput) Kind() ast.NodeKind { return kindRawOutput }
+
+func (n *rawOutput) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// rawBlockOutput is an HTML block already rewritten.
+type rawBlockOutput struct {
+	ast.BaseBlock
+	html []byte
+}
+
+var kindRawBlockOutput = ast.NewNodeKind("DocsiteRawBlockOutput")
+
+func (n *rawBlockOutput) Kind() ast.NodeKind { return kindRawBlockOutput }
+
+func (n *rawBlockOutput) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }

@@ -1,0 +1,157 @@
+package markdown
+
+import (
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+
+	"docsite/render/diag"
+	"docsite/render/highlight"
+	"docsite/render/site"
+)
+
+// nodeRenderer renders the nodes whose HTML docsite decides: headings with
+// anchor links, code blocks through chroma, mermaid fences, and raw HTML
+// whose links were rewritten.
+type nodeRenderer struct {
+	highlight *highlight.Highlighter
+}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(ast.KindFencedCodeBlock, r.fenced)
+	reg.Register(ast.KindCodeBlock, r.indented)
+	reg.Register(kindRawOutput, r.raw)
+	reg.Register(kindRawBlockOutput, r.raw)
+}
+
+func (r *nodeRenderer) heading(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	h := n.(*ast.Heading)
+	id, _ := h.AttributeString("id")
+	idStr, _ := id.([]byte)
+	level := string(rune('0' + h.Level))
+	if entering {
+		_, _ = w.WriteString("<h" + level)
+		if idStr != nil {
+			_, _ = w.WriteString(` id="` + html.EscapeString(string(idStr)) + `"`)
+		}
+		_ = w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	if idStr != nil {
+		_, _ = w.WriteString(`<a class="anchor" href="#` + html.EscapeString(string(idStr)) + `" aria-hidden="true" tabindex="-1">#</a>`)
+	}
+	_, _ = w.WriteString("</h" + level + ">\n")
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) fenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	f := n.(*ast.FencedCodeBlock)
+	lang := ""
+	if f.Info != nil {
+		lang = strings.Fields(string(f.Info.Segment.Value(src)) + " x")[0]
+	}
+	code := linesText(n, src)
+	if strings.EqualFold(lang, "mermaid") {
+		// mermaid reads the element's text, so the escaped source is all it needs.
+		_, _ = w.WriteString(`<pre class="mermaid">` + html.EscapeString(code) + "</pre>\n")
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString(r.highlight.Block(lang, code) + "\n")
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) indented(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(r.highlight.Block("", linesText(n, src)) + "\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) raw(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		switch n := n.(type) {
+		case *rawOutput:
+			_, _ = w.Write(n.html)
+		case *rawBlockOutput:
+			_, _ = w.Write(n.html)
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// rewriteLinks points Markdown links and images at site URLs and replaces raw
+// HTML whose href/src changed with its rewritten form.
+func rewriteLinks(doc ast.Node, src []byte, links func(string) (string, bool)) {
+	if links == nil {
+		return
+	}
+	var replace [][2]ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if u, ok := links(string(n.Destination)); ok {
+				n.Destination = []byte(u)
+			}
+		case *ast.Image:
+			if u, ok := links(string(n.Destination)); ok {
+				n.Destination = []byte(u)
+			}
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			var raw []byte
+			for _, pc := range rawSegments(n.Segments, src) {
+				raw = append(raw, pc.data...)
+			}
+			if out, ok := rewriteRawHTML(raw, links); ok {
+				replace = append(replace, [2]ast.Node{n, &rawOutput{html: out}})
+			}
+		case *ast.HTMLBlock:
+			var raw []byte
+			for _, pc := range rawSegments(n.Lines(), src) {
+				raw = append(raw, pc.data...)
+			}
+			if n.HasClosure() {
+				raw = append(raw, n.ClosureLine.Value(src)...)
+			}
+			if out, ok := rewriteRawHTML(raw, links); ok {
+				replace = append(replace, [2]ast.Node{n, &rawBlockOutput{html: out}})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, r := range replace {
+		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
+	}
+}
+
+func duplicateID(p *site.Page, id string, start, end int) diag.Diagnostic {
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Error, Rule: "heading/duplicate-id",
+		Message: "id \"" + id + "\" is already used on this page; a link to #" + id + " reaches only the first", Target: "#" + id}
+	p.Lines.Span(&d, start, end)
+	return d
+}
+
+func metaDiag(p *site.Page, msg string) diag.Diagnostic {
+	return diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 4, Severity: diag.Warning, Rule: "page/front-matter", Message: msg}
+}

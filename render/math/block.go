@@ -1,0 +1,138 @@
+package math
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// blockParser parses display math that starts a line: $$…$$ and \[…\],
+// on one line or over several. It may interrupt a paragraph, because the
+// corpus writes "**优化目标**：" and the formula on the very next line.
+//
+// A block whose closer never comes (a blank line or the end of its
+// container arrives first), or whose closer is followed by more text on its
+// line, is not a formula block: it is turned back into a paragraph, where
+// the inline parser reads any $$…$$ in it the way pandoc would.
+type blockParser struct{}
+
+// NewBlockParser returns the parser of display math blocks; New registers it.
+func NewBlockParser() parser.BlockParser { return blockParser{} }
+
+func (blockParser) Trigger() []byte { return []byte{'$', '\\'} }
+
+func (blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	rest := line[pos:]
+	var open, close string
+	switch {
+	case bytes.HasPrefix(rest, []byte("$$")) && !bytes.HasPrefix(rest, []byte("$$$")):
+		open, close = "$$", "$$"
+	case bytes.HasPrefix(rest, []byte(`\[`)):
+		open, close = `\[`, `\]`
+	default:
+		return nil, parser.NoChildren
+	}
+	start := seg.Start + pos - seg.Padding
+	node := &Block{closer: close}
+	node.Formula = Formula{Display: true, Offset: start, Open: open, Close: close}
+	node.Lines().Append(text.NewSegment(start, seg.Stop))
+
+	switch j := closerIn(rest, len(open), close); {
+	case j < 0:
+		// The formula goes on over the next lines.
+	case util.IsBlank(rest[j+len(close):]) && j > len(open):
+		node.closed = true
+	default:
+		// "$$x$$ and more" or "$$$$": inline matter for the paragraph.
+		return nil, parser.NoChildren
+	}
+	reader.AdvanceToEOL()
+	return node, parser.NoChildren
+}
+
+func (blockParser) Continue(n ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	node := n.(*Block)
+	if node.closed {
+		return parser.Close
+	}
+	line, seg := reader.PeekLine()
+	if util.IsBlank(line) {
+		return parser.Close
+	}
+	node.Lines().Append(seg)
+	reader.AdvanceToEOL()
+	if j := closerIn(line, 0, node.closer); j >= 0 {
+		// Text after the closer makes the whole thing a paragraph.
+		node.closed = util.IsBlank(line[j+len(node.closer):])
+		if !node.closed {
+			node.closer = "" // broken: give up in Close
+		}
+		return parser.Close
+	}
+	return parser.Continue | parser.NoChildren
+}
+
+func (blockParser) Close(n ast.Node, reader text.Reader, pc parser.Context) {
+	node := n.(*Block)
+	source := reader.Source()
+	if !node.closed {
+		toParagraph(node, source)
+		return
+	}
+	var buf bytes.Buffer
+	lines := node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		buf.Write(seg.Value(source))
+	}
+	raw := bytes.TrimRight(buf.Bytes(), " \t\r\n")
+	node.TeX = trimTeX(string(raw[len(node.Open) : len(raw)-len(node.Close)]))
+}
+
+// toParagraph replaces an unclosed block by a paragraph of the same lines.
+func toParagraph(node *Block, source []byte) {
+	parent := node.Parent()
+	if parent == nil {
+		return
+	}
+	para := ast.NewParagraph()
+	lines := node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		seg = seg.TrimLeftSpace(source)
+		if i == lines.Len()-1 {
+			seg = seg.TrimRightSpace(source)
+		}
+		para.Lines().Append(seg)
+	}
+	para.SetPos(node.Pos())
+	para.SetBlankPreviousLines(node.HasBlankPreviousLines())
+	parent.ReplaceChild(parent, node, para)
+}
+
+func (blockParser) CanInterruptParagraph() bool { return true }
+
+func (blockParser) CanAcceptIndentedLine() bool { return false }
+
+// closerIn returns the index of the first unescaped closer in line at or
+// after from, or -1. Backslash pairs are skipped as TeX does, except that
+// the closer \] itself begins with a backslash.
+func closerIn(line []byte, from int, closer string) int {
+	for j := from; j < len(line); j++ {
+		if bytes.HasPrefix(line[j:], []byte(closer)) {
+			return j
+		}
+		if line[j] == '\\' {
+			j++
+		}
+	}
+	return -1
+}

@@ -1,0 +1,142 @@
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one index term found in a text, with where it came from so that a
+// client can highlight it.
+type Token struct {
+	Term string // the folded term as stored in the index
+	Pos  int    // offset in the input, in code points
+	Len  int    // length in the input, in code points
+}
+
+// maxWord caps the length of a Latin term. Long runs are hashes or glued
+// identifiers; nobody types them out, and they would bloat the index.
+const maxWord = 40
+
+// Tokenize splits text into index terms. Han, Kana and Hangul are written
+// without spaces, so each such character is a term and so is each pair of
+// neighbours (overlapping bigrams): a query typed without spaces then meets
+// the same bigrams the page was indexed with. Letters and digits of other
+// scripts form words, lower-cased, with full-width ASCII folded to ASCII.
+// Everything else (spaces, punctuation, emoji) separates terms.
+//
+// The browser client (themes/default/assets/js/search.js) carries a copy of
+// this function; the two must agree term for term, which js_test.go checks.
+func Tokenize(text string) []Token {
+	var toks []Token
+	scan(text, func(term []byte, pos, n int) {
+		toks = append(toks, Token{Term: string(term), Pos: pos, Len: n})
+	})
+	return toks
+}
+
+// scan is Tokenize without allocation: emit gets each term in a buffer that
+// is only valid during the call. Build uses it directly.
+func scan(text string, emit func(term []byte, pos, n int)) {
+	var (
+		word     []byte // folded UTF-8 of the current word, up to maxWord runes
+		wordRune int    // runes kept in word
+		wordPos  int
+		wordLen  int // runes of the word in the input
+		pair     [2 * utf8.UTFMax]byte
+		prevCJK  rune = -1 // previous rune, if it was CJK
+		pos      int
+	)
+	endWord := func() {
+		if wordLen > 0 {
+			emit(word, wordPos, wordLen)
+			word, wordRune, wordLen = word[:0], 0, 0
+		}
+	}
+	for _, r := range text {
+		r = fold(r)
+		switch {
+		case isCJK(r):
+			endWord()
+			if prevCJK >= 0 {
+				n := utf8.EncodeRune(pair[:], prevCJK)
+				n += utf8.EncodeRune(pair[n:], r)
+				emit(pair[:n], pos-1, 2)
+			}
+			n := utf8.EncodeRune(pair[:], r)
+			emit(pair[:n], pos, 1)
+			prevCJK = r
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (wordLen > 0 && unicode.IsMark(r)):
+			prevCJK = -1
+			if wordLen == 0 {
+				wordPos = pos
+			}
+			if wordRune < maxWord {
+				word = utf8.AppendRune(word, r)
+				wordRune++
+			}
+			wordLen++
+		default:
+			endWord()
+			prevCJK = -1
+		}
+		pos++
+	}
+	endWord()
+}
+
+// fold maps full-width ASCII to ASCII and lower-cases, one code point at a
+// time (so that the JavaScript copy can do exactly the same).
+func fold(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		r -= 0xFEE0
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// cjkRanges lists the scripts written without spaces between words: Han,
+// Hiragana, Katakana (with its prolonged-sound mark, which Unicode files
+// under Common) and Hangul. The ranges are explicit rather than taken from
+// unicode.Han and friends so that the JavaScript copy matches exactly
+// whatever Unicode version each side ships.
+var cjkRanges = [][2]rune{
+	{0x1100, 0x11FF},   // Hangul Jamo
+	{0x2E80, 0x2FDF},   // CJK and Kangxi radicals
+	{0x3005, 0x3005},   // 々
+	{0x3007, 0x3007},   // 〇
+	{0x3021, 0x3029},   // Hangzhou numerals
+	{0x3038, 0x303B},   // more Hangzhou numerals, 〻
+	{0x3041, 0x309F},   // Hiragana
+	{0x30A1, 0x30FA},   // Katakana (not ゠ or the middle dot ・)
+	{0x30FC, 0x30FF},   // ー and Katakana iteration marks
+	{0x3131, 0x318E},   // Hangul compatibility Jamo
+	{0x31F0, 0x31FF},   // Katakana phonetic extensions
+	{0x3400, 0x4DBF},   // CJK extension A
+	{0x4E00, 0x9FFF},   // CJK unified ideographs
+	{0xA960, 0xA97F},   // Hangul Jamo extended A
+	{0xAC00, 0xD7A3},   // Hangul syllables
+	{0xD7B0, 0xD7FF},   // Hangul Jamo extended B
+	{0xF900, 0xFAFF},   // CJK compatibility ideographs
+	{0xFF66, 0xFF9F},   // half-width Katakana
+	{0x20000, 0x323AF}, // CJK extensions B to H, compatibility supplement
+}
+
+func isCJK(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	for _, g := range cjkRanges {
+		if r < g[0] {
+			return false
+		}
+		if r <= g[1] {
+			return true
+		}
+	}
+	return false
+}
