@@ -20,11 +20,10 @@ func Normalize(raw string) (string, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", errors.New("not an http or https URL")
 	}
-	if u.Host == "" {
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if host == "" {
 		return "", errors.New("URL has no host")
 	}
-	host, port := u.Hostname(), u.Port()
-	host = strings.ToLower(host)
 	if strings.Contains(host, ":") {
 		host = "[" + host + "]" // IPv6 literal
 	}

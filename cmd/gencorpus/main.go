@@ -48,9 +48,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -142,7 +144,7 @@ func write(out string, tree []corpus.File) error {
 	for _, f := range tree {
 		dirs[filepath.Dir(filepath.Join(out, filepath.FromSlash(f.Path)))] = true
 	}
-	for d := range dirs {
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}

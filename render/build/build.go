@@ -91,27 +91,42 @@ func Build(opts Options) (*Result, error) {
 
 // Load reads, parses and renders the body of every page, then indexes the site.
 func (pl *Pipeline) Load(opts Options) (*site.Site, error) {
+	return pl.load(opts, pl.ParsePage)
+}
+
+// Model reads and parses every page into the page model without rendering
+// anything: what the checker needs.
+func (pl *Pipeline) Model(opts Options) (*site.Site, error) {
+	return pl.load(opts, func(_ *site.Site, p *site.Page) {
+		defer recoverPage(p)
+		pl.Converter.Parse(p)
+	})
+}
+
+func (pl *Pipeline) load(opts Options, each func(*site.Site, *site.Page)) (*site.Site, error) {
 	s, err := site.Load(opts.Content, opts.Config)
 	if err != nil {
 		return nil, err
 	}
-	pl.parallel(s.Pages, func(p *site.Page) { pl.ParsePage(s, p) })
+	pl.parallel(s.Pages, func(p *site.Page) { each(s, p) })
 	s.Index(opts.Drafts)
 	return s, nil
+}
+
+// recoverPage turns a crash on one page into a diagnostic for that page; the
+// rest of the site still builds.
+func recoverPage(p *site.Page) {
+	if r := recover(); r != nil {
+		p.Body = ""
+		p.Diags = append(p.Diags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
+			Severity: diag.Error, Rule: "page/internal", Message: fmt.Sprintf("page could not be rendered: %v", r)})
+	}
 }
 
 // ParsePage parses one page and renders its body right away, so its AST is
 // garbage as soon as the page is done.
 func (pl *Pipeline) ParsePage(s *site.Site, p *site.Page) {
-	defer func() {
-		// A page that crashes the renderer is reported and left out; the
-		// rest of the site still builds.
-		if r := recover(); r != nil {
-			p.Body = ""
-			p.Diags = append(p.Diags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
-				Severity: diag.Error, Rule: "page/internal", Message: fmt.Sprintf("page could not be rendered: %v", r)})
-		}
-	}()
+	defer recoverPage(p)
 	doc := pl.Converter.Parse(p)
 	body, err := pl.Converter.Render(p, doc, func(dest string) (string, bool) { return s.LinkURL(p, dest) })
 	if err != nil {

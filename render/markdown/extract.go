@@ -2,12 +2,12 @@ package markdown
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"docsite/render/markdown/cjk"
 	"docsite/render/site"
 	"docsite/render/slug"
 )
@@ -217,7 +217,7 @@ func (w *sectionWriter) text(t []byte) {
 		next, _ := utf8.DecodeRune(t)
 		// A line wrapped between two Chinese characters joins without a
 		// space, as it renders; Latin words keep theirs.
-		if !(wide(last) && wide(next)) {
+		if !cjk.JoinsLines(last, next) {
 			w.b.WriteByte(' ')
 		}
 	}
@@ -233,9 +233,4 @@ func (w *sectionWriter) breakLine() {
 	if w.b.Len() > 0 {
 		w.b.WriteByte('\n')
 	}
-}
-
-func wide(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
-		unicode.Is(unicode.Hangul, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"docsite/render/highlight"
+	"docsite/render/markdown/cjk"
 	"docsite/render/site"
 )
 
@@ -51,7 +52,11 @@ func New(opts ...Option) *Converter {
 	if c.highlight == nil {
 		c.highlight = highlight.New()
 	}
-	exts := []goldmark.Extender{extension.GFM, extension.Footnote, meta.New(), &docsiteRenderers{c: c}, wideTables{}}
+	exts := []goldmark.Extender{
+		extension.GFM, extension.Footnote, meta.New(),
+		cjk.New(cjk.WithStrikethrough(true)),
+		&docsiteRenderers{c: c}, wideTables{},
+	}
 	exts = append(exts, c.extra...)
 	c.md = goldmark.New(
 		goldmark.WithExtensions(exts...),

@@ -89,3 +89,12 @@ func TestSectionsJoinChineseLines(t *testing.T) {
 		t.Errorf("sections: %+v", p.Text)
 	}
 }
+
+func TestChineseEmphasisAndBreaks(t *testing.T) {
+	_, p := page(t, "**（集装箱）**是\n适用\n于技术决策\n")
+	c := New()
+	body, _ := c.Render(p, c.Parse(p), nil)
+	if !strings.Contains(string(body), "<strong>（集装箱）</strong>是适用于技术决策") {
+		t.Errorf("got %s", body)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Stats describes a built index, so that its size can be weighed against
@@ -102,15 +103,20 @@ type indexer struct {
 	cfg   *config
 	ids   map[string]int32
 	terms []string
-	post  [][]int32 // per term: doc, section, code triples
+	uni   []bool    // the term is a single CJK character
+	post  [][]int32 // per term: global section id, code pairs
 	// Scratch for the section being read, indexed by term id.
 	tf      []int32
-	flags   []int32
+	head    []bool
 	touched []int32
-	docs    []docRecord
-	tokens  int
-	text    int
-	total   int // sum of section lengths
+	// Scratch for the page being read: its best section per CJK character.
+	best     [][2]int32 // global section id (-1: none yet), code
+	bestUsed []int32
+	docs     []docRecord
+	nsec     int32 // sections so far: the global id of the next one
+	tokens   int
+	text     int
+	total    int // sum of section lengths
 }
 
 func newIndexer(cfg *config) *indexer {
@@ -124,30 +130,37 @@ func (ix *indexer) id(term []byte) int32 {
 		t := string(term)
 		ix.ids[t] = id
 		ix.terms = append(ix.terms, t)
+		ix.uni = append(ix.uni, utf8.RuneCountInString(t) == 1 && isCJKTerm(t))
 		ix.post = append(ix.post, nil)
 		ix.tf = append(ix.tf, 0)
-		ix.flags = append(ix.flags, 0)
+		ix.head = append(ix.head, false)
+		ix.best = append(ix.best, [2]int32{-1, 0})
 	}
-	if ix.tf[id] == 0 && ix.flags[id] == 0 {
+	if ix.tf[id] == 0 && !ix.head[id] {
 		ix.touched = append(ix.touched, id)
 	}
 	return id
 }
 
+// add indexes one page. A term gets a posting per section it occurs in,
+// except single CJK characters: they occur nearly everywhere, queries use
+// them only when the reader typed one character alone, and a posting per
+// section would double the index. They get one posting per page, on the
+// section that has the character in its heading, else the most often.
 func (ix *indexer) add(d *Doc) {
-	doc := int32(len(ix.docs))
 	rec := docRecord{url: d.URL, title: normalize(d.Title), number: d.Number}
 	ix.text += len(d.Title)
+	ix.tokens += len(Tokenize(rec.title))
 	secs := d.Sections
 	if len(secs) == 0 {
-		secs = []Section{{}} // somewhere for the title to live
+		secs = []Section{{}} // a page with only a title is still found by it
 	}
-	for si, s := range secs {
+	for _, s := range secs {
 		heading, text := normalize(s.Heading), normalize(s.Text)
 		ix.text += len(s.Heading) + len(s.Text)
-		n := 0 // the body's length; headings are scored as whole fields
+		n := 0 // the body's length; a heading is scored as a whole field
 		scan(heading, func(t []byte, _, _ int) {
-			ix.flags[ix.id(t)] |= 2
+			ix.head[ix.id(t)] = true
 			ix.tokens++
 		})
 		scan(text, func(t []byte, _, _ int) {
@@ -155,19 +168,25 @@ func (ix *indexer) add(d *Doc) {
 			n++
 		})
 		ix.tokens += n
-		if si == 0 {
-			scan(rec.title, func(t []byte, _, _ int) {
-				ix.flags[ix.id(t)] |= 1
-				ix.tokens++
-			})
-		}
 		for _, id := range ix.touched {
-			ix.post[id] = append(ix.post[id], doc, int32(si), ix.tf[id]<<2|ix.flags[id])
-			ix.tf[id], ix.flags[id] = 0, 0
+			code := ix.tf[id] << 1
+			if ix.head[id] {
+				code |= 1
+			}
+			if !ix.uni[id] {
+				ix.post[id] = append(ix.post[id], ix.nsec, code)
+			} else if b := ix.best[id]; b[0] < 0 || better(code, b[1]) {
+				if b[0] < 0 {
+					ix.bestUsed = append(ix.bestUsed, id)
+				}
+				ix.best[id] = [2]int32{ix.nsec, code}
+			}
+			ix.tf[id], ix.head[id] = 0, false
 		}
 		ix.touched = ix.touched[:0]
 		rec.lens = append(rec.lens, n)
 		ix.total += n
+		ix.nsec++
 		switch {
 		case ix.cfg.maxText < 0:
 			text = ""
@@ -176,7 +195,21 @@ func (ix *indexer) add(d *Doc) {
 		}
 		rec.sections = append(rec.sections, [3]string{heading, s.Anchor, text})
 	}
+	for _, id := range ix.bestUsed {
+		ix.post[id] = append(ix.post[id], ix.best[id][0], ix.best[id][1])
+		ix.best[id] = [2]int32{-1, 0}
+	}
+	ix.bestUsed = ix.bestUsed[:0]
 	ix.docs = append(ix.docs, rec)
+}
+
+// better reports whether posting code a beats b: a heading hit first, then
+// the higher frequency.
+func better(a, b int32) bool {
+	if a&1 != b&1 {
+		return a&1 == 1
+	}
+	return a>>1 > b>>1
 }
 
 // shardOf returns the shard of a term: by the whole term for CJK, by its
@@ -198,13 +231,13 @@ func shardOf(term string, shards int) int {
 func (ix *indexer) write(files map[string][]byte, dir, lang string, st *Stats) {
 	postings := 0
 	for _, p := range ix.post {
-		postings += len(p) / 3
+		postings += len(p) / 2
 	}
 	shards := ix.cfg.shards
 	if shards == 0 {
-		// About 7 bytes a posting and 12 a term; aim at 64 KB a shard.
+		// About 2 bytes a posting and 12 a term; aim at 32 KB a shard.
 		shards = 1
-		for est := postings*7 + len(ix.terms)*12; shards < 1024 && est/shards > 64<<10; shards *= 2 {
+		for est := postings*2 + len(ix.terms)*12; shards < 1024 && est/shards > 32<<10; shards *= 2 {
 		}
 	}
 	order := make([]int32, len(ix.terms))
@@ -232,20 +265,9 @@ func (ix *indexer) write(files map[string][]byte, dir, lang string, st *Stats) {
 				b = append(b, ',')
 			}
 			b = appendString(b, ix.terms[id])
-			b = append(b, ':', '[')
-			prev, p := int32(0), ix.post[id]
-			for j := 0; j < len(p); j += 3 {
-				if j > 0 {
-					b = append(b, ',')
-				}
-				b = appendInt(b, int(p[j]-prev))
-				b = append(b, ',')
-				b = appendInt(b, int(p[j+1]))
-				b = append(b, ',')
-				b = appendInt(b, int(p[j+2]))
-				prev = p[j]
-			}
-			b = append(b, ']')
+			b = append(b, ':', '"')
+			b = appendPostings(b, ix.post[id])
+			b = append(b, '"')
 		}
 		put(fmt.Sprintf("shard-%d.json", s), append(b, '}'), &st.ShardBytes)
 	}

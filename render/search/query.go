@@ -90,6 +90,26 @@ type meta struct {
 	TB     float64  `json:"tb"`
 	HB     float64  `json:"hb"`
 	Docs   []docRow `json:"docs"`
+
+	base   []int // global id of each page's first section
+	secDoc []int // page of each global section id
+	titles [][]string
+}
+
+// index fills in what meta.json leaves to be computed: where each page's
+// sections start, and the terms of each title.
+func (m *meta) index() {
+	m.base = make([]int, len(m.Docs))
+	m.titles = make([][]string, len(m.Docs))
+	for d, row := range m.Docs {
+		m.base[d] = len(m.secDoc)
+		for range row.Lens {
+			m.secDoc = append(m.secDoc, d)
+		}
+		for _, t := range Tokenize(row.Title) {
+			m.titles[d] = append(m.titles[d], t.Term)
+		}
+	}
 }
 
 type docRow struct {
@@ -185,20 +205,27 @@ func queryLang(files map[string][]byte, dir string, terms []queryTerm) ([]Hit, e
 	if m.Shards == 0 {
 		return nil, nil
 	}
-	shards := map[int]map[string][]int{}
+	m.index()
+	shards := map[int]*shard{}
 	lists := make([][]weighted, len(terms))
 	for i, t := range terms {
 		s := shardOf(t.term, m.Shards)
 		if shards[s] == nil {
-			var sh map[string][]int
-			if err := json.Unmarshal(files[fmt.Sprintf("%sshard-%d.json", dir, s)], &sh); err != nil {
+			sh := &shard{lists: map[string][]int{}}
+			if err := json.Unmarshal(files[fmt.Sprintf("%sshard-%d.json", dir, s)], &sh.raw); err != nil {
 				return nil, err
 			}
 			shards[s] = sh
 		}
-		lists[i] = expand(shards[s], t)
+		var err error
+		if lists[i], err = shards[s].expand(t); err != nil {
+			return nil, err
+		}
 	}
-	r := rank(&m, lists)
+	r := rank(&m, terms, lists, func(key string) (float64, error) {
+		p, err := shards[shardOf(key, m.Shards)].postings(key)
+		return m.idf(len(p) / 3), err
+	})
 	hits := make([]Hit, len(r))
 	docs := map[int][][3]string{}
 	match := matcher(lists)
@@ -221,37 +248,65 @@ func queryLang(files map[string][]byte, dir string, terms []queryTerm) ([]Hit, e
 	return hits, nil
 }
 
-// weighted is one indexed term a query term matched, with its postings.
+// weighted is one indexed term a query term matched, with its postings
+// as (global section id, body tf, heading 0/1) triples.
 type weighted struct {
 	key    string
 	weight float64
 	post   []int
 }
 
+// shard is one shard file, its posting lists decoded as they are needed.
+type shard struct {
+	raw   map[string]string
+	lists map[string][]int
+}
+
+func (s *shard) postings(key string) ([]int, error) {
+	if p, ok := s.lists[key]; ok {
+		return p, nil
+	}
+	p, err := decodePostings(s.raw[key])
+	s.lists[key] = p
+	return p, err
+}
+
 // expand finds the postings of a query term in its shard: the term itself,
 // and if it is the word being typed, up to maxExpand longer words it begins,
 // shortest first.
-func expand(shard map[string][]int, t queryTerm) []weighted {
-	var out []weighted
-	if p, ok := shard[t.term]; ok {
-		out = append(out, weighted{t.term, 1, p})
+func (s *shard) expand(t queryTerm) ([]weighted, error) {
+	keys := []string{}
+	if _, ok := s.raw[t.term]; ok {
+		keys = append(keys, t.term)
 	}
-	if !t.prefix {
-		return out
+	if t.prefix {
+		var more []string
+		for k := range s.raw {
+			if len(k) > len(t.term) && strings.HasPrefix(k, t.term) {
+				more = append(more, k)
+			}
+		}
+		slices.SortFunc(more, func(a, b string) int {
+			return cmp.Or(cmp.Compare(utf8.RuneCountInString(a), utf8.RuneCountInString(b)), cmp.Compare(a, b))
+		})
+		keys = append(keys, more[:min(len(more), maxExpand)]...)
 	}
-	var more []string
-	for k := range shard {
-		if len(k) > len(t.term) && strings.HasPrefix(k, t.term) {
-			more = append(more, k)
+	out := make([]weighted, len(keys))
+	for i, k := range keys {
+		p, err := s.postings(k)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = weighted{k, 1, p}
+		if k != t.term {
+			out[i].weight = expandW
 		}
 	}
-	slices.SortFunc(more, func(a, b string) int {
-		return cmp.Or(cmp.Compare(utf8.RuneCountInString(a), utf8.RuneCountInString(b)), cmp.Compare(a, b))
-	})
-	for _, k := range more[:min(len(more), maxExpand)] {
-		out = append(out, weighted{k, expandW, shard[k]})
-	}
-	return out
+	return out, nil
+}
+
+func (m *meta) idf(df int) float64 {
+	return math.Log(1 + (float64(m.N)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 type ranked struct {
@@ -262,8 +317,9 @@ type ranked struct {
 // rank scores sections: BM25 over the body, plus for the heading and the
 // page title boost × Σ IDF of the terms they hold × (their share of the query
 // terms)², all scaled by the square of the share of the query terms the
-// section holds anywhere. It keeps each page's best section.
-func rank(m *meta, lists [][]weighted) []ranked {
+// section holds anywhere. It keeps each page's best section. idfOf gives the
+// IDF of any indexed term, for title words the postings did not bring.
+func rank(m *meta, terms []queryTerm, lists [][]weighted, idfOf func(string) (float64, error)) []ranked {
 	type field struct {
 		idf   float64
 		terms uint32
@@ -271,48 +327,68 @@ func rank(m *meta, lists [][]weighted) []ranked {
 	type acc struct {
 		body, head field
 	}
-	secs := map[[2]int]*acc{}
-	title := map[int]*field{}
-	get := func(k [2]int) *acc {
-		a := secs[k]
+	secs := map[int]*acc{} // by global section id
+	get := func(g int) *acc {
+		a := secs[g]
 		if a == nil {
 			a = &acc{}
-			secs[k] = a
+			secs[g] = a
 		}
 		return a
 	}
 	for ti, list := range lists {
 		bit := uint32(1) << ti
 		for _, w := range list {
-			df := float64(len(w.post) / 3)
-			idf := w.weight * math.Log(1+(float64(m.N)-df+0.5)/(df+0.5))
-			doc := 0
+			idf := w.weight * m.idf(len(w.post)/3)
 			for j := 0; j+2 < len(w.post); j += 3 {
-				doc += w.post[j]
-				sec, code := w.post[j+1], w.post[j+2]
-				if doc >= len(m.Docs) || sec >= len(m.Docs[doc].Lens) {
+				g, tf, head := w.post[j], w.post[j+1], w.post[j+2]
+				if g >= len(m.secDoc) {
 					continue
 				}
-				a := get([2]int{doc, sec})
-				if code&1 != 0 {
-					f := title[doc]
-					if f == nil {
-						f = &field{}
-						title[doc] = f
-					}
-					f.idf += idf
-					f.terms |= bit
-				}
-				if code&2 != 0 {
+				a := get(g)
+				if head != 0 {
 					a.head.idf += idf
 					a.head.terms |= bit
 				}
-				if tf := float64(code >> 2); tf > 0 {
-					l := float64(m.Docs[doc].Lens[sec])
-					a.body.idf += idf * tf * (m.K1 + 1) / (tf + m.K1*(1-m.B+m.B*l/max(m.Avg, 1)))
+				if tf > 0 {
+					l := float64(m.Docs[m.secDoc[g]].Lens[g-m.base[m.secDoc[g]]])
+					f := float64(tf)
+					a.body.idf += idf * f * (m.K1 + 1) / (f + m.K1*(1-m.B+m.B*l/max(m.Avg, 1)))
 					a.body.terms |= bit
 				}
 			}
+		}
+	}
+	// Titles are matched here rather than posted: meta.json holds them all.
+	title := map[int]*field{}
+	for d, toks := range m.titles {
+		var f field
+		for ti, t := range terms {
+			best := 0.0
+			for _, tok := range toks {
+				w := 0.0
+				switch {
+				case tok == t.term:
+					w = 1
+				case t.prefix && strings.HasPrefix(tok, t.term):
+					w = expandW
+				default:
+					continue
+				}
+				idf, err := idfOf(tok)
+				if err != nil {
+					continue
+				}
+				best = max(best, w*idf)
+			}
+			if best > 0 {
+				f.idf += best
+				f.terms |= 1 << ti
+			}
+		}
+		if f.terms != 0 {
+			title[d] = &f
+			get(m.base[d])
 		}
 	}
 	n := float64(len(lists))
@@ -321,17 +397,19 @@ func rank(m *meta, lists [][]weighted) []ranked {
 		return c * c
 	}
 	best := map[int]ranked{}
-	for k, a := range secs {
+	for g, a := range secs {
+		d := m.secDoc[g]
 		s := a.body.idf + m.HB*a.head.idf*share(a.head.terms)
 		t := a.body.terms | a.head.terms
-		if f := title[k[0]]; f != nil {
+		if f := title[d]; f != nil {
 			s += m.TB * f.idf * share(f.terms)
 			t |= f.terms
 		}
 		s *= share(t)
-		b, ok := best[k[0]]
-		if !ok || s > b.score || s == b.score && k[1] < b.sec {
-			best[k[0]] = ranked{k[0], k[1], s}
+		sec := g - m.base[d]
+		b, ok := best[d]
+		if !ok || s > b.score || s == b.score && sec < b.sec {
+			best[d] = ranked{d, sec, s}
 		}
 	}
 	out := make([]ranked, 0, len(best))

@@ -61,7 +61,7 @@ func (p *page) hasSlug(s string) bool {
 // layout fixes the folder tree: numbered top-level sections, each with a
 // landing page, loose pages and subfolders, two or three levels deep.
 func (g *gen) layout() {
-	home := g.addPage("README.md", homePage, 0, topic{en: "home", zh: "云原生容器技术栈知识库"})
+	home := g.addPage("README.md", homePage, 0, topic{"home", "云原生容器技术栈知识库", []string{"Docker", "Kubernetes", "K3s", "WasmEdge", "OPA"}})
 	m := g.cfg.files - 3
 	n := clamp(int(math.Round(math.Sqrt(float64(m))/2.2)), 2, 16)
 	shares := g.split(m, n)
@@ -69,8 +69,8 @@ func (g *gen) layout() {
 	for i := range n {
 		home.children = append(home.children, g.folder("", i+1, tps[i], shares[i], 1))
 	}
-	g.addPage("REFERENCES.md", refsPage, 0, topic{en: "references", zh: "参考文献"})
-	g.addPage("GLOSSARY.md", glossaryPage, 0, topic{en: "glossary", zh: "缩写词汇表"})
+	g.addPage("REFERENCES.md", refsPage, 0, topic{"references", "参考文献", terms})
+	g.addPage("GLOSSARY.md", glossaryPage, 0, topic{"glossary", "缩写词汇表", terms})
 	g.layoutAssets()
 }
 

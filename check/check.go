@@ -1,0 +1,78 @@
+// Package check runs the source checks over the page model and applies the
+// configuration: each rule's severity, and the files and targets to ignore.
+package check
+
+import (
+	"path"
+	"strings"
+
+	"docsite/check/links"
+	"docsite/check/report"
+	"docsite/render/config"
+	"docsite/render/diag"
+	"docsite/render/site"
+)
+
+// Rule adds findings of one kind; the checks of later issues plug in here.
+type Rule func(s *site.Site) []diag.Diagnostic
+
+// Run checks the site and returns its findings with severities applied,
+// sorted, without those the configuration turns off or ignores.
+func Run(s *site.Site, cfg *config.Config, extra ...Rule) []diag.Diagnostic {
+	skipTarget := func(dest string) bool { return matchAny(cfg.Ignore.Targets, dest) }
+	ds := append([]diag.Diagnostic(nil), s.Diagnostics...)
+	for _, p := range s.Pages {
+		ds = append(ds, p.Diags...)
+	}
+	ds = append(ds, links.Check(s, skipTarget)...)
+	ds = append(ds, links.Orphans(s, func(*site.Page) bool { return false })...)
+	for _, r := range extra {
+		ds = append(ds, r(s)...)
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		if matchAny(cfg.Ignore.Files, d.File) {
+			continue
+		}
+		def := d.Severity
+		if info, ok := report.Rule(d.Rule); ok {
+			def = info.Severity
+		}
+		d.Severity = cfg.Severity(d.Rule, def)
+		if d.Severity == diag.Off {
+			continue
+		}
+		out = append(out, d)
+	}
+	diag.Sort(out)
+	return out
+}
+
+// matchAny matches name against globs; "dir/**" matches everything below dir.
+func matchAny(globs []string, name string) bool {
+	for _, g := range globs {
+		if strings.HasSuffix(g, "/**") && strings.HasPrefix(name, strings.TrimSuffix(g, "**")) {
+			return true
+		}
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+		if strings.HasSuffix(g, "*") && !strings.ContainsAny(g[:len(g)-1], "*?[") && strings.HasPrefix(name, g[:len(g)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Summary counts pages, links and findings for the report.
+func Summary(s *site.Site, ds []diag.Diagnostic) report.Summary {
+	sum := report.Summary{}
+	for _, p := range s.Pages {
+		if !p.Generated {
+			sum.Files++
+			sum.Links += len(p.Links)
+		}
+	}
+	sum.Errors, sum.Warnings = diag.Count(ds)
+	return sum
+}

@@ -1,0 +1,125 @@
+// Package links checks every link of the page model: files, images and
+// anchors that do not exist, paths that leave the content folder or work only
+// on a case-insensitive disk, folders without a page, and pages nothing
+// reaches. It reads the model only; it never parses Markdown.
+package links
+
+import (
+	"strings"
+
+	"docsite/render/diag"
+	"docsite/render/site"
+)
+
+// Finding is what a rule reports before severities are applied.
+type Finding = diag.Diagnostic
+
+// Check returns the link findings of every page, in no particular order.
+// skip reports targets the configuration ignores.
+func Check(s *site.Site, skip func(dest string) bool) []Finding {
+	var out []Finding
+	idx := newFileIndex(s)
+	for _, p := range s.Pages {
+		if p.Generated {
+			continue
+		}
+		for _, l := range p.Links {
+			if l.Dest == "" || skip(l.Dest) {
+				continue
+			}
+			if f, ok := checkLink(s, idx, p, l); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func checkLink(s *site.Site, idx *fileIndex, p *site.Page, l site.Link) (Finding, bool) {
+	t := s.Resolve(p, l.Dest)
+	f := Finding{File: p.Path, Target: l.Dest}
+	p.Lines.Span(&f, l.Start, l.End)
+	image := l.Kind == site.LinkImage || l.Kind == site.LinkHTMLImage
+	switch t.Kind {
+	case site.External:
+		return f, false
+	case site.Outside:
+		f.Rule = "link/outside-content"
+		f.Message = "link leaves the content folder: " + l.Dest + " is not published with the site"
+		return f, true
+	case site.Missing:
+		f.Rule = "link/missing-file"
+		if image {
+			f.Rule = "link/missing-image"
+		}
+		f.Message = "no file at " + t.Path
+		if sug := idx.suggest(p, t.Path); sug != "" {
+			f.Suggestion = sug + fragmentOf(l.Dest)
+			f.Message += "; did you mean " + f.Suggestion + "?"
+		}
+		return f, true
+	case site.FolderNoPage:
+		f.Rule = "link/folder-without-page"
+		f.Message = "folder " + t.Path + " has no landing page (README.md, index.md or " + lastName(t.Path) + ".md); the site shows a generated list there"
+		return f, true
+	}
+	if t.CaseOf != "" {
+		f.Rule = "link/case-mismatch"
+		f.Message = "the file is spelled " + t.CaseOf + "; this link works only on a case-insensitive file system"
+		f.Suggestion = relPath(p.Dir, t.CaseOf) + fragmentOf(l.Dest)
+		return f, true
+	}
+	if t.Kind == site.FileTarget || t.Fragment == "" || t.Page == nil {
+		return f, false
+	}
+	if _, ok := t.Page.Anchors[t.Fragment]; ok {
+		return f, false
+	}
+	f.Rule = "link/missing-anchor"
+	where := "this page"
+	if t.Page != p {
+		where = t.Page.Path
+	}
+	f.Message = "no heading or anchor #" + t.Fragment + " in " + where
+	if id := suggestAnchor(t.Page, t.Fragment); id != "" {
+		base, _, _ := strings.Cut(l.Dest, "#")
+		f.Suggestion = base + "#" + id
+		f.Message += "; did you mean #" + id + "?"
+	}
+	return f, true
+}
+
+func fragmentOf(dest string) string {
+	if i := strings.IndexByte(dest, '#'); i >= 0 {
+		return dest[i:]
+	}
+	return ""
+}
+
+func lastName(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		p = p[i+1:]
+	}
+	return site.StripNumber(p)
+}
+
+// Orphans reports pages that neither the navigation nor any link reaches.
+func Orphans(s *site.Site, hidden func(*site.Page) bool) []Finding {
+	linked := map[*site.Page]bool{}
+	for _, p := range s.Pages {
+		for _, l := range p.Links {
+			if t := s.Resolve(p, l.Dest); t.Kind == site.PageTarget && t.Page != p {
+				linked[t.Page] = true
+			}
+		}
+	}
+	var out []Finding
+	for _, p := range s.Pages {
+		if p.Generated || linked[p] || (p.Nav != nil && !hidden(p)) || (p.Landing && p.Dir == "") {
+			continue
+		}
+		out = append(out, Finding{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Rule: "page/orphan",
+			Message: "no page links here and the navigation does not list it"})
+	}
+	return out
+}

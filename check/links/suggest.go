@@ -1,0 +1,179 @@
+package links
+
+import (
+	"path"
+	"strings"
+
+	"docsite/render/site"
+	"docsite/render/slug"
+)
+
+// fileIndex finds existing files by base name, for suggestions.
+type fileIndex struct {
+	byName map[string][]string // lower-cased base name → paths
+	all    []string
+}
+
+func newFileIndex(s *site.Site) *fileIndex {
+	idx := &fileIndex{byName: map[string][]string{}}
+	for p := range s.Exists {
+		if p == "" {
+			continue
+		}
+		idx.all = append(idx.all, p)
+		name := strings.ToLower(path.Base(p))
+		idx.byName[name] = append(idx.byName[name], p)
+	}
+	return idx
+}
+
+// suggest proposes the existing file the author most likely meant by want:
+// among files of the same name (ignoring case and a numeric prefix), the one
+// whose folders share most with want's; else a file in the same folder with
+// a near name. The answer is a link relative to the page.
+func (idx *fileIndex) suggest(p *site.Page, want string) string {
+	name := strings.ToLower(path.Base(want))
+	cands := idx.byName[name]
+	if len(cands) == 0 {
+		bare := site.StripNumber(name)
+		for n, ps := range idx.byName {
+			if site.StripNumber(n) == bare {
+				cands = append(cands, ps...)
+			}
+		}
+	}
+	best, bestScore := "", -1
+	for _, c := range cands {
+		sc := pathAffinity(want, c)
+		if sc > bestScore || (sc == bestScore && c < best) {
+			best, bestScore = c, sc
+		}
+	}
+	if best == "" {
+		best = idx.nearName(want)
+	}
+	if best == "" {
+		return ""
+	}
+	return relPath(p.Dir, best)
+}
+
+// pathAffinity scores how much of want's folder path c shares, counting
+// folder names equal apart from their numeric prefix.
+func pathAffinity(want, c string) int {
+	wa := strings.Split(path.Dir(want), "/")
+	ca := strings.Split(path.Dir(c), "/")
+	score := 0
+	set := map[string]bool{}
+	for _, d := range ca {
+		set[site.StripNumber(strings.ToLower(d))] = true
+	}
+	for _, d := range wa {
+		if set[site.StripNumber(strings.ToLower(d))] {
+			score += 2
+		}
+	}
+	// Fewer extra folders is better.
+	return score*8 - abs(len(wa)-len(ca))
+}
+
+// nearName looks in want's own folder for a name within a small edit distance.
+func (idx *fileIndex) nearName(want string) string {
+	dir, name := path.Dir(want), strings.ToLower(path.Base(want))
+	best, bestD := "", 1<<30
+	for _, c := range idx.all {
+		if path.Dir(c) != dir {
+			continue
+		}
+		d := distance(name, strings.ToLower(path.Base(c)))
+		if d < bestD || (d == bestD && c < best) {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= max(2, len([]rune(name))/4) {
+		return best
+	}
+	return ""
+}
+
+// relPath is the relative link from folder dir to target.
+func relPath(dir, target string) string {
+	if dir == "" || dir == "." {
+		return target
+	}
+	from := strings.Split(dir, "/")
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+}
+
+// suggestAnchor proposes a heading of page p for a fragment that matched
+// none: first one whose text is the same apart from its hand-written number
+// (the heading was renumbered), else the closest ID.
+func suggestAnchor(p *site.Page, frag string) string {
+	want := stripSlugNumber(frag)
+	for _, h := range p.Headings {
+		if want != "" && stripSlugNumber(h.ID) == want {
+			return h.ID
+		}
+	}
+	best, bestD := "", 1<<30
+	for id := range p.Anchors {
+		d := distance(frag, id)
+		if d < bestD || (d == bestD && id < best) {
+			best, bestD = id, d
+		}
+	}
+	if bestD <= max(2, len([]rune(frag))/3) {
+		return best
+	}
+	return ""
+}
+
+// stripSlugNumber drops the leading number of a heading slug: "121-核心理念"
+// and "131-核心理念" both become "核心理念".
+func stripSlugNumber(id string) string {
+	i := 0
+	for i < len(id) && id[i] >= '0' && id[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(id) && id[i] == '-' {
+		return id[i+1:]
+	}
+	if i == 0 {
+		return slug.Make(id)
+	}
+	return ""
+}
+
+// distance is the Levenshtein distance over runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
