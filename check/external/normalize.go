@@ -24,11 +24,10 @@ func Normalize(raw string) (string, error) {
 	if host == "" {
 		return "", errors.New("URL has no host")
 	}
-	if strings.Contains(host, ":") {
-		host = "[" + host + "]" // IPv6 literal
-	}
 	if port != "" && !(u.Scheme == "http" && port == "80") && !(u.Scheme == "https" && port == "443") {
-		host = net.JoinHostPort(strings.Trim(host, "[]"), port)
+		host = net.JoinHostPort(host, port) // brackets an IPv6 literal
+	} else if strings.Contains(host, ":") {
+		host = "[" + host + "]"
 	}
 	u.Host = host
 	u.Fragment, u.RawFragment = "", ""

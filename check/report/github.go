@@ -41,7 +41,7 @@ func writeGitHub(w *bufio.Writer, ds []diag.Diagnostic, _ Summary, c *config) er
 	return nil
 }
 
-// escapeData follows the runner's rules for a command's message.
+// The runner reads '%', CR and LF in a command's message as escapes.
 var dataEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 
 // Properties also need ':' and ',' escaped, since those end a property.

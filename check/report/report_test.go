@@ -255,3 +255,25 @@ func TestColorAllowed(t *testing.T) {
 		t.Error("colour allowed on a pipe")
 	}
 }
+
+// BenchmarkWrite prints 3,000 findings over 300 files, the size of the
+// corpus's old breakage, in each format.
+func BenchmarkWrite(b *testing.B) {
+	line := "参见[安装指南](../安装.md#第一步)了解详情，see [the guide](../guide.md#install) too.\n"
+	src := []byte(strings.Repeat(line, 40))
+	var ds []diag.Diagnostic
+	for i := range 3000 {
+		ds = append(ds, diag.Diagnostic{File: "docs/" + strings.Repeat("x", i%300) + ".md", Line: i%40 + 1, Column: 3,
+			EndLine: i%40 + 1, EndColumn: 23, Rule: "link/missing-anchor", Message: "no heading 第一步", Target: "../安装.md#第一步"})
+	}
+	for _, format := range Formats {
+		b.Run(format, func(b *testing.B) {
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := Write(&buf, format, ds, fixtureSummary, WithSource(func(string) []byte { return src })); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

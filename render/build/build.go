@@ -171,25 +171,9 @@ func Diagnostics(s *site.Site) []diag.Diagnostic {
 // to copy.
 func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 	out := &Files{Data: map[string][]byte{}, Copy: map[string]string{}}
-	sidebars := map[string]string{}
-	orders := map[string]map[*site.NavNode]int{}
-	flats := map[string][]*site.NavNode{}
-	for _, lang := range s.Langs {
-		sidebars[lang] = html.Sidebar(s, lang)
-		flats[lang] = s.Flat(lang)
-		orders[lang] = map[*site.NavNode]int{}
-		for i, n := range flats[lang] {
-			orders[lang][n] = i
-		}
-	}
-	for _, p := range s.Pages {
-		if p.Generated {
-			body, err := pl.Theme.IndexBody(s, p)
-			if err != nil {
-				return nil, err
-			}
-			p.Body = body
-		}
+	layout, err := pl.Layout(s)
+	if err != nil {
+		return nil, err
 	}
 	var mu sync.Mutex
 	var firstErr error
@@ -200,7 +184,7 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 		}
 	}
 	pl.parallel(pages, func(p *site.Page) {
-		b, err := pl.Theme.Page(s, p, sidebars[p.Lang], orders[p.Lang], flats[p.Lang], html.Options{})
+		b, err := pl.Theme.Page(layout, p, html.Options{})
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
@@ -236,6 +220,20 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 	out.Data["assets/css/chroma.css"] = []byte(highlight.CSS())
 	out.Assets = pl.Theme.Assets()
 	return out, nil
+}
+
+// Layout fills the generated folder pages and prepares what all pages share.
+func (pl *Pipeline) Layout(s *site.Site) (*html.Layout, error) {
+	for _, p := range s.Pages {
+		if p.Generated {
+			body, err := pl.Theme.IndexBody(s, p)
+			if err != nil {
+				return nil, err
+			}
+			p.Body = body
+		}
+	}
+	return html.NewLayout(s), nil
 }
 
 // PageFile is the output file of a page URL: "/a/b/" → "a/b/index.html".

@@ -23,13 +23,13 @@ type Alternate struct {
 // PageData is everything the page template reads.
 type PageData struct {
 	Lang, Base, HomeURL, SiteTitle, Title, Description string
-	IsHome, HasMath, HasMermaid, LiveReload             bool
-	UI                                                  UI
-	Body, Sidebar                                       template.HTML
-	Crumbs                                              []Link
-	Prev, Next                                          *Link
-	Outline                                             []site.Heading
-	Alternates                                          []Alternate
+	IsHome, HasMath, HasMermaid, LiveReload            bool
+	UI                                                 UI
+	Body, Sidebar                                      template.HTML
+	Crumbs                                             []Link
+	Prev, Next                                         *Link
+	Outline                                            []site.Heading
+	Alternates                                         []Alternate
 }
 
 // Options tune page rendering.
@@ -37,8 +37,33 @@ type Options struct {
 	LiveReload bool // add the preview server's reload script
 }
 
-// Page renders one page with the sidebar already rendered for its language.
-func (t *Theme) Page(s *site.Site, p *site.Page, sidebar string, order map[*site.NavNode]int, flat []*site.NavNode, opts Options) ([]byte, error) {
+// Layout is what every page of a site shares: each language's sidebar,
+// rendered once, and its content order for previous/next links.
+type Layout struct {
+	Site     *site.Site
+	sidebars map[string]string
+	flats    map[string][]*site.NavNode
+	orders   map[string]map[*site.NavNode]int
+}
+
+// NewLayout prepares the shared parts after the site is indexed.
+func NewLayout(s *site.Site) *Layout {
+	l := &Layout{Site: s, sidebars: map[string]string{}, flats: map[string][]*site.NavNode{}, orders: map[string]map[*site.NavNode]int{}}
+	for _, lang := range s.Langs {
+		l.sidebars[lang] = Sidebar(s, lang)
+		l.flats[lang] = s.Flat(lang)
+		l.orders[lang] = map[*site.NavNode]int{}
+		for i, n := range l.flats[lang] {
+			l.orders[lang][n] = i
+		}
+	}
+	return l
+}
+
+// Page renders one page of the layout's site.
+func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
+	s := l.Site
+	sidebar, order, flat := l.sidebars[p.Lang], l.orders[p.Lang], l.flats[p.Lang]
 	lang := DocLang(p)
 	d := PageData{
 		Lang: lang, Base: s.BasePath(), HomeURL: s.Href(s.DirURL("", p.Lang)), SiteTitle: s.Config.Title,

@@ -223,7 +223,12 @@ func queryLang(files map[string][]byte, dir string, terms []queryTerm) ([]Hit, e
 		}
 	}
 	r := rank(&m, terms, lists, func(key string) (float64, error) {
-		p, err := shards[shardOf(key, m.Shards)].postings(key)
+		// A title word that matched a query term shares its shard.
+		sh := shards[shardOf(key, m.Shards)]
+		if sh == nil {
+			return 0, errPostings
+		}
+		p, err := sh.postings(key)
 		return m.idf(len(p) / 3), err
 	})
 	hits := make([]Hit, len(r))

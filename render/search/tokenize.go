@@ -65,7 +65,7 @@ func scan(text string, emit func(term []byte, pos, n int)) {
 			n := utf8.EncodeRune(pair[:], r)
 			emit(pair[:n], pos, 1)
 			prevCJK = r
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (wordLen > 0 && unicode.IsMark(r)):
+		case isWord(r) || (wordLen > 0 && unicode.IsMark(r)):
 			prevCJK = -1
 			if wordLen == 0 {
 				wordPos = pos
@@ -95,6 +95,9 @@ func fold(r rune) rune {
 			return r + 'a' - 'A'
 		}
 		return r
+	}
+	if r >= 0x3040 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3 {
+		return r // Kana, Han, Hangul: no case, and most of the text
 	}
 	return unicode.ToLower(r)
 }
@@ -130,6 +133,9 @@ func isCJK(r rune) bool {
 	if r < 0x1100 {
 		return false
 	}
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
 	for _, g := range cjkRanges {
 		if r < g[0] {
 			return false
@@ -139,4 +145,11 @@ func isCJK(r rune) bool {
 		}
 	}
 	return false
+}
+
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' // fold made it lower-case
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

@@ -61,8 +61,12 @@ func code(r *rand.Rand, lang string) string {
 	case "go":
 		fmt.Fprintf(&b, "// Reconcile 把实际状态推向期望状态（控制循环）。\nfunc (r *%sReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {\n", camel(app))
 		b.WriteString("\tvar obj appsv1.Deployment\n\tif err := r.Get(ctx, req.NamespacedName, &obj); err != nil {\n\t\treturn ctrl.Result{}, client.IgnoreNotFound(err)\n\t}\n")
-		for range 1 + r.IntN(3) {
-			fmt.Fprintf(&b, "\tif obj.Spec.Replicas == nil || *obj.Spec.Replicas < %d {\n\t\tobj.Spec.Replicas = ptr.To(int32(%d))\n\t}\n", 1+r.IntN(3), 2+r.IntN(4))
+		fmt.Fprintf(&b, "\tif obj.Spec.Replicas == nil || *obj.Spec.Replicas < %d {\n\t\tobj.Spec.Replicas = ptr.To(int32(%d))\n\t}\n", 1+r.IntN(3), 2+r.IntN(4))
+		if r.IntN(2) == 0 {
+			fmt.Fprintf(&b, "\tif obj.Spec.Template.Spec.RuntimeClassName == nil {\n\t\tobj.Spec.Template.Spec.RuntimeClassName = ptr.To(%q)\n\t}\n", pick(r, runtimes))
+		}
+		if r.IntN(2) == 0 {
+			b.WriteString("\tlog.FromContext(ctx).Info(\"reconciled\", \"name\", req.Name)\n")
 		}
 		fmt.Fprintf(&b, "\treturn ctrl.Result{RequeueAfter: %d * time.Second}, r.Update(ctx, &obj)\n}\n", 10*(1+r.IntN(6)))
 	case "python":
@@ -126,8 +130,11 @@ func codeYAML(b *strings.Builder, r *rand.Rand, app, ns string) {
 			fmt.Fprintf(b, "      runtimeClassName: %s\n", pick(r, runtimes))
 		}
 		fmt.Fprintf(b, "      containers:\n        - name: %s\n          image: %s\n          args: [--port, \"%d\"]\n          resources:\n            limits:\n              memory: %dMi\n              cpu: %dm\n", app, pick(r, images), 8000+r.IntN(100), 32<<r.IntN(5), 50*(1+r.IntN(10)))
-		for i := range r.IntN(4) {
-			fmt.Fprintf(b, "          env:\n            - name: FEATURE_%d\n              value: \"%v\"\n", i, r.IntN(2) == 0)
+		if n := r.IntN(4); n > 0 {
+			b.WriteString("          env:\n")
+			for i := range n {
+				fmt.Fprintf(b, "            - name: FEATURE_%d\n              value: \"%v\"\n", i, r.IntN(2) == 0)
+			}
 		}
 	}
 }
@@ -147,8 +154,8 @@ func codeShell(b *strings.Builder, r *rand.Rand, app, ns string, prompt bool) {
 		{"export KUBECONFIG=$HOME/.kube/config", fmt.Sprintf("helm upgrade --install %s ./chart -n %s --set replicas=%d", app, ns, 1+r.IntN(5))},
 	}
 	b.WriteString("# " + pick(r, []string{"安装与验证", "部署示例", "排查步骤", "构建与运行", "策略编译"}) + "\n")
-	for range 1 + r.IntN(3) {
-		for _, l := range pick(r, lines) {
+	for _, i := range r.Perm(len(lines))[:1+r.IntN(3)] {
+		for _, l := range lines[i] {
 			b.WriteString(p + l + "\n")
 		}
 	}

@@ -40,7 +40,7 @@ type Stats struct {
 	AnchorBroken    int // of which point at no heading
 	RelativeLinks   int // links to other files of the corpus
 	RelativeBroken  int // of which point at no file
-	ExternalLinks   int
+	ExternalLinks   int // inline and autolinks, including [key]: [Title](url) definitions
 	RefStyleLinks   int
 	HTMLLinks       int
 	Citations       int

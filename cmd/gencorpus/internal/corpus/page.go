@@ -130,11 +130,11 @@ func (w *pw) features() []feature {
 			fs = append(fs, f)
 		}
 	}
-	add(poisson(r, 10.8*s), fCode, nil)
-	add(poisson(r, 0.85*s), fMermaid, nil)
-	add(poisson(r, 0.42*s), fDisplay, nil)
-	add(poisson(r, 0.28*s), fFence, nil)
-	add(poisson(r, 1.5*s), fInlineMath, nil)
+	add(poisson(r, 12.1*s), fCode, nil)
+	add(poisson(r, 0.98*s), fMermaid, nil)
+	add(poisson(r, 0.47*s), fDisplay, nil)
+	add(poisson(r, 0.32*s), fFence, nil)
+	add(poisson(r, 1.15*s), fInlineMath, nil)
 	add(poisson(r, 1.2*s), fTable, nil)
 	add(poisson(r, 0.6*s), fQuote, nil)
 	if r.Float64() < 0.15 {
@@ -150,20 +150,20 @@ func (w *pw) features() []feature {
 	if p.undefCite {
 		add(1, fCite, w.undefinedCitation)
 	}
-	add(poisson(r, 6.6*s), fRel, func() string {
+	add(poisson(r, 5.8*s), fRel, func() string {
 		l, broken := g.crossLink(r, p, relBroken)
 		w.countRel(broken)
 		return l
 	})
-	add(poisson(r, 6.5*s), fAnchor, func() string {
-		broken := r.Float64() < 0.05
+	add(poisson(r, 11*s), fAnchor, func() string {
+		broken := r.Float64() < 0.08
 		w.st.AnchorLinks++
 		if broken {
 			w.st.AnchorBroken++
 		}
 		return anchorLink(r, p, broken)
 	})
-	add(poisson(r, 2.1*s), fExternal, func() string {
+	add(poisson(r, 1.65*s), fExternal, func() string {
 		e := pick(r, externalLinks)
 		w.st.ExternalLinks++
 		if r.IntN(8) == 0 {
@@ -195,7 +195,7 @@ func (w *pw) features() []feature {
 
 // relBroken is the chance that a written cross-file link is broken; the
 // always-valid navigation links elsewhere bring the corpus share to ~25%.
-const relBroken = 0.31
+const relBroken = 0.35
 
 func (w *pw) countRel(broken bool) {
 	w.st.RelativeLinks++

@@ -24,6 +24,7 @@ func (w *pw) refsSection() {
 				defs = append(defs, fmt.Sprintf("[%s]: %s %q", c.key, c.url, title))
 			} else {
 				defs = append(defs, fmt.Sprintf("[%s]: [%s](%s)", c.key, title, c.url))
+				w.st.ExternalLinks++
 			}
 		}
 		keep := len(defs)
@@ -106,6 +107,7 @@ func (w *pw) references() {
 				lines = append(lines, fmt.Sprintf("[%s]: %s %q", c.key, c.url, c.title))
 			} else {
 				lines = append(lines, fmt.Sprintf("[%s]: [%s](%s)", c.key, c.title, c.url))
+				w.st.ExternalLinks++
 			}
 		}
 		if len(lines) == 0 {

@@ -61,19 +61,23 @@ func tokenize(text string) []unit {
 			i++
 			continue
 		}
+		wide := false
 		j := atomEnd(text, i)
 		if j == i {
 			r, n := decodeRune(text[i:])
 			if runeWidth(r) == 2 {
-				j = i + n
+				j, wide = i+n, true
 			} else {
 				j = latinEnd(text, i)
 			}
 		}
-		u := unit{s: text[i:j], space: space}
-		u.w = textWidth(u.s)
-		u.wide = u.w == 2 && len([]rune(u.s)) == 1
-		u.emph = strings.Trim(u.s, "*_") == ""
+		u := unit{s: text[i:j], space: space, wide: wide}
+		if wide {
+			u.w = 2
+		} else {
+			u.w = textWidth(u.s)
+		}
+		u.emph = !wide && isEmph(u.s)
 		out = append(out, u)
 		space = false
 		i = j
@@ -88,6 +92,15 @@ func tokenize(text string) []unit {
 		u.noStart = unsafeStart(u.s, k+1 < len(out) && out[k+1].space || k+1 == len(out))
 	}
 	return out
+}
+
+func isEmph(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '*' && s[i] != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // unsafeStart reports whether a line starting with s would no longer be a

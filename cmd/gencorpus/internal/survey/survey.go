@@ -154,7 +154,7 @@ func (s *Survey) file(rel, src string, exists map[string]bool, frags *[][2]strin
 		s.RefStyle += len(refStyleRe.FindAllString(bare, -1))
 		s.HTMLLinks += len(htmlRe.FindAllString(bare, -1))
 		s.External += len(autoRe.FindAllString(bare, -1))
-		for _, m := range linkRe.FindAllStringSubmatch(l, -1) {
+		for _, m := range linkRe.FindAllStringSubmatch(bare, -1) {
 			s.link(dir, m[1], ids, inTOC, exists, frags)
 		}
 	})
