@@ -163,7 +163,9 @@ func write(out string, tree []corpus.File) error {
 				err := os.WriteFile(filepath.Join(out, filepath.FromSlash(f.Path)), f.Data, 0o644)
 				if err != nil {
 					mu.Lock()
-					first = cmpErr(first, err)
+					if first == nil {
+						first = err
+					}
 					mu.Unlock()
 				}
 			}
@@ -175,11 +177,4 @@ func write(out string, tree []corpus.File) error {
 	close(next)
 	wg.Wait()
 	return first
-}
-
-func cmpErr(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
 }

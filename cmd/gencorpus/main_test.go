@@ -137,6 +137,10 @@ func TestShape(t *testing.T) {
 	eq("cross-file fragments to no heading", s.FragmentBroken, 0)
 
 	pages := float64(files - 3)
+	eq("H1 headings", s.Headings[1], files)
+	if s.Headings[2] < 3*(files-3) || s.Headings[3] == 0 || s.Headings[4] == 0 {
+		t.Errorf("headings by level %v: want at least 3 H2 per page, and some H3 and H4", s.Headings)
+	}
 	within := func(name string, got, lo, hi float64) {
 		t.Helper()
 		if got < lo || got > hi {

@@ -15,6 +15,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -108,15 +109,7 @@ func Generate(opts ...Option) ([]File, Stats) {
 	g.layout()
 	g.plan()
 	files, st := g.render()
-	slices.SortFunc(files, func(a, b File) int {
-		switch {
-		case a.Path < b.Path:
-			return -1
-		case a.Path > b.Path:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, st
 }
 

@@ -45,7 +45,7 @@ type heading struct {
 	text, slug string
 }
 
-// pageSlugs is the set of heading IDs of a page.
+// hasSlug reports whether s is the ID of one of the page's headings.
 func (p *page) hasSlug(s string) bool {
 	if p.h1.slug == s || (p.toc.slug != "" && p.toc.slug == s) {
 		return true

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
@@ -250,7 +251,7 @@ func (g *gen) isKey(k string) bool {
 func (w *pw) refStyle() string {
 	e := pick(w.r, externalLinks)
 	def := fmt.Sprintf("[%s]: %s", e.text, e.url)
-	if !contains(w.refDefs, def) {
+	if !slices.Contains(w.refDefs, def) {
 		if len(w.refDefs) == 0 {
 			w.refDefs = append(w.refDefs, "")
 		}
@@ -261,15 +262,6 @@ func (w *pw) refStyle() string {
 		return "[" + e.text + "][]"
 	}
 	return "[这份文档][" + e.text + "]"
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (w *pw) tocBlock() {
