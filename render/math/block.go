@@ -97,13 +97,21 @@ func (blockParser) Close(n ast.Node, reader text.Reader, pc parser.Context) {
 	node.TeX = trimTeX(string(raw[len(node.Open) : len(raw)-len(node.Close)]))
 }
 
-// toParagraph replaces an unclosed block by a paragraph of the same lines.
+// toParagraph replaces an unclosed block by paragraph text. If the block
+// had interrupted a paragraph, its lines go back into that paragraph, so
+// that a stray "$$" or "\[" at a line start changes nothing.
 func toParagraph(node *Block, source []byte) {
 	parent := node.Parent()
 	if parent == nil {
 		return
 	}
-	para := ast.NewParagraph()
+	para, ok := node.PreviousSibling().(*ast.Paragraph)
+	if !ok || node.HasBlankPreviousLines() {
+		para = ast.NewParagraph()
+		para.SetPos(node.Pos())
+		para.SetBlankPreviousLines(node.HasBlankPreviousLines())
+		parent.InsertBefore(parent, node, para)
+	}
 	lines := node.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -113,9 +121,7 @@ func toParagraph(node *Block, source []byte) {
 		}
 		para.Lines().Append(seg)
 	}
-	para.SetPos(node.Pos())
-	para.SetBlankPreviousLines(node.HasBlankPreviousLines())
-	parent.ReplaceChild(parent, node, para)
+	parent.RemoveChild(parent, node)
 }
 
 func (blockParser) CanInterruptParagraph() bool { return true }

@@ -22,7 +22,10 @@ package search
 
 // Doc is one page as the search index sees it.
 type Doc struct {
-	URL    string // site-relative URL of the page, without a fragment
+	// URL of the page, without a fragment: absolute ("/docs/a/") as links
+	// use it, or relative to the site root ("a/"), which the client joins to
+	// the page's data-base.
+	URL    string
 	Title  string
 	Lang   string // BCP 47 tag; one index is built per language
 	Number string // the page's navigation number, e.g. "1.2", may be empty

@@ -155,3 +155,21 @@ func TestPickLang(t *testing.T) {
 		}
 	}
 }
+
+func FuzzQuery(f *testing.F) {
+	files := buildFixtures(f)
+	for _, q := range []string{"核心理念", "orchestr", "K8s部署", "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9", "镜", "🚀"} {
+		f.Add("zh-CN", q)
+	}
+	f.Fuzz(func(t *testing.T, lang, q string) {
+		hits, err := query(files, lang, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 1; i < len(hits); i++ {
+			if hits[i].Score > hits[i-1].Score {
+				t.Fatalf("hits out of order for %q", q)
+			}
+		}
+	})
+}
