@@ -14,7 +14,7 @@ import (
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var (
 		content, out, cfgPath, baseURL, cacheDir string
-		drafts, strict, noCache                  bool
+		drafts, strict, noCache, checkHTMLOut    bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -40,6 +40,14 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
+			if checkHTMLOut {
+				hd, err := checkHTML(res.Site, out)
+				if err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				res.Diagnostics = append(res.Diagnostics, hd...)
+				diag.Sort(res.Diagnostics)
+			}
 			errs, warns := diag.Count(res.Diagnostics)
 			showFirst(stderr, res.Diagnostics, 5)
 			fmt.Fprintf(stdout, "built %s and %s into %s: %s, %s in %s\n",
@@ -60,6 +68,7 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVar(&noCache, "no-cache", false, "start cold: use no cache folder")
 	f.BoolVar(&drafts, "drafts", false, "include pages with draft: true")
 	f.BoolVar(&strict, "strict", false, "exit 1 when there is any diagnostic, warnings included")
+	f.BoolVar(&checkHTMLOut, "check-html", false, "check every link and fragment of the built HTML afterwards")
 	return cmd
 }
 

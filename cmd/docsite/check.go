@@ -1,105 +1,160 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"docsite/check"
+	"docsite/check/external"
+	checkhtml "docsite/check/html"
 	"docsite/check/report"
 	"docsite/render/build"
+	"docsite/render/config"
 	"docsite/render/diag"
+	"docsite/render/site"
 )
 
+type checkFlags struct {
+	content, cfgPath, format, htmlDir, cacheDir string
+	strict, external                            bool
+}
+
 func checkCmd(stdout, stderr io.Writer) *cobra.Command {
-	var (
-		content, cfgPath, format string
-		strict                   bool
-	)
+	var fl checkFlags
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check links, anchors and references in the content folder",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains(report.Formats, format) {
-				return usageErr("--format %q is not one of %s", format, strings.Join(report.Formats, ", "))
+			if !slices.Contains(report.Formats, fl.format) {
+				return usageErr("--format %q is not one of %s", fl.format, strings.Join(report.Formats, ", "))
 			}
-			cfg, err := loadConfig(cfgPath, "")
+			cfg, err := loadConfig(fl.cfgPath, "")
 			if err != nil {
 				return err
 			}
-			if err := checkContent(content); err != nil {
+			if err := checkContent(fl.content); err != nil {
 				return err
 			}
 			pl, err := build.NewPipeline(build.Options{})
 			if err != nil {
 				return err
 			}
-			s, err := pl.Model(build.Options{Content: content, Config: cfg})
+			s, err := pl.Model(build.Options{Content: fl.content, Config: cfg})
 			if err != nil {
 				return usageErr("%v", err)
 			}
 			ds := check.Run(s, cfg)
-			sum := check.Summary(s, ds)
-			opts := []report.Option{
-				report.WithToolVersion(version),
-				report.WithPathPrefix(repoPrefix(content)),
-				report.WithSource(func(file string) []byte {
-					if p := s.ByPath[file]; p != nil {
-						return p.Source
-					}
-					b, _ := os.ReadFile(filepath.Join(content, filepath.FromSlash(file)))
-					return b
-				}),
+			if fl.htmlDir != "" {
+				hd, err := checkHTML(s, fl.htmlDir)
+				if err != nil {
+					return usageErr("--html: %v", err)
+				}
+				ds = append(ds, hd...)
 			}
-			if f, ok := stdout.(*os.File); ok && format == "text" {
-				opts = append(opts, report.WithColor(report.ColorAllowed(f)))
+			if fl.external {
+				ds = append(ds, checkExternal(s, cfg, fl.cacheDir, stderr)...)
 			}
-			if err := report.Write(stdout, format, ds, sum, opts...); err != nil {
-				return err
-			}
-			errs, warns := diag.Count(ds)
-			if errs > 0 || (strict && warns > 0) {
-				return &exitError{code: 1, err: fmt.Errorf("")}
-			}
-			return nil
+			diag.Sort(ds)
+			return report1(stdout, fl, s, ds)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&content, "content", "content", "folder of Markdown to check")
-	f.StringVar(&cfgPath, "config", "", "configuration file (default ./docsite.yaml when present)")
-	f.StringVar(&format, "format", "text", "output format: text, json, github or sarif")
-	f.BoolVar(&strict, "strict", false, "exit 1 on warnings too")
+	f.StringVar(&fl.content, "content", "content", "folder of Markdown to check")
+	f.StringVar(&fl.cfgPath, "config", "", "configuration file (default ./docsite.yaml when present)")
+	f.StringVar(&fl.format, "format", "text", "output format: text, json, github or sarif")
+	f.StringVar(&fl.htmlDir, "html", "", "also check the built site in this folder (every href, src and fragment)")
+	f.BoolVar(&fl.external, "external", false, "also check external links (cached; off by default)")
+	f.StringVar(&fl.cacheDir, "cache-dir", "", "cache folder for external results (default under the user cache directory)")
+	f.BoolVar(&fl.strict, "strict", false, "exit 1 on warnings too")
 	return cmd
 }
 
-// repoPrefix is the content folder as seen from the repository root, so
-// GitHub annotations and SARIF locations land on the right file. Outside a
-// git checkout it is the folder as given.
-func repoPrefix(content string) string {
-	abs, err := filepath.Abs(content)
-	if err != nil {
-		return filepath.ToSlash(content)
-	}
-	for dir := abs; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			rel, _ := filepath.Rel(dir, abs)
-			if rel == "." {
-				return ""
+// report1 prints the findings and turns them into the exit code.
+func report1(stdout io.Writer, fl checkFlags, s *site.Site, ds []diag.Diagnostic) error {
+	sum := check.Summary(s, ds)
+	opts := []report.Option{
+		report.WithToolVersion(version),
+		report.WithPathPrefix(repoPrefix(fl.content)),
+		report.WithSource(func(file string) []byte {
+			if p := s.ByPath[file]; p != nil {
+				return p.Source
 			}
-			return filepath.ToSlash(rel)
-		}
-		if dir == filepath.Dir(dir) {
-			break
+			b, _ := os.ReadFile(filepath.Join(fl.content, filepath.FromSlash(file)))
+			return b
+		}),
+	}
+	if f, ok := stdout.(*os.File); ok && fl.format == "text" {
+		opts = append(opts, report.WithColor(report.ColorAllowed(f)))
+	}
+	if err := report.Write(stdout, fl.format, ds, sum, opts...); err != nil {
+		return err
+	}
+	errs, warns := diag.Count(ds)
+	if errs > 0 || (fl.strict && warns > 0) {
+		return &exitError{code: 1, err: fmt.Errorf("")}
+	}
+	return nil
+}
+
+func checkHTML(s *site.Site, dir string) ([]diag.Diagnostic, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a built site folder", dir)
+	}
+	return checkhtml.Check(dir, checkhtml.Options{BasePath: s.BasePath(), Source: checkhtml.SourceMap(s)})
+}
+
+func checkExternal(s *site.Site, cfg *config.Config, cacheDir string, stderr io.Writer) []diag.Diagnostic {
+	if cacheDir == "" {
+		cacheDir = defaultCacheDir()
+	}
+	ec := cfg.External
+	opts := []external.Option{
+		external.WithCache(filepath.Join(cacheDir, "external.json"), parseDuration(ec.CacheMaxAge, 24*time.Hour)),
+		external.WithErrorHandler(func(err error) { fmt.Fprintln(stderr, "external:", err) }),
+	}
+	if ec.Concurrency > 0 {
+		opts = append(opts, external.WithConcurrency(ec.Concurrency))
+	}
+	if ec.PerHost > 0 {
+		opts = append(opts, external.WithPerHost(ec.PerHost))
+	}
+	if d := parseDuration(ec.Timeout, 0); d > 0 {
+		opts = append(opts, external.WithTimeout(d))
+	}
+	if len(ec.Accept) > 0 {
+		opts = append(opts, external.WithAccept(ec.Accept...))
+	}
+	for _, pat := range ec.Exclude {
+		if re, err := regexp.Compile(pat); err == nil {
+			opts = append(opts, external.WithExclude(re))
+		} else {
+			fmt.Fprintf(stderr, "external: exclude pattern %q: %v\n", pat, err)
 		}
 	}
-	if filepath.IsAbs(content) {
-		return ""
+	if f, ok := stderr.(*os.File); ok && report.ColorAllowed(f) {
+		opts = append(opts, external.WithProgress(func(done, total int) {
+			fmt.Fprintf(stderr, "\rexternal links: %d/%d", done, total)
+			if done == total {
+				fmt.Fprintln(stderr)
+			}
+		}))
 	}
-	return filepath.ToSlash(filepath.Clean(content))
+	return external.CheckSite(context.Background(), s, external.New(opts...))
+}
+
+func parseDuration(s string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(s); err == nil {
+		return d
+	}
+	return def
 }

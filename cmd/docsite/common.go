@@ -59,3 +59,29 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// repoPrefix is the content folder as seen from the repository root, so
+// GitHub annotations and SARIF locations land on the right file. Outside a
+// git checkout it is the folder as given.
+func repoPrefix(content string) string {
+	abs, err := filepath.Abs(content)
+	if err != nil {
+		return filepath.ToSlash(content)
+	}
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			rel, _ := filepath.Rel(dir, abs)
+			if rel == "." {
+				return ""
+			}
+			return filepath.ToSlash(rel)
+		}
+		if dir == filepath.Dir(dir) {
+			break
+		}
+	}
+	if filepath.IsAbs(content) {
+		return ""
+	}
+	return filepath.ToSlash(filepath.Clean(content))
+}

@@ -1,17 +1,18 @@
 package citation
 
 import (
+	"fmt"
 	"os"
 	"testing"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 )
 
 func TestScratch(t *testing.T) {
 	src, _ := os.ReadFile(os.Getenv("SCRATCH"))
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
-	doc := md.Parser().Parse(text.NewReader(src))
-	doc.Dump(src, 0)
+	defs, bad := ParseDefs(src)
+	for _, d := range defs {
+		fmt.Printf("%+v\n", d)
+	}
+	for _, m := range bad {
+		fmt.Printf("BAD %d-%d shared=%v broken=%v\n%q\n%s\n", m.Start, m.End, m.SharedLine, m.Broken, src[m.Start:m.End], m.Repaired)
+	}
 }

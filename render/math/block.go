@@ -106,7 +106,19 @@ func toParagraph(node *Block, source []byte) {
 		return
 	}
 	para, ok := node.PreviousSibling().(*ast.Paragraph)
-	if !ok || node.HasBlankPreviousLines() {
+	if ok && !node.HasBlankPreviousLines() && para.Lines().Len() > 0 {
+		// The paragraph's Close trimmed its last line; the inline parser
+		// needs the line break back between it and the lines added here.
+		last := para.Lines().Len() - 1
+		seg := para.Lines().At(last)
+		for seg.Stop < len(source) && (source[seg.Stop] == ' ' || source[seg.Stop] == '\t' || source[seg.Stop] == '\r') {
+			seg.Stop++
+		}
+		if seg.Stop < len(source) && source[seg.Stop] == '\n' {
+			seg.Stop++
+		}
+		para.Lines().Set(last, seg)
+	} else {
 		para = ast.NewParagraph()
 		para.SetPos(node.Pos())
 		para.SetBlankPreviousLines(node.HasBlankPreviousLines())

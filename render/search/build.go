@@ -102,6 +102,7 @@ type docRecord struct {
 type indexer struct {
 	cfg   *config
 	ids   map[string]int32
+	cjk   map[uint64]int32 // the same ids, for CJK terms by their scan key
 	terms []string
 	uni   []bool    // the term is a single CJK character
 	post  [][]int32 // per term: global section id, code pairs
@@ -120,15 +121,25 @@ type indexer struct {
 }
 
 func newIndexer(cfg *config) *indexer {
-	return &indexer{cfg: cfg, ids: map[string]int32{}}
+	return &indexer{cfg: cfg, ids: map[string]int32{}, cjk: map[uint64]int32{}}
 }
 
-func (ix *indexer) id(term []byte) int32 {
-	id, ok := ix.ids[string(term)]
+func (ix *indexer) id(term []byte, key uint64) int32 {
+	var id int32
+	var ok bool
+	if key != 0 {
+		id, ok = ix.cjk[key]
+	} else {
+		id, ok = ix.ids[string(term)]
+	}
 	if !ok {
 		id = int32(len(ix.terms))
 		t := string(term)
-		ix.ids[t] = id
+		if key != 0 {
+			ix.cjk[key] = id
+		} else {
+			ix.ids[t] = id
+		}
 		ix.terms = append(ix.terms, t)
 		ix.uni = append(ix.uni, utf8.RuneCountInString(t) == 1 && isCJKTerm(t))
 		ix.post = append(ix.post, nil)
@@ -159,12 +170,12 @@ func (ix *indexer) add(d *Doc) {
 		heading, text := normalize(s.Heading), normalize(s.Text)
 		ix.text += len(s.Heading) + len(s.Text)
 		n := 0 // the body's length; a heading is scored as a whole field
-		scan(heading, func(t []byte, _, _ int) {
-			ix.head[ix.id(t)] = true
+		scan(heading, func(t []byte, key uint64, _, _ int) {
+			ix.head[ix.id(t, key)] = true
 			ix.tokens++
 		})
-		scan(text, func(t []byte, _, _ int) {
-			ix.tf[ix.id(t)]++
+		scan(text, func(t []byte, key uint64, _, _ int) {
+			ix.tf[ix.id(t, key)]++
 			n++
 		})
 		ix.tokens += n

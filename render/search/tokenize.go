@@ -28,15 +28,17 @@ const maxWord = 40
 // this function; the two must agree term for term, which js_test.go checks.
 func Tokenize(text string) []Token {
 	var toks []Token
-	scan(text, func(term []byte, pos, n int) {
+	scan(text, func(term []byte, _ uint64, pos, n int) {
 		toks = append(toks, Token{Term: string(term), Pos: pos, Len: n})
 	})
 	return toks
 }
 
 // scan is Tokenize without allocation: emit gets each term in a buffer that
-// is only valid during the call. Build uses it directly.
-func scan(text string, emit func(term []byte, pos, n int)) {
+// is only valid during the call. Build uses it directly. For CJK terms, key
+// is a number that identifies the term (one or two code points) and is
+// cheaper to look up than the bytes; for words it is 0.
+func scan(text string, emit func(term []byte, key uint64, pos, n int)) {
 	var (
 		word     []byte // folded UTF-8 of the current word, up to maxWord runes
 		wordRune int    // runes kept in word
@@ -48,7 +50,7 @@ func scan(text string, emit func(term []byte, pos, n int)) {
 	)
 	endWord := func() {
 		if wordLen > 0 {
-			emit(word, wordPos, wordLen)
+			emit(word, 0, wordPos, wordLen)
 			word, wordRune, wordLen = word[:0], 0, 0
 		}
 	}
@@ -60,10 +62,10 @@ func scan(text string, emit func(term []byte, pos, n int)) {
 			if prevCJK >= 0 {
 				n := utf8.EncodeRune(pair[:], prevCJK)
 				n += utf8.EncodeRune(pair[n:], r)
-				emit(pair[:n], pos-1, 2)
+				emit(pair[:n], uint64(prevCJK)<<21|uint64(r), pos-1, 2)
 			}
 			n := utf8.EncodeRune(pair[:], r)
-			emit(pair[:n], pos, 1)
+			emit(pair[:n], uint64(r), pos, 1)
 			prevCJK = r
 		case isWord(r) || (wordLen > 0 && unicode.IsMark(r)):
 			prevCJK = -1
