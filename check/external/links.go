@@ -6,15 +6,15 @@ import (
 	"strings"
 
 	"docsite/render/diag"
-	"docsite/render/site"
+	model "docsite/render/site"
 )
 
 // CheckSite checks every http(s) link of the page model once and reports a
 // broken URL at every place it is used (external/broken).
-func CheckSite(ctx context.Context, s *site.Site, c *Checker) []diag.Diagnostic {
+func CheckSite(ctx context.Context, s *model.Site, c *Checker) []diag.Diagnostic {
 	type use struct {
-		p *site.Page
-		l site.Link
+		p *model.Page
+		l model.Link
 	}
 	uses := map[string][]use{}
 	var urls []string

@@ -141,6 +141,9 @@ func dirOf(p string) string {
 // Resolve returns the definition that key has on page: from the nearest
 // references file that defines it, else from the page itself.
 func (ix *Index) Resolve(page, key string) (Def, bool) {
+	if ix == nil {
+		return Def{}, false
+	}
 	if d, ok := ix.Shared(page, key); ok {
 		return d, true
 	}
@@ -168,6 +171,9 @@ func (ix *Index) Shared(page, key string) (Def, bool) {
 
 // Chain lists the references files that apply to page, nearest first.
 func (ix *Index) Chain(page string) []string {
+	if ix == nil {
+		return nil
+	}
 	var out []string
 	for dir := dirOf(page); ; dir = dirOf(dir) {
 		out = append(out, ix.dirs[dir]...)
@@ -196,7 +202,7 @@ func (ix *Index) Files() []string { return slices.Clone(ix.files) }
 func (ix *Index) Defs(file string) []Def { return slices.Clone(ix.order[file]) }
 
 // LocalOnly lists a page's own definitions of keys that no references file
-// that applies to it defines, in key order: the ones the page's citations
+// that applies to it defines, in file order: the ones the page's citations
 // really resolve to.
 func (ix *Index) LocalOnly(page string) []Def {
 	var out []Def

@@ -19,6 +19,61 @@ import (
 // index: "/" focuses the box, a Chinese query typed without spaces finds its
 // section, arrows and Enter open it, and markup in titles stays text.
 func TestBrowser(t *testing.T) {
+	srv, ctx := browse(t)
+	do := func(steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eval := func(js string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return v
+	}
+	do(chromedp.Navigate(srv.URL+"/01-overview/"), chromedp.WaitReady(chromedp.CSS("#search-input")),
+		chromedp.KeyEvent("/"))
+	if f := eval(`document.activeElement.id`); f != "search-input" {
+		t.Errorf(`"/" focused %q`, f)
+	}
+	do(chromedp.KeyEvent("核心理念"), chromedp.WaitVisible(chromedp.CSS("#search-hit-0 .search-heading")))
+	if href := eval(`document.querySelector("#search-hit-0").getAttribute("href")`); href != "/01-overview/#"+urlEscape("121-核心理念演进") {
+		t.Errorf("first hit links to %q", href)
+	}
+	heading := eval(`document.querySelector("#search-hit-0 .search-heading").textContent`)
+	marks := eval(`Array.from(document.querySelectorAll("#search-hit-0 mark")).map(m => m.textContent).join("|")`)
+	t.Logf("核心理念: %s § %s, marks %s", eval(`document.querySelector("#search-hit-0 .search-title").textContent`), heading, marks)
+	if heading != "1.2.1 核心理念演进" || !strings.Contains(marks, "核心理念") {
+		t.Errorf("heading %q, marks %q", heading, marks)
+	}
+
+	do(chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent("\r"), chromedp.Sleep(300*time.Millisecond))
+	if loc := eval(`decodeURIComponent(location.pathname + location.hash)`); loc != "/01-overview/#121-核心理念演进" {
+		t.Errorf("Enter opened %q", loc)
+	}
+
+	do(chromedp.Navigate(srv.URL+"/10-orchestration/"), chromedp.WaitReady(chromedp.CSS("#search-input")),
+		chromedp.Focus(chromedp.CSS("#search-input")), chromedp.KeyEvent("script alert onerror "),
+		chromedp.WaitVisible(chromedp.CSS("#search-hit-0 .search-heading")))
+	title := eval(`document.querySelector("#search-hit-0 .search-title").textContent`)
+	pwned := eval(`String(!!window.pwned || !!document.querySelector("#search-results img, #search-results script"))`)
+	t.Logf("markup query: title %q", title)
+	if !strings.Contains(title, "<script>alert(1)</script>") || pwned != "false" {
+		t.Errorf("title shown as %q; markup ran or was inserted: %s", title, pwned)
+	}
+
+	do(chromedp.KeyEvent(kb.Escape))
+	if hidden := eval(`String(document.getElementById("search-results").hidden)`); hidden != "true" {
+		t.Errorf("Escape left the results open")
+	}
+}
+
+// browse serves the fixture index with two bare pages that carry the
+// search markup, and starts a headless Chromium, or skips the test.
+func browse(t *testing.T) (*httptest.Server, context.Context) {
 	if testing.Short() {
 		t.Skip("browser test in -short mode")
 	}
@@ -61,68 +116,19 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
+	t.Cleanup(cancel)
 	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	t.Cleanup(cancel)
 	if err := chromedp.Do(bctx); err != nil { // start the browser without a deadline
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
-	defer cancel()
-	do := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatal(err)
-		}
-	}
-	eval := func(js string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return v
-	}
-
-	do(chromedp.Navigate(srv.URL+"/01-overview/"), chromedp.WaitReady(chromedp.CSS("#search-input")),
-		chromedp.KeyEvent("/"))
-	if f := eval(`document.activeElement.id`); f != "search-input" {
-		t.Errorf(`"/" focused %q`, f)
-	}
-	do(chromedp.KeyEvent("核心理念"), chromedp.WaitVisible(chromedp.CSS("#search-hit-0 .search-heading")))
-	if href := eval(`document.querySelector("#search-hit-0").getAttribute("href")`); href != "/01-overview/#"+urlEscape("121-核心理念演进") {
-		t.Errorf("first hit links to %q", href)
-	}
-	heading := eval(`document.querySelector("#search-hit-0 .search-heading").textContent`)
-	marks := eval(`Array.from(document.querySelectorAll("#search-hit-0 mark")).map(m => m.textContent).join("|")`)
-	t.Logf("核心理念: %s § %s, marks %s", eval(`document.querySelector("#search-hit-0 .search-title").textContent`), heading, marks)
-	if heading != "1.2.1 核心理念演进" || !strings.Contains(marks, "核心理念") {
-		t.Errorf("heading %q, marks %q", heading, marks)
-	}
-
-	do(chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent("\r"), chromedp.Sleep(300*time.Millisecond))
-	if loc := eval(`decodeURIComponent(location.pathname + location.hash)`); loc != "/01-overview/#121-核心理念演进" {
-		t.Errorf("Enter opened %q", loc)
-	}
-
-	do(chromedp.Navigate(srv.URL+"/10-orchestration/"), chromedp.WaitReady(chromedp.CSS("#search-input")),
-		chromedp.Focus(chromedp.CSS("#search-input")), chromedp.KeyEvent("script alert onerror "),
-		chromedp.WaitVisible(chromedp.CSS("#search-hit-0 .search-heading")))
-	title := eval(`document.querySelector("#search-hit-0 .search-title").textContent`)
-	pwned := eval(`String(!!window.pwned || !!document.querySelector("#search-results img, #search-results script"))`)
-	t.Logf("markup query: title %q", title)
-	if !strings.Contains(title, "<script>alert(1)</script>") || pwned != "false" {
-		t.Errorf("title shown as %q; markup ran or was inserted: %s", title, pwned)
-	}
-
-	do(chromedp.KeyEvent(kb.Escape))
-	if hidden := eval(`String(document.getElementById("search-results").hidden)`); hidden != "true" {
-		t.Errorf("Escape left the results open")
-	}
+	t.Cleanup(cancel)
+	return srv, ctx
 }
 
 func urlEscape(s string) string {
