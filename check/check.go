@@ -8,6 +8,7 @@ import (
 
 	"docsite/check/links"
 	"docsite/check/report"
+	"docsite/check/translation"
 	"docsite/render/config"
 	"docsite/render/diag"
 	"docsite/render/site"
@@ -26,6 +27,7 @@ func Run(s *site.Site, cfg *config.Config, extra ...Rule) []diag.Diagnostic {
 	}
 	ds = append(ds, links.Check(s, skipTarget)...)
 	ds = append(ds, links.Orphans(s, func(*site.Page) bool { return false })...)
+	ds = append(ds, translation.Check(s)...)
 	for _, r := range extra {
 		ds = append(ds, r(s)...)
 	}

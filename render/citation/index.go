@@ -21,15 +21,15 @@ import (
 //
 // An Index is read-only once built and safe for concurrent use.
 type Index struct {
-	dirs    map[string][]string         // folder → its references files, sorted
-	refs    map[string]map[string]Def   // references file → key → first definition
-	order   map[string][]Def            // references file → first definitions, in file order
-	local   map[string]map[string]Def   // page → key → first local definition
-	files   []string                    // references files, root first
-	pages   []string                    // pages with local definitions, sorted
-	anchors map[DefID]string            // definition → fragment on the references page
-	byKey   map[string][]DefID          // key → every definition of it that is shown
-	keys    []string                    // every key known anywhere, sorted
+	dirs    map[string][]string       // folder → its references files, sorted
+	refs    map[string]map[string]Def // references file → key → first definition
+	order   map[string][]Def          // references file → first definitions, in file order
+	local   map[string]map[string]Def // page → key → first local definition
+	files   []string                  // references files, root first
+	pages   []string                  // pages with local definitions, sorted
+	anchors map[DefID]string          // definition → fragment on the references page
+	byKey   map[string][]DefID        // key → every definition of it that is shown
+	keys    []string                  // every key known anywhere, sorted
 }
 
 // DefID names one definition: the file it is in and its key.

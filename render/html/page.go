@@ -143,7 +143,7 @@ func nearest(s *site.Site, dir, lang string) string {
 
 // DocLang is the language of a page's text: front matter lang, else the
 // language of its file name when that is marked, else what its text looks
-// like (Chinese when Han characters are a good share of its letters).
+// like.
 func DocLang(p *site.Page) string {
 	if p.DocLang != "" {
 		return p.DocLang
@@ -167,7 +167,9 @@ func DocLang(p *site.Page) string {
 	if han == 0 && latin > 0 {
 		return "en"
 	}
-	if han*4 >= latin || han > 50 {
+	// A Chinese page is full of Latin product names; a tenth of its letters
+	// being Han is already a Chinese page.
+	if han*10 >= latin || han > 50 {
 		return "zh-CN"
 	}
 	return "en"

@@ -50,7 +50,7 @@ func extract(p *site.Page, doc ast.Node) {
 			sec.start(site.Section{Heading: text, Anchor: id, Level: n.Level})
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
-			p.Links = append(p.Links, site.Link{Dest: string(n.Destination), Kind: site.LinkMarkdown, Start: n.Pos(), End: linkEnd(src, n.Pos())})
+			p.Links = append(p.Links, site.Link{Dest: string(n.Destination), Kind: site.LinkMarkdown, Start: n.Pos(), End: linkEnd(src, n.Pos()), Lang: langTitle(n.Title)})
 		case *ast.Image:
 			p.Links = append(p.Links, site.Link{Dest: string(n.Destination), Kind: site.LinkImage, Start: n.Pos(), End: linkEnd(src, n.Pos())})
 		case *ast.AutoLink:
@@ -233,4 +233,19 @@ func (w *sectionWriter) breakLine() {
 	if w.b.Len() > 0 {
 		w.b.WriteByte('\n')
 	}
+}
+
+// langTitle reads a link title that is only a language tag ("en", "zh-CN"):
+// the author's mark that the link crosses languages on purpose.
+func langTitle(title []byte) string {
+	t := strings.TrimSpace(string(title))
+	if len(t) < 2 || len(t) > 8 {
+		return ""
+	}
+	for _, r := range t {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') {
+			return ""
+		}
+	}
+	return t
 }

@@ -67,6 +67,8 @@ func scanHTML(p *site.Page, pieces []rawPiece) {
 		}
 		name, hasAttr := z.TagName()
 		tag := string(name)
+		first := len(p.Links)
+		hreflang := ""
 		for hasAttr {
 			var k, v []byte
 			k, v, hasAttr = z.TagAttr()
@@ -85,6 +87,8 @@ func scanHTML(p *site.Page, pieces []rawPiece) {
 				} else if val != "" {
 					p.Anchors[val] = site.Anchor{Offset: start, Explicit: true}
 				}
+			case key == "hreflang":
+				hreflang = val
 			case key == "href" && (tag == "a" || tag == "area" || tag == "link"):
 				p.Links = append(p.Links, site.Link{Dest: val, Kind: site.LinkHTML, Start: start, End: end})
 			case key == "src" && (tag == "img" || tag == "source" || tag == "video" || tag == "audio" || tag == "iframe" || tag == "script"):
@@ -96,6 +100,9 @@ func scanHTML(p *site.Page, pieces []rawPiece) {
 					}
 				}
 			}
+		}
+		for i := first; i < len(p.Links); i++ {
+			p.Links[i].Lang = hreflang
 		}
 	}
 }

@@ -90,8 +90,8 @@ func scan(parent ast.Node, block text.Reader, pc parser.Context, k int) ast.Node
 		}
 		pc.Set(noCloserKey, memo)
 	}
-	// Only for $$ and \(: their closer does not depend on the opener. A $
-	// stops at the next $ anyway.
+	// Sound because whether a $$ or \) closes does not depend on where the
+	// opener was; a $…$ scan ends at the next $ and seldom gets here.
 	if memo.from[k] >= 0 && start >= memo.from[k] {
 		return nil
 	}

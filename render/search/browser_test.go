@@ -91,7 +91,7 @@ func browse(t *testing.T) (*httptest.Server, context.Context) {
 	files := buildFixtures(t)
 	page := `<!DOCTYPE html><html lang="%s" data-base="/"><head><meta charset="utf-8">
 <link rel="stylesheet" href="/assets/css/search.css"></head><body>
-<header><div id="search" role="search">
+<header style="display:flex;justify-content:flex-end;padding:.5rem"><div id="search" role="search">
 <input id="search-input" type="search" placeholder="搜索" aria-label="搜索" autocomplete="off" spellcheck="false">
 <div id="search-results" role="listbox" hidden></div></div></header>
 <main><h1>page</h1></main>

@@ -11,13 +11,15 @@
 // Files written under search/ (paths relative to the site root):
 //
 //	langs.json              the languages that have an index, sorted
-//	<lang>/meta.json        documents, section lengths, corpus statistics
-//	<lang>/shard-<n>.json   postings: {"term": [doc delta, section, code, ...]}
-//	<lang>/d/<doc>.json     per document, [[heading, anchor, text], ...] for
-//	                        result headings and snippets, fetched for the top hits
+//	<lang>/meta.json        pages (URL, title, number, body length of each
+//	                        section), corpus statistics, ranking constants
+//	<lang>/shard-<n>.json   {"term": "posting list", ...}, see postings.go
+//	<lang>/d/<page>.json    [[heading, anchor, text], ...] of one page, fetched
+//	                        for the top hits only: their headings and snippets
 //
-// A posting code packs the term frequency in the section body (code>>2), a
-// heading flag (code&2) and a title flag (code&1, only on section 0).
+// Sections are numbered across the whole language in page order; postings
+// name a section by that number. The client ranks each page by its best
+// section (see rank in query.go and its twin in search.js).
 package search
 
 // Doc is one page as the search index sees it.

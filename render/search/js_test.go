@@ -163,6 +163,7 @@ func TestScriptSearchAgrees(t *testing.T) {
 		{"zh-CN", "K8s部署"}, {"zh-CN", "Ｋ８ｓ"}, {"zh-CN", "技术"}, {"zh-CN", "镜"}, {"zh-CN", "适用于技术决策"},
 		{"ja", "サーバーレス"}, {"ko", "오케스트레이션"}, {"en", "script alert"}, {"zh-CN", "容器 编排 docker"},
 		{"fr", "café"}, {"zh-CN", "不存在的词"}, {"zh-CN", "1.2"},
+		{"en", "constructor hasOwnProperty"}, {"en", "valueOf"}, {"en", "proto"},
 	}
 	for _, tt := range queries {
 		want := Query(files, tt.lang, tt.q)

@@ -113,7 +113,9 @@ type Link struct {
 	Kind  LinkKind
 	Start int // byte offsets of the whole link in Source
 	End   int
-	InTOC bool // part of a hand-written table of contents
+	// Lang marks a link meant to cross into another language: a Markdown
+	// link whose title is a language tag ("en"), or hreflang in raw HTML.
+	Lang string
 }
 
 // CodeBlock is one fenced or indented code block.

@@ -203,9 +203,14 @@ func fileTitle(p *Page) string {
 func (s *Site) linkTranslations() {
 	byKey := map[string][]*Page{}
 	for _, p := range s.Pages {
-		if !p.Generated {
-			byKey[p.Key] = append(byKey[p.Key], p)
+		if p.Generated {
+			continue
 		}
+		key := p.Key
+		if k, ok := p.Meta["translationKey"].(string); ok && k != "" {
+			key = "\x00" + k // front matter keys never collide with paths
+		}
+		byKey[key] = append(byKey[key], p)
 	}
 	for _, group := range byKey {
 		for _, p := range group {

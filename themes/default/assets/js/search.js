@@ -431,5 +431,6 @@
     input.focus();
     input.select();
   });
+  list.addEventListener("click", function () { open(false); }); // a hit on this page only scrolls
   document.addEventListener("click", function (e) { if (!box.contains(e.target)) open(false); });
 })();
