@@ -11,6 +11,7 @@ import (
 	"docsite/check/translation"
 	"docsite/render/config"
 	"docsite/render/diag"
+	"docsite/render/mermaid"
 	"docsite/render/site"
 )
 
@@ -28,6 +29,7 @@ func Run(s *site.Site, cfg *config.Config, extra ...Rule) []diag.Diagnostic {
 	ds = append(ds, links.Check(s, skipTarget)...)
 	ds = append(ds, links.Orphans(s, func(*site.Page) bool { return false })...)
 	ds = append(ds, translation.Check(s)...)
+	ds = append(ds, diagrams(s)...)
 	for _, r := range extra {
 		ds = append(ds, r(s)...)
 	}
@@ -77,4 +79,23 @@ func Summary(s *site.Site, ds []diag.Diagnostic) report.Summary {
 	}
 	sum.Errors, sum.Warnings = diag.Count(ds)
 	return sum
+}
+
+// diagrams reports mermaid blocks whose first keyword names no diagram type
+// mermaid knows: the reader would see an error box instead of a drawing.
+func diagrams(s *site.Site) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, p := range s.Pages {
+		for _, d := range p.Diagrams {
+			kind, known := mermaid.DiagramType(d.Source)
+			if known {
+				continue
+			}
+			f := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "mermaid/unknown-type", Target: kind,
+				Message: "mermaid does not know the diagram type \"" + kind + "\"; the page will show an error instead of a diagram"}
+			p.Lines.Span(&f, d.Offset, d.Offset+len("```mermaid"))
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -119,13 +119,18 @@ func Expected(p *site.Page, opts ...Option) []Entry {
 		}
 	}
 	byHeading := map[int]Entry{}
-	written := writtenBase(global)
+	top := topLevel(global)
+	if fitsTitle(global, titleNum) {
+		top = 2
+	}
+	written := writtenBase(global, top)
 	base := pageBase(p, titleNum, written, o)
-	for _, e := range number(global, base, written) {
+	for _, e := range number(global, top, base, written) {
 		byHeading[e.Heading] = e
 	}
 	for _, list := range joinLists(scopes, locals) {
-		for _, e := range number(list, nil, writtenBase(list)) {
+		top := topLevel(list)
+		for _, e := range number(list, top, nil, writtenBase(list, top)) {
 			byHeading[e.Heading] = e
 		}
 	}
@@ -237,7 +242,7 @@ func collect(p *site.Page, title int) (items []item, locals int) {
 	_, titleNum := titleHeading(p)
 	baseLen := len(titleNum)
 	if titleNum == nil {
-		baseLen = len(writtenBase(sure))
+		baseLen = len(writtenBase(sure, topLevel(sure)))
 	}
 	top := topLevel(sure)
 	items = walk(p, title, func(first item) int {
@@ -292,6 +297,26 @@ func walk(p *site.Page, title int, decide func(first item) int) []item {
 	return items
 }
 
+// fitsTitle reports whether most of the shallowest numbered headings have
+// the depth their level gives them below a numbered H1 — "# 1." over
+// "### 1.2.1" with no H2 — so that levels count from H2 and the missing
+// level is reported, rather than taking H3 as the page's top level.
+func fitsTitle(items []item, title Number) bool {
+	if title == nil || len(items) == 0 {
+		return false
+	}
+	first, fit, all := topLevel(items), 0, 0
+	for _, it := range items {
+		if it.level == first {
+			all++
+			if len(it.have) == len(title)+it.level-1 && it.have[:len(title)].Equal(title) {
+				fit++
+			}
+		}
+	}
+	return 2*fit > all
+}
+
 // topLevel is the shallowest level among items; depth counts from it.
 func topLevel(items []item) int {
 	top := 0
@@ -306,16 +331,17 @@ func topLevel(items []item) int {
 // writtenBase is the number the author's top-level headings count from: the
 // prefix most of them share ("" for "## 1.", "## 2."; 4 for "## 4.1",
 // "## 4.2"). Ties go to the first seen, so one typo cannot shift the page.
-func writtenBase(items []item) Number {
-	top := topLevel(items)
+func writtenBase(items []item, top int) Number {
+	first := topLevel(items)
 	count := map[string]int{}
 	var best Number
 	bestN := 0
 	for _, it := range items {
-		if it.level != top {
+		depth := it.level - top + 1
+		if it.level != first || len(it.have) < depth {
 			continue
 		}
-		pre := it.have.Parent()
+		pre := it.have[:len(it.have)-depth]
 		k := pre.String()
 		count[k]++
 		if count[k] > bestN {
@@ -329,9 +355,8 @@ func writtenBase(items []item) Number {
 // heading's number should extend (nil: count from 1); written is what the
 // author's numbers extend, so that a heading that follows on from the one
 // written before it is Shifted rather than reported.
-func number(items []item, base, written Number) []Entry {
+func number(items []item, top int, base, written Number) []Entry {
 	const maxRel = 8
-	top := topLevel(items)
 	var count [maxRel + 1]int
 	var have [maxRel + 1]Number // per depth: the last number written, or wanted where the written one is unusable
 	var out []Entry

@@ -16,6 +16,8 @@ import (
 	"docsite/render/highlight"
 	"docsite/render/html"
 	"docsite/render/markdown"
+	"docsite/render/math"
+	"docsite/render/search"
 	"docsite/render/site"
 	theme "docsite/themes/default"
 )
@@ -43,9 +45,11 @@ type Result struct {
 // the goldmark converter, the highlighter and the theme. The preview server
 // keeps one for its whole life.
 type Pipeline struct {
-	Converter *markdown.Converter
-	Theme     *html.Theme
-	workers   int
+	Converter   *markdown.Converter
+	Theme       *html.Theme
+	Math        *math.KaTeX // nil when KaTeX is not installed
+	MathWarning string
+	workers     int
 }
 
 // NewPipeline prepares the converter and theme.
@@ -59,11 +63,38 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 	if w <= 0 {
 		w = runtime.NumCPU()
 	}
+	convOpts := []markdown.Option{markdown.WithHighlighter(hl)}
+	engine, warning := newMathEngine(opts.CacheDir, w)
+	if engine != nil {
+		convOpts = append(convOpts, markdown.WithMath(engine))
+	}
 	return &Pipeline{
-		Converter: markdown.New(markdown.WithHighlighter(hl)),
-		Theme:     th,
-		workers:   w,
+		Converter:   markdown.New(convOpts...),
+		Theme:       th,
+		Math:        engine,
+		MathWarning: warning,
+		workers:     w,
 	}, nil
+}
+
+// newMathEngine starts KaTeX from the theme's vendored script. Without it
+// (npm assets not installed) formulas are left as TeX source, and the build
+// says so once instead of failing.
+func newMathEngine(cacheDir string, workers int) (*math.KaTeX, string) {
+	src, err := fs.ReadFile(theme.FS, "assets/vendor/katex/katex.min.js")
+	if err != nil {
+		return nil, "KaTeX is not installed in the theme (run make assets); formulas are shown as TeX source"
+	}
+	var opts []math.EngineOption
+	opts = append(opts, math.WithWorkers(workers))
+	if cacheDir != "" {
+		opts = append(opts, math.WithCacheDir(cacheDir))
+	}
+	k, err := math.NewKaTeX(src, opts...)
+	if err != nil {
+		return nil, "KaTeX: " + err.Error()
+	}
+	return k, ""
 }
 
 // Build builds the site into opts.Out. The previous output stays untouched
@@ -218,6 +249,14 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 	out.Data["sitemap.xml"] = html.Sitemap(s, pages)
 	out.Data["robots.txt"] = html.Robots(s)
 	out.Data["assets/css/chroma.css"] = []byte(highlight.CSS())
+	idx, stats, err := SearchFiles(s)
+	if err != nil {
+		return nil, err
+	}
+	for p, b := range idx {
+		out.Data[p] = b
+	}
+	out.Search = stats
 	out.Assets = pl.Theme.Assets()
 	return out, nil
 }
@@ -246,4 +285,5 @@ type Files struct {
 	Data   map[string][]byte // output path → contents
 	Copy   map[string]string // output path → source path relative to the content folder
 	Assets fs.FS             // copied under assets/
+	Search search.Stats      // what the search index holds
 }

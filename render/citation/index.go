@@ -239,3 +239,12 @@ func (ix *Index) Visible(page string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// Lookup returns the definition of key in one references file.
+func (ix *Index) Lookup(file, key string) (Def, bool) {
+	if ix == nil {
+		return Def{}, false
+	}
+	d, ok := ix.refs[file][key]
+	return d, ok
+}

@@ -81,7 +81,7 @@ func (srv *Server) rebuildAll() []string {
 		return []string{"*"}
 	}
 	srv.mu.Lock()
-	srv.site, srv.layout, srv.pages, srv.lastOK = s, layout, map[string][]byte{}, ""
+	srv.site, srv.layout, srv.pages, srv.search, srv.lastOK = s, layout, map[string][]byte{}, nil, ""
 	srv.mu.Unlock()
 	srv.opts.Logf("rebuilt %d pages", len(s.ByURL))
 	return []string{"*"}
@@ -102,6 +102,7 @@ func (srv *Server) rebuildPages(paths []string) []string {
 	srv.mu.Lock()
 	defer srv.mu.Unlock()
 	s := srv.site
+	srv.search = nil
 	var urls []string
 	navChanged, anchorsChanged := false, false
 	var changed []*site.Page

@@ -51,6 +51,7 @@ type Server struct {
 	site   *site.Site
 	layout *html.Layout
 	pages  map[string][]byte // rendered pages by URL, filled on request
+	search map[string][]byte // search index files, built on first request
 	seq    int64
 	lastOK string // message of the last failed full rebuild, "" when good
 
@@ -322,6 +323,15 @@ func (srv *Server) file(w http.ResponseWriter, r *http.Request, rel string) {
 		}
 		return
 	}
+	if strings.HasPrefix(rel, "search/") {
+		if b, ok := srv.searchFile(rel); ok {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write(b)
+			return
+		}
+		srv.notFound(w, "/"+rel)
+		return
+	}
 	if strings.HasPrefix(rel, "assets/") {
 		http.ServeFileFS(w, r, srv.pl.Theme.Assets(), strings.TrimPrefix(rel, "assets/"))
 		return
@@ -368,4 +378,20 @@ func (srv *Server) notFound(w http.ResponseWriter, rel string) {
 		`<link rel="stylesheet" href="%sassets/css/site.css"><script src="%s_docsite/live.js" defer></script></head>`+
 		`<body><main class="content not-found"><h1>404</h1><p>%s</p><p><a href="%s">%s</a></p></main></body></html>`,
 		s.Config.Language, s.BasePath(), s.BasePath(), s.BasePath(), htmlEscape(ui.NotFound), htmlEscape(href), htmlEscape(title))
+}
+
+// searchFile serves the search index, built from the current model on the
+// first query after a rebuild, so saving a page never waits for it.
+func (srv *Server) searchFile(rel string) ([]byte, bool) {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if srv.search == nil {
+		files, _, err := build.SearchFiles(srv.site)
+		if err != nil {
+			return nil, false
+		}
+		srv.search = files
+	}
+	b, ok := srv.search[rel]
+	return b, ok
 }

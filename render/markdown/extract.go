@@ -8,6 +8,8 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"docsite/render/markdown/cjk"
+	"docsite/render/math"
+	"docsite/render/mermaid"
 	"docsite/render/site"
 	"docsite/render/slug"
 )
@@ -18,7 +20,7 @@ func extract(p *site.Page, doc ast.Node) {
 	src := p.Source
 	var slugs slug.Slugger
 	p.Anchors = map[string]site.Anchor{}
-	p.Headings, p.Links, p.Code, p.Text = nil, nil, nil, nil
+	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
 	sec := &sectionWriter{}
 	sec.start(site.Section{})
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -72,10 +74,11 @@ func extract(p *site.Page, doc ast.Node) {
 				lang = strings.Fields(string(n.Info.Segment.Value(src)) + " x")[0]
 			}
 			p.Code = append(p.Code, site.CodeBlock{Lang: lang, Offset: blockStart(n)})
-			if strings.EqualFold(lang, "mermaid") {
-				p.HasMermaid = true
-				p.Diagrams = append(p.Diagrams, site.Diagram{Source: linesText(n, src), Offset: blockStart(n)})
-			}
+			return ast.WalkSkipChildren, nil
+		case *math.Inline:
+			sec.text([]byte(n.TeX))
+			return ast.WalkSkipChildren, nil
+		case *math.Block, *mermaid.Block:
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock:
 			p.Code = append(p.Code, site.CodeBlock{Offset: blockStart(n)})
@@ -132,6 +135,8 @@ func plainText(n ast.Node, src []byte) string {
 			case *ast.String:
 				b.Write(c.Value)
 			case *ast.RawHTML, *ast.Image:
+			case *math.Inline:
+				b.WriteString(c.TeX)
 			default:
 				if t, ok := c.(interface{ PlainText() string }); ok {
 					b.WriteString(t.PlainText())

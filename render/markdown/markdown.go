@@ -18,8 +18,11 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"docsite/render/diag"
 	"docsite/render/highlight"
 	"docsite/render/markdown/cjk"
+	"docsite/render/math"
+	"docsite/render/mermaid"
 	"docsite/render/site"
 )
 
@@ -27,6 +30,7 @@ import (
 type Converter struct {
 	md        goldmark.Markdown
 	highlight *highlight.Highlighter
+	math      math.Renderer
 	extra     []goldmark.Extender
 }
 
@@ -36,6 +40,12 @@ type Option func(*Converter)
 // WithHighlighter sets the code highlighter (and its cache).
 func WithHighlighter(h *highlight.Highlighter) Option {
 	return func(c *Converter) { c.highlight = h }
+}
+
+// WithMath typesets formulas with r while parsing, so a formula that does not
+// parse is a diagnostic for build and check alike.
+func WithMath(r math.Renderer) Option {
+	return func(c *Converter) { c.math = r }
 }
 
 // WithExtensions adds goldmark extensions (math, citations, …).
@@ -55,6 +65,7 @@ func New(opts ...Option) *Converter {
 	exts := []goldmark.Extender{
 		extension.GFM, extension.Footnote, meta.New(),
 		cjk.New(cjk.WithStrikethrough(true)),
+		math.New(), mermaid.New(),
 		&docsiteRenderers{c: c}, wideTables{},
 	}
 	exts = append(exts, c.extra...)
@@ -73,6 +84,7 @@ func (c *Converter) Parse(p *site.Page) ast.Node {
 	doc := c.md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
 	applyMeta(p, meta.Get(pc))
 	extract(p, doc)
+	c.typeset(p, doc)
 	return doc
 }
 
@@ -96,4 +108,30 @@ func (d *docsiteRenderers) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(&nodeRenderer{highlight: d.c.highlight}, 100),
 	))
+}
+
+// typeset renders every formula of the page once, recording the model's
+// formulas and a math/parse diagnostic for each one the engine rejects.
+func (c *Converter) typeset(p *site.Page, doc ast.Node) {
+	for _, f := range math.Collect(doc) {
+		m := site.Formula{TeX: f.TeX, Display: f.Display, Offset: f.Offset}
+		if c.math != nil {
+			out, err := c.math.Render(f.TeX, f.Display)
+			switch {
+			case err == nil:
+				f.HTML = out
+			case math.IsParseError(err):
+				f.Err, m.Err = err.Error(), err.Error()
+				d := diag.Diagnostic{File: p.Path, Severity: diag.Error, Rule: "math/parse", Message: err.Error(), Target: f.TeX}
+				p.Lines.Span(&d, f.Offset, f.Offset+len(f.Open)+len(f.TeX)+len(f.Close))
+				p.Diags = append(p.Diags, d)
+			}
+		}
+		p.Math = append(p.Math, m)
+	}
+	p.HasMath = len(p.Math) > 0
+	for _, d := range mermaid.Collect(doc) {
+		p.Diagrams = append(p.Diagrams, site.Diagram{Source: d.Source, Offset: d.Offset})
+	}
+	p.HasMermaid = len(p.Diagrams) > 0
 }

@@ -57,13 +57,7 @@ func (r *nodeRenderer) fenced(w util.BufWriter, src []byte, n ast.Node, entering
 	if f.Info != nil {
 		lang = strings.Fields(string(f.Info.Segment.Value(src)) + " x")[0]
 	}
-	code := linesText(n, src)
-	if strings.EqualFold(lang, "mermaid") {
-		// mermaid reads the element's text, so the escaped source is all it needs.
-		_, _ = w.WriteString(`<pre class="mermaid">` + html.EscapeString(code) + "</pre>\n")
-		return ast.WalkSkipChildren, nil
-	}
-	_, _ = w.WriteString(r.highlight.Block(lang, code) + "\n")
+	_, _ = w.WriteString(r.highlight.Block(lang, linesText(n, src)) + "\n")
 	return ast.WalkSkipChildren, nil
 }
 

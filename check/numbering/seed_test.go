@@ -1,0 +1,49 @@
+package numbering
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const seed = "../../../shared/seeds/000_b5dc548fecb8e19d.txt"
+
+// TestSeedPage checks the real corpus page: its numbering and its TOC are
+// right, so nothing may be reported; its TOC spans the 目录 heading through
+// the last entry.
+func TestSeedPage(t *testing.T) {
+	src, err := os.ReadFile(seed)
+	if err != nil {
+		t.Skip("seed page not available:", err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "01-overview.md"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := model(t, dir)
+	p := s.ByPath["01-overview.md"]
+	if p.Nav.Number != "1" {
+		t.Fatalf("sidebar number %q, want 1", p.Nav.Number)
+	}
+	if ds := Check(s); len(ds) != 0 {
+		t.Errorf("seed page: %d findings:\n%s", len(ds), strings.Join(render(ds), "\n"))
+	}
+	start, end, ok := FindTOC(p)
+	if !ok {
+		t.Fatal("no TOC found")
+	}
+	toc := string(src[start:end])
+	if !strings.HasPrefix(toc, "## 目录\n") || !strings.HasSuffix(toc, "- [1.9 参考](#19-参考)\n") {
+		t.Errorf("TOC range %d-%d:\n%s", start, end, toc)
+	}
+	entries := Expected(p)
+	if len(entries) != 21 {
+		t.Errorf("%d numbered headings, want 21", len(entries))
+	}
+	for _, e := range entries {
+		if e.Problem != OK || !e.Have.Equal(e.Want) {
+			t.Errorf("%v: want %v, problem %v", e.Have, e.Want, e.Problem)
+		}
+	}
+}

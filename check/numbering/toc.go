@@ -1,0 +1,306 @@
+package numbering
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"unicode"
+
+	"docsite/render/diag"
+	"docsite/render/site"
+)
+
+// tocNames are the heading texts of a hand-written table of contents, with
+// case, spaces, emoji and punctuation removed ("📑 目录", "目 录",
+// "Table of Contents").
+var tocNames = map[string]bool{
+	"目录": true, "contents": true, "tableofcontents": true, "toc": true,
+}
+
+// IsTOCHeading reports whether a heading's text names a table of contents.
+func IsTOCHeading(text string) bool {
+	if _, rest, ok := Parse(text); ok {
+		text = rest
+	}
+	var b strings.Builder
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return tocNames[b.String()]
+}
+
+// TOC is a hand-written table of contents found in a page.
+type TOC struct {
+	Heading    int   // index in Page.Headings of the TOC's own heading
+	Links      []int // indices in Page.Links of its in-page links, in order
+	Start, End int   // byte range: the heading line through its last link's line
+}
+
+// FindTOC returns the byte range of the page's hand-written table of
+// contents — its heading line through the end of the line holding its last
+// in-page link — so the site can hide it and `docsite fix` can replace it.
+func FindTOC(p *site.Page) (start, end int, ok bool) {
+	t, ok := findTOC(p)
+	return t.Start, t.End, ok
+}
+
+// findTOC takes the first heading below the H1 named like a table of
+// contents that has in-page links ("#…") before the next heading. A heading
+// named 目录 with no such links is ordinary content.
+func findTOC(p *site.Page) (TOC, bool) {
+	for i, h := range p.Headings {
+		if h.Level < 2 || !IsTOCHeading(h.Text) {
+			continue
+		}
+		stop := len(p.Source)
+		if i+1 < len(p.Headings) {
+			stop = p.Headings[i+1].Offset
+		}
+		t := TOC{Heading: i, Start: lineStart(p.Source, h.Offset)}
+		for j, l := range p.Links {
+			if l.Kind == site.LinkMarkdown && strings.HasPrefix(l.Dest, "#") && l.Start > h.Offset && l.Start < stop {
+				t.Links = append(t.Links, j)
+			}
+		}
+		if len(t.Links) == 0 {
+			continue
+		}
+		last := p.Links[t.Links[len(t.Links)-1]]
+		t.End = min(stop, nextLine(p.Source, max(last.End-1, last.Start)))
+		return t, true
+	}
+	return TOC{}, false
+}
+
+// nextLine is the offset just past the newline ending the line holding off.
+func nextLine(src []byte, off int) int {
+	for i := max(off, 0); i < len(src); i++ {
+		if src[i] == '\n' {
+			return i + 1
+		}
+	}
+	return len(src)
+}
+
+// lineStart backs up over the indentation before a heading's marker, so
+// that the range starts at a line start and can be cut cleanly.
+func lineStart(src []byte, off int) int {
+	i := min(off, len(src))
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	if i == 0 || src[i-1] == '\n' {
+		return i
+	}
+	return off
+}
+
+// tocEntry is one in-page link of the TOC.
+type tocEntry struct {
+	link    int // index in Page.Links
+	frag    string
+	text    string // link text as written
+	heading int    // index in Page.Headings, -1 when no heading has the ID
+}
+
+// TOCDiagnostics compares the page's hand-written TOC with its headings:
+// an entry for a heading that does not exist, an entry out of order, an
+// entry listed twice, and a numbered H2 or H3 with no entry. Entries for
+// unnumbered headings are optional, and the TOC's entry for itself is fine.
+func TOCDiagnostics(p *site.Page) []diag.Diagnostic {
+	t, ok := findTOC(p)
+	if !ok {
+		return nil
+	}
+	byID := map[string]int{}
+	for i, h := range p.Headings {
+		if _, dup := byID[h.ID]; !dup {
+			byID[h.ID] = i
+		}
+	}
+	title, _ := titleHeading(p)
+	var ds []diag.Diagnostic
+	var entries []tocEntry
+	listed := map[int]bool{}
+	var dangling []tocEntry
+	for _, li := range t.Links {
+		l := p.Links[li]
+		e := tocEntry{link: li, frag: fragment(l.Dest), text: linkText(p.Source, l), heading: -1}
+		if i, ok := byID[e.frag]; ok {
+			e.heading = i
+		} else if a, ok := p.Anchors[e.frag]; ok && a.Explicit {
+			continue // an explicit anchor is not a heading; nothing to compare
+		}
+		switch {
+		case e.heading < 0:
+			dangling = append(dangling, e)
+		case e.heading == t.Heading || e.heading == title:
+			// The TOC's own entry and the page title may be listed anywhere.
+		case listed[e.heading]:
+			ds = append(ds, linkDiag(p, l, fmt.Sprintf("table of contents lists %q twice: remove this entry", p.Headings[e.heading].Text), ""))
+		default:
+			listed[e.heading] = true
+			entries = append(entries, e)
+		}
+	}
+
+	// Stale entries, most often a heading renumbered or renamed: point at
+	// the heading it most likely meant when that one has no entry.
+	guessed := map[int]bool{}
+	for _, e := range dangling {
+		l := p.Links[e.link]
+		if g := guessHeading(p, e, func(i int) bool { return !listed[i] && !guessed[i] && i != t.Heading && i != title }); g >= 0 {
+			guessed[g] = true
+			h := p.Headings[g]
+			ds = append(ds, linkDiag(p, l, fmt.Sprintf("table of contents links #%s, which no heading has: expected #%s (%q)", e.frag, h.ID, h.Text), "#"+h.ID))
+			continue
+		}
+		ds = append(ds, linkDiag(p, l, fmt.Sprintf("table of contents links #%s, which no heading has: remove the entry", e.frag), ""))
+	}
+
+	// Order: keep the longest run already in heading order and report the
+	// rest, each with the entry that belongs in its place.
+	keep := increasing(entries)
+	sorted := append([]tocEntry(nil), entries...)
+	sort.Slice(sorted, func(a, b int) bool { return sorted[a].heading < sorted[b].heading })
+	for k, e := range entries {
+		if keep[k] {
+			continue
+		}
+		want := p.Headings[sorted[k].heading]
+		ds = append(ds, linkDiag(p, p.Links[e.link], fmt.Sprintf("table of contents lists %q out of order: expected #%s (%q) here",
+			p.Headings[e.heading].Text, want.ID, want.Text), "#"+want.ID))
+	}
+
+	// Missing numbered H2/H3 headings.
+	prev := ""
+	for i, h := range p.Headings {
+		if listed[i] {
+			prev = h.Text
+		}
+		if i == t.Heading || i == title || h.Level < 2 || h.Level > 3 || listed[i] || guessed[i] {
+			continue
+		}
+		if _, _, numbered := Parse(h.Text); !numbered {
+			continue
+		}
+		where := "at its start"
+		if prev != "" {
+			where = fmt.Sprintf("after %q", prev)
+		}
+		ds = append(ds, headingDiag(p, t.Heading, RuleTOC,
+			fmt.Sprintf("table of contents misses %q: expected an entry [%s](#%s) %s", h.Text, h.Text, h.ID, where), "#"+h.ID))
+		ds[len(ds)-1].Target = "#" + h.ID
+		prev = h.Text
+	}
+	return ds
+}
+
+// linkDiag is a TOC warning spanning the link.
+func linkDiag(p *site.Page, l site.Link, msg, suggestion string) diag.Diagnostic {
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RuleTOC, Message: msg, Target: l.Dest, Suggestion: suggestion}
+	p.Lines.Span(&d, l.Start, l.End)
+	return d
+}
+
+// fragment decodes "#12-%E6%8A%80" to the heading ID it names.
+func fragment(dest string) string {
+	f := strings.TrimPrefix(dest, "#")
+	if u, err := url.PathUnescape(f); err == nil {
+		return u
+	}
+	return f
+}
+
+// linkText is the text between the brackets of "[text](dest)".
+func linkText(src []byte, l site.Link) string {
+	if l.Start < 0 || l.End > len(src) || l.Start >= l.End || src[l.Start] != '[' {
+		return ""
+	}
+	s := string(src[l.Start+1 : l.End])
+	if i := strings.LastIndex(s, "]("); i >= 0 {
+		return strings.TrimSpace(s[:i])
+	}
+	if i := strings.LastIndex(s, "]["); i >= 0 {
+		return strings.TrimSpace(s[:i])
+	}
+	return strings.TrimSpace(strings.TrimSuffix(s, "]"))
+}
+
+// guessHeading finds the one heading a stale entry most likely meant: same
+// text as the link, else same text once numbers are dropped from both, else
+// the same ID once its leading number is dropped. It returns -1 unless
+// exactly one free heading matches at some step.
+func guessHeading(p *site.Page, e tocEntry, free func(int) bool) int {
+	steps := []func(h site.Heading) bool{
+		func(h site.Heading) bool { return e.text != "" && h.Text == e.text },
+		func(h site.Heading) bool { r := withoutNumber(e.text); return r != "" && withoutNumber(h.Text) == r },
+		func(h site.Heading) bool { r := idWithoutNumber(e.frag); return r != "" && idWithoutNumber(h.ID) == r },
+	}
+	for _, match := range steps {
+		found := -1
+		for i, h := range p.Headings {
+			if !free(i) || !match(h) {
+				continue
+			}
+			if found >= 0 {
+				found = -2
+				break
+			}
+			found = i
+		}
+		if found >= 0 {
+			return found
+		}
+	}
+	return -1
+}
+
+func withoutNumber(text string) string {
+	if _, rest, ok := Parse(text); ok {
+		return rest
+	}
+	return strings.TrimSpace(text)
+}
+
+// idWithoutNumber drops the slug of a leading number: "121-核心理念" → "核心理念".
+func idWithoutNumber(id string) string {
+	i := 0
+	for i < len(id) && '0' <= id[i] && id[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(id) && id[i] == '-' {
+		return id[i+1:]
+	}
+	return id
+}
+
+// increasing marks a longest subsequence of entries whose headings are in
+// page order (patience sorting, O(n log n)).
+func increasing(entries []tocEntry) []bool {
+	n := len(entries)
+	keep := make([]bool, n)
+	tails := []int{}       // tails[k]: index of the smallest last entry of a run of length k+1
+	prev := make([]int, n) // predecessor in the run
+	for i, e := range entries {
+		k := sort.Search(len(tails), func(k int) bool { return entries[tails[k]].heading >= e.heading })
+		prev[i] = -1
+		if k > 0 {
+			prev[i] = tails[k-1]
+		}
+		if k == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[k] = i
+		}
+	}
+	if len(tails) > 0 {
+		for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+			keep[i] = true
+		}
+	}
+	return keep
+}
