@@ -59,7 +59,7 @@ func titleDiagnostics(p *site.Page, entries []Entry) []diag.Diagnostic {
 		}
 	}
 	if follow > 0 {
-		msg += fmt.Sprintf(" (its %s numbered from %s follow it)", plural(follow, "heading"), title.Have)
+		msg += fmt.Sprintf(" (its %s numbered from %s %s it)", plural(follow, "heading"), title.Have, verb(follow, "follows", "follow"))
 	}
 	return []diag.Diagnostic{headingDiag(p, title.Heading, RuleTitle, msg, suggest(want, title.Rest))}
 }
@@ -96,9 +96,14 @@ func headingDiagnostics(p *site.Page, entries []Entry) []diag.Diagnostic {
 			}
 		}
 		if e.Follow > 0 {
-			msg += fmt.Sprintf("; the %s after it follow on from it and need renumbering too", plural(e.Follow, "numbered heading"))
+			msg += fmt.Sprintf("; %s after it %s on from it and %s renumbering too",
+				plural(e.Follow, "heading"), verb(e.Follow, "follows", "follow"), verb(e.Follow, "needs", "need"))
 		}
-		ds = append(ds, headingDiag(p, e.Heading, RuleHeading, msg, suggest(e.Want, e.Rest)))
+		fix := ""
+		if !e.Have.Equal(e.Want) {
+			fix = suggest(e.Want, e.Rest)
+		}
+		ds = append(ds, headingDiag(p, e.Heading, RuleHeading, msg, fix))
 	}
 	return ds
 }
@@ -116,6 +121,13 @@ func suggest(n Number, rest string) string {
 		return n.Heading()
 	}
 	return n.Heading() + " " + rest
+}
+
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func plural(n int, word string) string {

@@ -405,12 +405,18 @@ func number(items []item, top int, base, written Number) []Entry {
 			out[reported].Follow++
 		case !depthOK:
 			e.Problem = Depth
-		case r == 1 && !it.have.Parent().Equal(base):
+		case it.have.Equal(local) && r == 1:
+			// It follows on from what was written before it, so the
+			// written chain itself starts from the wrong number.
 			e.Problem = Start
-		case r > 1 && !it.have.Parent().Equal(e.Parent) && !it.have.Parent().Equal(e.Want.Parent()):
+		case it.have.Equal(local):
 			e.Problem = Parent
-		default:
+		case it.have.Parent().Equal(e.Parent):
 			e.Problem = Sequence
+		case r == 1:
+			e.Problem = Start
+		default:
+			e.Problem = Parent
 		}
 		if e.Problem != OK && e.Problem != Shifted {
 			reported = len(out)

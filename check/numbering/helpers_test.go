@@ -3,6 +3,7 @@ package numbering
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -78,12 +79,12 @@ func headingsPage(src, nav string) *site.Page {
 	return p
 }
 
-// render writes diagnostics one a line as "line:col-endLine:endCol rule message [suggestion]".
+// render writes diagnostics one a line as "rule line: message => suggestion".
 func render(ds []diag.Diagnostic) []string {
 	diag.Sort(ds)
 	var out []string
 	for _, d := range ds {
-		s := d.Rule + " " + itoa(d.Line) + ": " + d.Message
+		s := d.Rule + " " + strconv.Itoa(d.Line) + ": " + d.Message
 		if d.Suggestion != "" {
 			s += " => " + d.Suggestion
 		}
@@ -92,6 +93,5 @@ func render(ds []diag.Diagnostic) []string {
 	return out
 }
 
-func itoa(n int) string {
-	return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+n/100%10)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10)))
-}
+
+func itoa(n int) string { return strconv.Itoa(n) }

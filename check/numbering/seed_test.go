@@ -38,8 +38,8 @@ func TestSeedPage(t *testing.T) {
 		t.Errorf("TOC range %d-%d:\n%s", start, end, toc)
 	}
 	entries := Expected(p)
-	if len(entries) != 21 {
-		t.Errorf("%d numbered headings, want 21", len(entries))
+	if len(entries) != 19 {
+		t.Errorf("%d numbered headings, want 19", len(entries))
 	}
 	for _, e := range entries {
 		if e.Problem != OK || !e.Have.Equal(e.Want) {

@@ -15,6 +15,7 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var (
 		content, out, cfgPath, baseURL, cacheDir string
 		drafts, strict, noCache, checkHTMLOut    bool
+		cpuProfile, memProfile                   string
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -36,6 +37,11 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 			} else if cacheDir == "" {
 				cacheDir = defaultCacheDir()
 			}
+			stopProfile, err := startProfile(cpuProfile, memProfile)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			defer stopProfile()
 			res, err := build.Build(build.Options{Content: content, Out: out, CacheDir: cacheDir, Config: cfg, Drafts: drafts})
 			if err != nil {
 				return &exitError{code: 1, err: err}
@@ -69,6 +75,10 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVar(&drafts, "drafts", false, "include pages with draft: true")
 	f.BoolVar(&strict, "strict", false, "exit 1 when there is any diagnostic, warnings included")
 	f.BoolVar(&checkHTMLOut, "check-html", false, "check every link and fragment of the built HTML afterwards")
+	f.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (for make bench)")
+	f.StringVar(&memProfile, "memprofile", "", "write a heap profile at the end (for make bench)")
+	_ = f.MarkHidden("cpuprofile")
+	_ = f.MarkHidden("memprofile")
 	return cmd
 }
 

@@ -33,7 +33,7 @@ func TestScripts(t *testing.T) {
 			// The default cache folder lives under the user's cache
 			// directory; keep it inside the script's own work folder.
 			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
-			env.Setenv("NO_COLOR", "1")
+			// NO_COLOR stays unset: output to a pipe must be plain anyway.
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

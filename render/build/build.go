@@ -46,6 +46,7 @@ type Result struct {
 // keeps one for its whole life.
 type Pipeline struct {
 	Converter   *markdown.Converter
+	Highlighter *highlight.Highlighter
 	Theme       *html.Theme
 	Math        *math.KaTeX // nil when KaTeX is not installed
 	MathWarning string
@@ -70,11 +71,18 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 	}
 	return &Pipeline{
 		Converter:   markdown.New(convOpts...),
+		Highlighter: hl,
 		Theme:       th,
 		Math:        engine,
 		MathWarning: warning,
 		workers:     w,
 	}, nil
+}
+
+// Save keeps the caches for the next run; a cache that cannot be written
+// only makes the next run slower, so errors are dropped.
+func (pl *Pipeline) Save() {
+	_ = pl.Highlighter.Save()
 }
 
 // newMathEngine starts KaTeX from the theme's vendored script. Without it
@@ -117,6 +125,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	pl.Save()
 	return &Result{Site: s, Pages: len(s.ByURL), Files: n, Diagnostics: Diagnostics(s), Duration: time.Since(start)}, nil
 }
 
@@ -248,6 +257,9 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 	})
 	out.Data["sitemap.xml"] = html.Sitemap(s, pages)
 	out.Data["robots.txt"] = html.Robots(s)
+	for _, lang := range s.Langs {
+		out.Data[html.NavFile(s, lang)] = []byte(html.Sidebar(s, lang))
+	}
 	out.Data["assets/css/chroma.css"] = []byte(highlight.CSS())
 	idx, stats, err := SearchFiles(s)
 	if err != nil {

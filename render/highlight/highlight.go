@@ -9,8 +9,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"html"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -18,6 +16,8 @@ import (
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+
+	"docsite/render/cache"
 )
 
 // Highlighter is safe for concurrent use.
@@ -25,6 +25,7 @@ type Highlighter struct {
 	formatter *chromahtml.Formatter
 	style     *chroma.Style
 	cacheDir  string
+	disk      *cache.Store
 
 	lexers sync.Map // language name -> chroma.Lexer, or nil for "no lexer"
 	blocks sync.Map // content hash -> highlighted HTML
@@ -45,8 +46,12 @@ func New(opts ...Option) *Highlighter {
 	for _, o := range opts {
 		o(h)
 	}
+	h.disk = cache.Open(h.cacheDir, "code-"+version+".bin")
 	return h
 }
+
+// Save keeps this run's highlighted blocks for the next one.
+func (h *Highlighter) Save() error { return h.disk.Save() }
 
 // version changes whenever the output of Block would change, so stale disk
 // cache entries are never read.
@@ -56,8 +61,7 @@ const version = "chroma-v2.27.0-1"
 // classes, or the escaped code when no lexer knows the language.
 func (h *Highlighter) Block(lang, code string) string {
 	lang = normalize(lang)
-	sum := sha256.Sum256([]byte(version + "\x00" + lang + "\x00" + code))
-	key := hex.EncodeToString(sum[:])
+	key := keyOf(lang, code)
 	if v, ok := h.blocks.Load(key); ok {
 		return v.(string)
 	}
@@ -69,6 +73,11 @@ func (h *Highlighter) Block(lang, code string) string {
 	h.blocks.Store(key, out)
 	h.writeDisk(key, out)
 	return out
+}
+
+func keyOf(lang, code string) string {
+	sum := sha256.Sum256([]byte(version + "\x00" + normalize(lang) + "\x00" + code))
+	return hex.EncodeToString(sum[:])
 }
 
 func (h *Highlighter) render(lang, code string) string {
@@ -122,36 +131,13 @@ func normalize(lang string) string {
 	return lang
 }
 
-func (h *Highlighter) diskPath(key string) string {
-	return filepath.Join(h.cacheDir, "code", key[:2], key+".html")
-}
-
 func (h *Highlighter) readDisk(key string) (string, bool) {
-	if h.cacheDir == "" {
-		return "", false
-	}
-	b, err := os.ReadFile(h.diskPath(key))
-	return string(b), err == nil
+	b, ok := h.disk.Get(key)
+	return string(b), ok
 }
 
 func (h *Highlighter) writeDisk(key, out string) {
-	if h.cacheDir == "" {
-		return
-	}
-	p := h.diskPath(key)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return
-	}
-	// Write then rename, so a concurrent reader never sees half an entry.
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.WriteString(out)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
-		os.Remove(tmp.Name())
-	}
+	h.disk.Put(key, []byte(out))
 }
 
 // CSS returns the stylesheet for the light theme and, scoped under

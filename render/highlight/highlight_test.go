@@ -37,14 +37,21 @@ func TestBlock(t *testing.T) {
 
 func TestDiskCache(t *testing.T) {
 	dir := t.TempDir()
-	a := New(WithCacheDir(dir)).Block("bash", "echo hi\n")
-	b := New(WithCacheDir(dir)).Block("bash", "echo hi\n")
-	if a != b {
+	h := New(WithCacheDir(dir))
+	a := h.Block("bash", "echo hi\n")
+	if err := h.Save(); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("expected one cache file, got %d", len(entries))
+	}
+	h2 := New(WithCacheDir(dir))
+	if b := h2.Block("bash", "echo hi\n"); a != b {
 		t.Fatal("cached block differs from rendered one")
 	}
-	entries, _ := os.ReadDir(dir + "/code")
-	if len(entries) != 1 {
-		t.Fatalf("expected one cache shard, got %d", len(entries))
+	if _, ok := h2.disk.Get(func() string { return keyOf("bash", "echo hi\n") }()); !ok {
+		t.Fatal("block was not read from the disk cache")
 	}
 }
 

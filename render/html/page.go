@@ -26,6 +26,7 @@ type PageData struct {
 	IsHome, HasMath, HasMermaid, LiveReload            bool
 	UI                                                 UI
 	Body, Sidebar                                      template.HTML
+	NavURL                                             string
 	Crumbs                                             []Link
 	Prev, Next                                         *Link
 	Outline                                            []site.Heading
@@ -40,17 +41,15 @@ type Options struct {
 // Layout is what every page of a site shares: each language's sidebar,
 // rendered once, and its content order for previous/next links.
 type Layout struct {
-	Site     *site.Site
-	sidebars map[string]string
-	flats    map[string][]*site.NavNode
-	orders   map[string]map[*site.NavNode]int
+	Site   *site.Site
+	flats  map[string][]*site.NavNode
+	orders map[string]map[*site.NavNode]int
 }
 
 // NewLayout prepares the shared parts after the site is indexed.
 func NewLayout(s *site.Site) *Layout {
-	l := &Layout{Site: s, sidebars: map[string]string{}, flats: map[string][]*site.NavNode{}, orders: map[string]map[*site.NavNode]int{}}
+	l := &Layout{Site: s, flats: map[string][]*site.NavNode{}, orders: map[string]map[*site.NavNode]int{}}
 	for _, lang := range s.Langs {
-		l.sidebars[lang] = Sidebar(s, lang)
 		l.flats[lang] = s.Flat(lang)
 		l.orders[lang] = map[*site.NavNode]int{}
 		for i, n := range l.flats[lang] {
@@ -63,12 +62,13 @@ func NewLayout(s *site.Site) *Layout {
 // Page renders one page of the layout's site.
 func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	s := l.Site
-	sidebar, order, flat := l.sidebars[p.Lang], l.orders[p.Lang], l.flats[p.Lang]
+	order, flat := l.orders[p.Lang], l.flats[p.Lang]
 	lang := DocLang(p)
 	d := PageData{
 		Lang: lang, Base: s.BasePath(), HomeURL: s.Href(s.DirURL("", p.Lang)), SiteTitle: s.Config.Title,
 		Title: p.Title, IsHome: p.Landing && p.Dir == "", HasMath: p.HasMath, HasMermaid: p.HasMermaid,
-		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body, Sidebar: Mark(sidebar, s, p),
+		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body, Sidebar: SidebarFor(s, p),
+		NavURL: s.Href("/" + NavFile(s, p.Lang)),
 	}
 	if desc, ok := p.Meta["description"].(string); ok {
 		d.Description = desc
@@ -93,7 +93,7 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	}
 	d.Alternates = alternates(s, p)
 	var b bytes.Buffer
-	b.Grow(len(p.Body) + len(sidebar) + 4096)
+	b.Grow(len(p.Body) + 16<<10)
 	err := t.tmpl.ExecuteTemplate(&b, "page.html", d)
 	return b.Bytes(), err
 }

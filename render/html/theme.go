@@ -35,9 +35,11 @@ func LoadTheme(fsys fs.FS) (*Theme, error) {
 // Assets is the folder copied to /assets/ in the output.
 func (t *Theme) Assets() fs.FS { return t.assets }
 
-// Sidebar renders a language's navigation tree once, as nested <details>
-// lists; Mark then opens and marks it for each page, which costs a few string
-// searches instead of rendering the whole tree for each of 1,200 pages.
+// Sidebar renders a language's whole navigation tree once, as nested
+// <details> lists. It is written to one shared file per language that the
+// browser fetches when a reader opens a folder the page's own sidebar left
+// closed; each page carries only the branches on its own path (SidebarFor),
+// so 1,200 pages do not each repeat a 150 KB tree.
 func Sidebar(s *site.Site, lang string) string {
 	root := s.Nav[lang]
 	if root == nil {
@@ -45,60 +47,74 @@ func Sidebar(s *site.Site, lang string) string {
 	}
 	var b strings.Builder
 	b.WriteString(`<ul class="nav-tree">`)
-	writeNav(&b, s, root.Children)
+	writeNav(&b, s, root.Children, nil, nil)
 	b.WriteString(`</ul>`)
 	return b.String()
 }
 
-func writeNav(b *strings.Builder, s *site.Site, nodes []*site.NavNode) {
+// SidebarFor renders the tree as one page shows it: every folder on the
+// path to the page open with its entries, every other folder closed and
+// empty (data-lazy: its entries come from the shared tree), the page marked.
+func SidebarFor(s *site.Site, p *site.Page) template.HTML {
+	root := s.Nav[p.Lang]
+	if root == nil {
+		return ""
+	}
+	open := map[*site.NavNode]bool{}
+	for n := p.Nav; n != nil; n = n.Parent {
+		open[n] = true
+	}
+	var b strings.Builder
+	b.Grow(8 << 10)
+	b.WriteString(`<ul class="nav-tree">`)
+	writeNav(&b, s, root.Children, open, p.Nav)
+	b.WriteString(`</ul>`)
+	return template.HTML(b.String())
+}
+
+// writeNav writes nodes; with open == nil every folder is written whole.
+func writeNav(b *strings.Builder, s *site.Site, nodes []*site.NavNode, open map[*site.NavNode]bool, current *site.NavNode) {
 	for _, n := range nodes {
 		u := attrURL(s.Href(n.Page.URL))
-		link := `<a href="` + u + `"><span class="num">` + n.Number + `</span> ` + html.EscapeString(n.Title) + `</a>`
-		if len(n.Children) == 0 {
-			b.WriteString(`<li>` + link + `</li>`)
-			continue
+		b.WriteString(`<li`)
+		if len(n.Children) > 0 {
+			b.WriteString(` class="dir"`)
 		}
-		b.WriteString(`<li class="dir"><details data-url="` + u + `"><summary>` + link + `</summary><ul>`)
-		writeNav(b, s, n.Children)
-		b.WriteString(`</ul></details></li>`)
+		b.WriteString(`>`)
+		if len(n.Children) > 0 {
+			b.WriteString(`<details data-url="` + u + `"`)
+			if open[n] {
+				b.WriteString(` open`)
+			} else if open != nil {
+				b.WriteString(` data-lazy`)
+			}
+			b.WriteString(`><summary>`)
+		}
+		b.WriteString(`<a href="` + u + `"`)
+		if n == current {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteString(`><span class="num">` + n.Number + `</span> ` + html.EscapeString(n.Title) + `</a>`)
+		if len(n.Children) > 0 {
+			b.WriteString(`</summary>`)
+			if open == nil || open[n] {
+				b.WriteString(`<ul>`)
+				writeNav(b, s, n.Children, open, current)
+				b.WriteString(`</ul>`)
+			}
+			b.WriteString(`</details>`)
+		}
+		b.WriteString(`</li>`)
 	}
+}
+
+// NavFile is where a language's shared sidebar is written.
+func NavFile(s *site.Site, lang string) string {
+	return "assets/nav/" + site.LangPrefix(lang) + ".html"
 }
 
 // attrURL percent-encodes a site path for an attribute, the same way every
 // time, so Mark can find what Sidebar wrote.
 func attrURL(u string) string {
 	return html.EscapeString((&url.URL{Path: u}).EscapedPath())
-}
-
-// Mark returns the sidebar with the current page marked and its folders open.
-func Mark(sidebar string, s *site.Site, p *site.Page) template.HTML {
-	if p.Nav == nil {
-		return template.HTML(sidebar)
-	}
-	var path []*site.NavNode // root-most first, as they appear in the document
-	for n := p.Nav; n != nil && n.Parent != nil; n = n.Parent {
-		path = append([]*site.NavNode{n}, path...)
-	}
-	var b strings.Builder
-	b.Grow(len(sidebar) + 64)
-	rest := sidebar
-	for _, n := range path {
-		u := attrURL(s.Href(n.Page.URL))
-		if len(n.Children) > 0 {
-			marker := `<details data-url="` + u + `"`
-			if i := strings.Index(rest, marker); i >= 0 {
-				b.WriteString(rest[:i+len(marker)] + " open")
-				rest = rest[i+len(marker):]
-			}
-		}
-		if n == p.Nav {
-			marker := `<a href="` + u + `"`
-			if i := strings.Index(rest, marker); i >= 0 {
-				b.WriteString(rest[:i+len(marker)] + ` aria-current="page"`)
-				rest = rest[i+len(marker):]
-			}
-		}
-	}
-	b.WriteString(rest)
-	return template.HTML(b.String())
 }

@@ -25,6 +25,7 @@ type KaTeX struct {
 	workers  int
 	timeout  time.Duration
 	maxStack int
+	cacheDir string
 	disk     *diskCache
 
 	compileOnce sync.Once
@@ -68,11 +69,7 @@ func WithWorkers(n int) EngineOption {
 // WithCacheDir keeps results under dir/math so that later builds, and
 // other engine instances, never render an unchanged formula again.
 func WithCacheDir(dir string) EngineOption {
-	return func(k *KaTeX) {
-		if dir != "" {
-			k.disk = &diskCache{dir: dir}
-		}
-	}
+	return func(k *KaTeX) { k.cacheDir = dir }
 }
 
 // WithTimeout bounds the time one formula may take (default 10s); a formula
@@ -111,7 +108,19 @@ func NewKaTeX(src []byte, opts ...EngineOption) (*KaTeX, error) {
 	h.Write(src)
 	fmt.Fprintf(h, "\x00output=htmlAndMathml strict=ignore stack=%d", k.maxStack)
 	k.key = hex.EncodeToString(h.Sum(nil))
+	if k.cacheDir != "" {
+		k.disk = newDiskCache(k.cacheDir, k.key)
+	}
 	return k, nil
+}
+
+// Close releases the disk cache's file. The engine stays usable; a later
+// Render reopens the file if it has something to add.
+func (k *KaTeX) Close() error {
+	if k.disk == nil {
+		return nil
+	}
+	return k.disk.close()
 }
 
 // Stats counts what the engine did since it was made.

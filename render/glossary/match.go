@@ -1,0 +1,148 @@
+package glossary
+
+import (
+	"bytes"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// matcher finds terms in text. Patterns are bucketed by their first rune
+// (lower-cased for Latin letters), longest first, so a scan costs one array
+// or bitmap probe per character and a few byte comparisons where a term
+// may start. On the corpus shape (80 terms, pages of mostly Chinese prose)
+// this beats building an automaton, whose states would mostly be one path
+// per term anyway.
+type matcher struct {
+	ascii [utf8.RuneSelf][]*pattern
+	other map[rune][]*pattern
+	// maybe has bit r&0xFFFF set for every key of other, so most Chinese
+	// characters, which start no term, skip the map lookup.
+	maybe [1 << 16 / 64]uint64
+}
+
+type pattern struct {
+	text    []byte
+	term    *Term
+	fold    bool // compare ignoring case
+	wordEnd bool // the term ends in a word character: needs a boundary after
+}
+
+// match is one term found at [start, end) of the scanned text.
+type match struct {
+	start, end int
+	p          *pattern
+}
+
+func newMatcher(terms []*Term) *matcher {
+	m := &matcher{other: map[rune][]*pattern{}}
+	for _, t := range terms {
+		if t.Term == "" {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(t.Term)
+		p := &pattern{text: []byte(t.Term), term: t, fold: t.Fold, wordEnd: isWord(last)}
+		first, _ := utf8.DecodeRuneInString(t.Term)
+		k := bucket(first)
+		if k < utf8.RuneSelf {
+			m.ascii[k] = append(m.ascii[k], p)
+		} else {
+			m.other[k] = append(m.other[k], p)
+			m.maybe[(k&0xFFFF)/64] |= 1 << (k & 63)
+		}
+	}
+	order := func(a, b *pattern) int {
+		if len(a.text) != len(b.text) {
+			return len(b.text) - len(a.text) // longest first: CRI-O before CRI
+		}
+		if a.fold != b.fold {
+			if a.fold {
+				return 1 // an exact spelling beats a caseless one
+			}
+			return -1
+		}
+		return bytes.Compare(a.text, b.text)
+	}
+	for i := range m.ascii {
+		slices.SortFunc(m.ascii[i], order)
+	}
+	for _, ps := range m.other {
+		slices.SortFunc(ps, order)
+	}
+	return m
+}
+
+// bucket is the key a pattern is filed under and a character looked up by.
+func bucket(r rune) rune {
+	switch {
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < utf8.RuneSelf || isCJK(r):
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// find appends to out the leftmost-longest term matches in b, never
+// overlapping. before and after are the characters just outside b (0 for
+// none): a term that starts (ends) with a word character must not touch
+// another word character there, so K8s matches in "使用K8s部署" and
+// "K8s." but not in "K8sCluster" or "myK8s".
+func (m *matcher) find(b []byte, before, after rune, out []match) []match {
+	prev := before
+	for i := 0; i < len(b); {
+		c := b[i]
+		r, size := rune(c), 1
+		var list []*pattern
+		if c < utf8.RuneSelf {
+			list = m.ascii[bucket(r)]
+		} else {
+			r, size = utf8.DecodeRune(b[i:])
+			if m.maybe[(r&0xFFFF)/64]&(1<<(r&63)) != 0 {
+				list = m.other[bucket(r)]
+			}
+		}
+		// A term never starts inside a word, nor right after a backslash or
+		// '&', where splitting the text would change an escape or entity.
+		if list != nil && !(isWord(r) && isWord(prev)) && prev != '\\' && prev != '&' {
+			if p := m.at(b, i, list, after); p != nil {
+				end := i + len(p.text)
+				out = append(out, match{i, end, p})
+				prev, _ = utf8.DecodeLastRune(b[i:end])
+				i = end
+				continue
+			}
+		}
+		prev = r
+		i += size
+	}
+	return out
+}
+
+// at returns the longest pattern of list that matches b at i.
+func (m *matcher) at(b []byte, i int, list []*pattern, after rune) *pattern {
+	for _, p := range list {
+		end := i + len(p.text)
+		if end > len(b) {
+			continue
+		}
+		if p.fold {
+			if !bytes.EqualFold(b[i:end], p.text) {
+				continue
+			}
+		} else if !bytes.Equal(b[i:end], p.text) {
+			continue
+		}
+		if p.wordEnd {
+			next := after
+			if end < len(b) {
+				next, _ = utf8.DecodeRune(b[end:])
+			}
+			if isWord(next) {
+				continue
+			}
+		}
+		return p
+	}
+	return nil
+}
