@@ -6,7 +6,9 @@ import (
 	"path"
 	"strings"
 
+	"docsite/check/citations"
 	"docsite/check/links"
+	"docsite/check/numbering"
 	"docsite/check/report"
 	"docsite/check/translation"
 	"docsite/render/config"
@@ -29,6 +31,8 @@ func Run(s *site.Site, cfg *config.Config, extra ...Rule) []diag.Diagnostic {
 	ds = append(ds, links.Check(s, skipTarget)...)
 	ds = append(ds, links.Orphans(s, func(*site.Page) bool { return false })...)
 	ds = append(ds, translation.Check(s)...)
+	ds = append(ds, numbering.Check(s)...)
+	ds = append(ds, citationRule(s)...)
 	ds = append(ds, diagrams(s)...)
 	for _, r := range extra {
 		ds = append(ds, r(s)...)
@@ -98,4 +102,23 @@ func diagrams(s *site.Site) []diag.Diagnostic {
 		}
 	}
 	return out
+}
+
+// citationRule checks citation keys and definitions across the site.
+func citationRule(s *site.Site) []diag.Diagnostic {
+	if s.Citations == nil {
+		return nil
+	}
+	refs := "REFERENCES.md"
+	if s.Config.References != "" {
+		refs = path.Base(s.Config.References)
+	}
+	var files []citations.File
+	for _, p := range s.Pages {
+		if !p.Generated {
+			files = append(files, citations.File{Path: p.Path, Source: p.Source, Uses: p.Cites, Lines: p.Lines,
+				References: path.Base(p.Key) == refs})
+		}
+	}
+	return citations.Check(s.Citations, files)
 }

@@ -30,7 +30,7 @@ type File struct {
 // Check returns the citation findings of files, resolved through ix (built
 // from the same files), in no particular order.
 func Check(ix *citation.Index, files []File) []diag.Diagnostic {
-	c := &checker{ix: ix, lines: map[string]*diag.Lines{}, cited: map[citation.DefID]bool{}}
+	c := &checker{ix: ix, lines: map[string]*diag.Lines{}, cited: map[citation.DefID]bool{}, keys: map[string]citation.Def{}}
 	for i := range files {
 		f := &files[i]
 		if f.Lines == nil {
@@ -49,7 +49,10 @@ type checker struct {
 	ix    *citation.Index
 	lines map[string]*diag.Lines
 	cited map[citation.DefID]bool
-	out   []diag.Diagnostic
+	// keys maps a cited key to a definition it resolved to, to explain
+	// an unused definition that another one shadows.
+	keys map[string]citation.Def
+	out  []diag.Diagnostic
 }
 
 func (c *checker) report(f *File, start, end int, sev diag.Severity, rule, target, msg string) *diag.Diagnostic {
@@ -166,6 +169,7 @@ func normTitle(s string) string { return strings.Join(strings.Fields(s), " ") }
 func (c *checker) use(f *File, u citation.Use, local map[string]citation.Def) {
 	if d, ok := c.ix.Resolve(f.Path, u.Key); ok {
 		c.cited[d.ID()] = true
+		c.keys[u.Key] = d
 		return
 	}
 	if _, ok := local[u.Key]; ok {
@@ -200,8 +204,11 @@ func (c *checker) unused() {
 			if c.cited[d.ID()] {
 				continue
 			}
-			diagn := diag.Diagnostic{File: file, Severity: diag.Warning, Rule: "citation/unused", Target: d.Key,
-				Message: fmt.Sprintf("[%s] is cited by no page; remove it or cite it where it belongs", d.Key)}
+			msg := fmt.Sprintf("[%s] is cited by no page; remove it or cite it where it belongs", d.Key)
+			if other, ok := c.keys[d.Key]; ok {
+				msg = fmt.Sprintf("[%s] is cited by no page that sees this definition: the pages citing it get the one in %s", d.Key, other.File)
+			}
+			diagn := diag.Diagnostic{File: file, Severity: diag.Warning, Rule: "citation/unused", Target: d.Key, Message: msg}
 			l.Span(&diagn, d.Start, d.End)
 			c.out = append(c.out, diagn)
 		}

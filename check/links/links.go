@@ -53,6 +53,10 @@ func checkLink(s *site.Site, idx *fileIndex, p *site.Page, l site.Link) (Finding
 			f.Rule = "link/missing-image"
 		}
 		f.Message = "no file at " + t.Path
+		if t.Draft {
+			f.Message = t.Path + " is a draft and is not published"
+			return f, true
+		}
 		if sug := idx.suggest(p, t.Path); sug != "" {
 			f.Suggestion = sug + fragmentOf(l.Dest)
 			f.Message += "; did you mean " + f.Suggestion + "?"

@@ -93,5 +93,4 @@ func render(ds []diag.Diagnostic) []string {
 	return out
 }
 
-
 func itoa(n int) string { return strconv.Itoa(n) }

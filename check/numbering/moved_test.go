@@ -43,3 +43,17 @@ func TestMovedChapter(t *testing.T) {
 		t.Errorf("renumbering from the sidebar: %s, want %s", got, want)
 	}
 }
+
+// TestTranslations: a translation may keep the number of the page it
+// translates even where its own, shorter sidebar numbers it differently.
+func TestTranslations(t *testing.T) {
+	s := model(t, "testdata/translated")
+	if n := s.ByPath["02-b.en.md"].Nav.Number; n != "1" {
+		t.Fatalf("fixture: en sidebar number %q, want 1", n)
+	}
+	got := strings.Join(render(Check(s)), "\n")
+	want := `numbering/title 1: H1 number 9 differs from the sidebar number 2: expected 2 => 2. C`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -43,14 +43,15 @@ type TOC struct {
 // contents — its heading line through the end of the line holding its last
 // in-page link — so the site can hide it and `docsite fix` can replace it.
 func FindTOC(p *site.Page) (start, end int, ok bool) {
-	t, ok := findTOC(p)
+	t, ok := TOCOf(p)
 	return t.Start, t.End, ok
 }
 
-// findTOC takes the first heading below the H1 named like a table of
+// TOCOf finds the page's hand-written table of contents with its links
+// (for marking Link.InTOC, and for regenerating it). It takes the first heading below the H1 named like a table of
 // contents that has in-page links ("#…") before the next heading. A heading
 // named 目录 with no such links is ordinary content.
-func findTOC(p *site.Page) (TOC, bool) {
+func TOCOf(p *site.Page) (TOC, bool) {
 	for i, h := range p.Headings {
 		if h.Level < 2 || !IsTOCHeading(h.Text) {
 			continue
@@ -111,7 +112,7 @@ type tocEntry struct {
 // entry listed twice, and a numbered H2 or H3 with no entry. Entries for
 // unnumbered headings are optional, and the TOC's entry for itself is fine.
 func TOCDiagnostics(p *site.Page) []diag.Diagnostic {
-	t, ok := findTOC(p)
+	t, ok := TOCOf(p)
 	if !ok {
 		return nil
 	}
@@ -178,7 +179,7 @@ func TOCDiagnostics(p *site.Page) []diag.Diagnostic {
 	// Missing numbered H2/H3 headings.
 	prev := ""
 	for i, h := range p.Headings {
-		if listed[i] {
+		if listed[i] || guessed[i] {
 			prev = h.Text
 		}
 		if i == t.Heading || i == title || h.Level < 2 || h.Level > 3 || listed[i] || guessed[i] {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"docsite/check"
 	"docsite/render/build"
 	"docsite/render/diag"
 )
@@ -46,6 +47,8 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
+			// A broken link does not stop a publish, but the author hears of it.
+			res.Diagnostics = check.Run(res.Site, cfg)
 			if checkHTMLOut {
 				hd, err := checkHTML(res.Site, out)
 				if err != nil {

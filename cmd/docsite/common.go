@@ -2,9 +2,12 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
+	"docsite/check/report"
 	"docsite/render/config"
 )
 
@@ -21,6 +24,13 @@ func loadConfig(path string, baseURL string) (*config.Config, error) {
 	}
 	if baseURL != "" {
 		cfg.BaseURL = baseURL
+	}
+	for _, rule := range slices.Sorted(maps.Keys(cfg.Rules)) {
+		if _, ok := report.Rule(rule); !ok {
+			data, _ := os.ReadFile(path)
+			return nil, usageErr("configuration: %s: line %d: rules: unknown rule %q (docsite check --format sarif lists every rule)",
+				path, config.KeyLine(data, rule), rule)
+		}
 	}
 	return cfg, nil
 }

@@ -137,9 +137,9 @@ func (pl *Pipeline) Load(opts Options) (*site.Site, error) {
 // Model reads and parses every page into the page model without rendering
 // anything: what the checker needs.
 func (pl *Pipeline) Model(opts Options) (*site.Site, error) {
-	return pl.load(opts, func(_ *site.Site, p *site.Page) {
+	return pl.load(opts, func(s *site.Site, p *site.Page) {
 		defer recoverPage(p)
-		pl.Converter.Parse(p)
+		pl.Converter.ParseIn(p, s)
 	})
 }
 
@@ -148,8 +148,10 @@ func (pl *Pipeline) load(opts Options, each func(*site.Site, *site.Page)) (*site
 	if err != nil {
 		return nil, err
 	}
+	IndexCitations(s)
 	pl.parallel(s.Pages, func(p *site.Page) { each(s, p) })
 	s.Index(opts.Drafts)
+	AddReferencesPage(s)
 	return s, nil
 }
 
@@ -167,7 +169,7 @@ func recoverPage(p *site.Page) {
 // garbage as soon as the page is done.
 func (pl *Pipeline) ParsePage(s *site.Site, p *site.Page) {
 	defer recoverPage(p)
-	doc := pl.Converter.Parse(p)
+	doc := pl.Converter.ParseIn(p, s)
 	body, err := pl.Converter.Render(p, doc, func(dest string) (string, bool) { return s.LinkURL(p, dest) })
 	if err != nil {
 		p.Diags = append(p.Diags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,

@@ -31,6 +31,9 @@ func CheckOut(out, content string) error {
 	if ao == ac || strings.HasPrefix(ac, ao+string(filepath.Separator)) {
 		return fmt.Errorf("output folder %s would contain the content folder %s; choose another --out", out, content)
 	}
+	if strings.HasPrefix(ao, ac+string(filepath.Separator)) {
+		return fmt.Errorf("output folder %s is inside the content folder %s and would be read back as content; choose an --out outside it", out, content)
+	}
 	return nil
 }
 
@@ -47,6 +50,12 @@ func WriteAtomic(out, content string, files *Files, s *site.Site) (int, error) {
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
 	if err != nil {
+		return 0, err
+	}
+	// MkdirTemp makes a private folder; a web server running as another
+	// user must be able to read the site.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
 		return 0, err
 	}
 	n, err := writeAll(tmp, content, files)

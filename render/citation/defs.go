@@ -53,6 +53,7 @@ type Malformed struct {
 func ParseDefs(src []byte) (defs []Def, bad []Malformed) {
 	s := lineScanner{src: src}
 	s.skipFrontMatter()
+	limit := -1 // end of the paragraph being scanned, found once per paragraph
 	for s.pos < len(src) {
 		line, next := s.line()
 		if fenceOf(line) != "" {
@@ -63,7 +64,10 @@ func ParseDefs(src []byte) (defs []Def, bad []Malformed) {
 			s.pos = next
 			continue
 		}
-		run := parseRun(src, s.pos, paraEnd(src, s.pos))
+		if s.pos > limit {
+			limit = paraEnd(src, s.pos)
+		}
+		run := parseRun(src, s.pos, limit)
 		if len(run) == 0 {
 			s.pos = next
 			continue
@@ -75,6 +79,9 @@ func ParseDefs(src []byte) (defs []Def, bad []Malformed) {
 	}
 	return defs, bad
 }
+
+// maxDef bounds the length of one definition, mangled or not.
+const maxDef = 4096
 
 type lineScanner struct {
 	src []byte
@@ -187,7 +194,9 @@ func parseRun(src []byte, i, limit int) []Def {
 	var run []Def
 	_, at, _ := startsDef(src, i, lineEnd(src, i))
 	for {
-		d, ok := parseDef(src[:limit], at)
+		// A definition is short: the bound keeps an unclosed bracket from
+		// scanning the rest of a long paragraph on every line.
+		d, ok := parseDef(src[:min(limit, at+maxDef)], at)
 		if !ok {
 			return run
 		}

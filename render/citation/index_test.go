@@ -121,4 +121,3 @@ func TestTwoFoldersRender(t *testing.T) {
 		}
 	}
 }
-

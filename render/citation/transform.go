@@ -2,6 +2,7 @@ package citation
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -71,13 +72,12 @@ func (p *page) resolve(key string) (Def, string, bool) {
 	return Def{}, "", false
 }
 
+const maxURLWord = 2048
+
 func (p *page) inDefLine(off int) bool {
-	for _, s := range p.lines {
-		if off >= s.start && off <= s.end {
-			return true
-		}
-	}
-	return false
+	// The spans are sorted and disjoint.
+	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i].end >= off })
+	return i < len(p.lines) && p.lines[i].start <= off
 }
 
 // dropDefinitions removes the definition lines CommonMark left in
@@ -251,7 +251,7 @@ func (p *page) textRun(first *ast.Text) ast.Node {
 func (p *page) isCitation(key string, i, end, prevEnd int) bool {
 	src := p.src
 	bs := 0
-	for k := i - 1; k >= 0 && src[k] == '\\'; k-- {
+	for k := i - 1; k >= 0 && i-k <= maxURLWord && src[k] == '\\'; k-- {
 		bs++
 	}
 	if bs%2 == 1 {
@@ -281,7 +281,8 @@ func (p *page) isCitation(key string, i, end, prevEnd int) bool {
 // before it on the line ("https://host/a[b-c]").
 func inURL(src []byte, i int) bool {
 	k := i
-	for k > 0 && !isSpace(src[k-1]) {
+	// URLs are short; the bound keeps a long line without spaces linear.
+	for k > 0 && i-k < maxURLWord && !isSpace(src[k-1]) {
 		k--
 	}
 	word := src[k:i]

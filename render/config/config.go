@@ -84,7 +84,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %s", name, cleanYAMLError(err))
+		return nil, fmt.Errorf("%s: %s", name, cleanYAMLError(err, data))
 	}
 	for rule, sev := range cfg.Rules {
 		if _, ok := diag.ParseSeverity(sev); !ok {
@@ -101,14 +101,47 @@ func Parse(name string, data []byte) (*Config, error) {
 }
 
 // cleanYAMLError turns yaml.v3's "line 3: field x not found in type config.Config"
-// into words an author understands.
-func cleanYAMLError(err error) string {
+// into words an author understands, and names the key of a wrong value,
+// which yaml.v3 leaves out ("line 3: cannot unmarshal !!int `3` into []string").
+func cleanYAMLError(err error, data []byte) string {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
 	if i := strings.Index(msg, " not found in type "); i >= 0 && strings.Contains(msg, "field ") {
-		msg = strings.Replace(msg[:i], "field ", "unknown key ", 1)
+		return strings.Replace(msg[:i], "field ", "unknown key ", 1)
+	}
+	var line int
+	if _, err := fmt.Sscanf(msg, "line %d:", &line); err == nil && strings.Contains(msg, "cannot unmarshal") {
+		if key := keyOnLine(data, line); key != "" {
+			msg = strings.Replace(msg, ":", ": key "+key+":", 1)
+		}
 	}
 	return msg
+}
+
+// keyOnLine finds the key a value on 1-based line n belongs to: the key on
+// that line, or the nearest one above it (a list item's parent key).
+func keyOnLine(data []byte, n int) string {
+	lines := strings.Split(string(data), "\n")
+	for i := min(n, len(lines)) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		if k, _, ok := strings.Cut(l, ":"); ok && k != "" && !strings.HasPrefix(l, "-") && !strings.HasPrefix(l, "#") {
+			return k
+		}
+	}
+	return ""
+}
+
+// KeyLine returns the 1-based line of the first line in data that defines
+// key, or 0; the command line uses it to place errors it finds later.
+func KeyLine(data []byte, key string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(l)
+		t = strings.Trim(t, "'\"")
+		if strings.HasPrefix(t, key+":") || strings.HasPrefix(t, "\""+key+"\":") || strings.HasPrefix(t, "'"+key+"':") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // Severity returns the configured severity of rule, or def when unset.

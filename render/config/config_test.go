@@ -19,7 +19,8 @@ func TestParseErrors(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"title: x\ntitel: y\n", "line 2: unknown key titel"},
 		{"title: x\nrules:\n  link/missing-file: loud\n", `severity "loud"`},
-		{"glossary: 3\n", "line 1"},
+		{"glossary: 3\n", "line 1: key glossary"},
+		{"title: x\nignore:\n  files: 3\n", "line 3: key files"},
 		{"title: [\n", "docsite.yaml"},
 	}
 	for _, c := range cases {

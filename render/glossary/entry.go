@@ -1,6 +1,8 @@
 package glossary
 
 import (
+	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -184,22 +186,28 @@ func listEntries(l *east.DefinitionList, src []byte, file string) []Entry {
 //	  continued
 //	: second definition
 //
-// Lines before the first ": " line are terms. A paragraph whose second line
-// does not start with ": " is prose and yields nothing.
+// Lines before the first ": " line are terms. A paragraph with no line
+// after its first that starts with ": " is prose and yields nothing.
 func paragraphEntries(p *ast.Paragraph, src []byte, file string) []Entry {
 	lines := p.Lines()
 	if lines.Len() < 2 {
 		return nil
 	}
-	if second := lines.At(1); !isDefLine(second.Value(src)) {
+	isDef := false
+	for i := 1; i < lines.Len() && !isDef; i++ {
+		seg := lines.At(i)
+		isDef = isDefLine(seg.Value(src))
+	}
+	if !isDef {
 		return nil
 	}
 	var terms []Entry
 	var defs []string
+	texts, firsts := lineTexts(p, src)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		raw := seg.Value(src)
-		text := rangeText(p, src, seg.Start, seg.Stop)
+		text := texts[i]
 		switch {
 		case isDefLine(raw):
 			text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), ":"))
@@ -207,7 +215,7 @@ func paragraphEntries(p *ast.Paragraph, src []byte, file string) []Entry {
 		case len(defs) > 0:
 			defs[len(defs)-1] = joinLines(defs[len(defs)-1], text)
 		case text != "":
-			terms = append(terms, Entry{Term: text, File: file, Offset: seg.Start + leadingSpace(raw)})
+			terms = append(terms, Entry{Term: text, File: file, Offset: firsts[i]})
 		}
 	}
 	es := make([]Entry, 0, len(terms))
@@ -220,14 +228,6 @@ func paragraphEntries(p *ast.Paragraph, src []byte, file string) []Entry {
 func isDefLine(line []byte) bool {
 	s := strings.TrimLeft(string(line), " ")
 	return len(s) >= 2 && s[0] == ':' && (s[1] == ' ' || s[1] == '\t')
-}
-
-func leadingSpace(b []byte) int {
-	n := 0
-	for n < len(b) && (b[n] == ' ' || b[n] == '\t') {
-		n++
-	}
-	return n
 }
 
 // withDefs fills a term's fields from its definitions. One definition is an
@@ -243,6 +243,57 @@ func withDefs(e Entry, defs []string) Entry {
 		e.Extra = append([]string(nil), defs[2:]...)
 	}
 	return e
+}
+
+// lineTexts is the plain text of each source line of a paragraph, and the
+// offset of its first text, in one walk over the inline tree.
+func lineTexts(p *ast.Paragraph, src []byte) ([]string, []int) {
+	lines := p.Lines()
+	bs := make([]strings.Builder, lines.Len())
+	firsts := make([]int, lines.Len())
+	for i := range firsts {
+		firsts[i] = lines.At(i).Start
+	}
+	seen := make([]bool, lines.Len())
+	line := func(off int) int {
+		return sort.Search(lines.Len(), func(i int) bool { return lines.At(i).Start > off }) - 1
+	}
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			t, ok := c.(*ast.Text)
+			if !ok {
+				switch c.(type) {
+				case *ast.RawHTML, *ast.Image:
+				default:
+					walk(c)
+				}
+				continue
+			}
+			i := line(t.Segment.Start)
+			if i < 0 {
+				continue
+			}
+			if !seen[i] {
+				seen[i], firsts[i] = true, t.Segment.Start
+			}
+			bs[i].Write(textValue(t, src))
+		}
+	}
+	walk(p)
+	texts := make([]string, len(bs))
+	for i := range bs {
+		texts[i] = collapseSpace(bs[i].String())
+	}
+	return texts, firsts
+}
+
+func textValue(t *ast.Text, src []byte) []byte {
+	v := t.Value(src)
+	if !t.IsRaw() {
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+	}
+	return v
 }
 
 // plainText is the text of an inline container with the markup gone:
@@ -264,11 +315,7 @@ func rangeText(n ast.Node, src []byte, start, stop int) string {
 				if c.Segment.Start < start || c.Segment.Start >= stop {
 					continue
 				}
-				v := c.Value(src)
-				if !c.IsRaw() {
-					v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
-				}
-				b.Write(v)
+				b.Write(textValue(c, src))
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					b.WriteByte(' ')
 				}
@@ -302,15 +349,22 @@ func blockText(n ast.Node, src []byte) string {
 }
 
 // textStart is the source offset of the first text inside n, else n's own.
-func textStart(n ast.Node) int {
+func textStart(n ast.Node) int { return firstText(n, 0, math.MaxInt) }
+
+// firstText is the offset of the first text inside n that starts within
+// [start, stop), else start when that is in the source, else n's own.
+func firstText(n ast.Node, start, stop int) int {
 	off := -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
+		if t, ok := c.(*ast.Text); ok && entering && t.Segment.Start >= start && t.Segment.Start < stop {
 			off = t.Segment.Start
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
 	})
+	if off < 0 && start > 0 {
+		off = start
+	}
 	if off < 0 {
 		off = max(n.Pos(), 0)
 	}
@@ -333,8 +387,12 @@ func joinLines(a, b string) string {
 	}
 	last, _ := utf8.DecodeLastRuneInString(a)
 	first, _ := utf8.DecodeRuneInString(b)
-	if isCJK(last) && isCJK(first) {
+	if (isCJK(last) || isWidePunct(last)) && (isCJK(first) || isWidePunct(first)) {
 		return a + b
 	}
 	return a + " " + b
 }
+
+// isWidePunct reports full-width punctuation such as '，' or '。', which
+// joins a wrapped line without a space as Chinese characters do.
+func isWidePunct(r rune) bool { return r >= 0x3000 && unicode.IsPunct(r) }

@@ -112,7 +112,14 @@ func (g *Glossary) Lookup(term string) *Term {
 	if g == nil {
 		return nil
 	}
-	return g.byKey[key(strings.TrimSpace(term))]
+	term = strings.TrimSpace(term)
+	if t := g.byKey[key(term)]; t != nil {
+		return t
+	}
+	if t := g.byKey[strings.ToLower(term)]; t != nil && t.Fold {
+		return t // "WASM" as a spelling of the caseless "Wasm"
+	}
+	return nil
 }
 
 // ExplanationIn returns the explanation in lang ("zh-CN" also takes "zh"),

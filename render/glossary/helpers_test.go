@@ -59,7 +59,7 @@ func testGlossary(t testing.TB) *Glossary {
 	return g
 }
 
-var termRE = regexp.MustCompile(`<a class="term" href="([^"]*)" data-tip="[^"]*"><abbr title="[^"]*">(.*?)</abbr></a>`)
+var termRE = regexp.MustCompile(`(?s)<a class="term" href="([^"]*)" data-tip="[^"]*"><abbr title="[^"]*">(.*?)</abbr></a>`)
 
 // marked lists the texts wrapped as terms in rendered HTML, in order.
 func marked(html string) []string {

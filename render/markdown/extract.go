@@ -23,12 +23,24 @@ func extract(p *site.Page, doc ast.Node) {
 	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
 	sec := &sectionWriter{}
 	sec.start(site.Section{})
+	// Inside a heading, links and raw HTML anchors count like anywhere
+	// else, but its text is the section's title, not its body.
+	inHeading := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if _, ok := n.(*ast.Heading); ok {
+				inHeading = false
+			}
 			if n.Type() == ast.TypeBlock {
 				sec.breakLine()
 			}
 			return ast.WalkContinue, nil
+		}
+		if inHeading {
+			switch n.(type) {
+			case *ast.Text, *ast.String, *math.Inline:
+				return ast.WalkSkipChildren, nil
+			}
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -50,7 +62,8 @@ func extract(p *site.Page, doc ast.Node) {
 			}
 			p.Text = append(p.Text, sec.take())
 			sec.start(site.Section{Heading: text, Anchor: id, Level: n.Level})
-			return ast.WalkSkipChildren, nil
+			inHeading = true
+			return ast.WalkContinue, nil
 		case *ast.Link:
 			p.Links = append(p.Links, site.Link{Dest: string(n.Destination), Kind: site.LinkMarkdown, Start: n.Pos(), End: linkEnd(src, n.Pos()), Lang: langTitle(n.Title)})
 		case *ast.Image:

@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"docsite/render/citation"
 	"docsite/render/diag"
 	"docsite/render/highlight"
 	"docsite/render/markdown/cjk"
@@ -65,7 +66,7 @@ func New(opts ...Option) *Converter {
 	exts := []goldmark.Extender{
 		extension.GFM, extension.Footnote, meta.New(),
 		cjk.New(cjk.WithStrikethrough(true)),
-		math.New(), mermaid.New(),
+		math.New(), mermaid.New(), citation.New(),
 		&docsiteRenderers{c: c}, wideTables{},
 	}
 	exts = append(exts, c.extra...)
@@ -79,12 +80,20 @@ func New(opts ...Option) *Converter {
 // Parse parses the page once and fills its model: metadata, title,
 // headings with GitHub IDs, links, code blocks, text for search. The AST
 // it returns carries the heading IDs, ready for Render.
-func (c *Converter) Parse(p *site.Page) ast.Node {
+func (c *Converter) Parse(p *site.Page) ast.Node { return c.ParseIn(p, nil) }
+
+// ParseIn is Parse for a page of site s: its citations resolve against the
+// site's citation index.
+func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
 	pc := parser.NewContext()
+	if s != nil && s.Citations != nil {
+		citation.SetPage(pc, citation.PageInfo{Path: p.Path, Lang: p.Lang, Index: s.Citations, ReferencesURL: s.Href(s.ReferencesURL)})
+	}
 	doc := c.md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
 	applyMeta(p, meta.Get(pc))
 	extract(p, doc)
 	c.typeset(p, doc)
+	p.Cites = citation.Collect(doc)
 	return doc
 }
 

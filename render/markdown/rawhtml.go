@@ -69,17 +69,17 @@ func scanHTML(p *site.Page, pieces []rawPiece) {
 		tag := string(name)
 		first := len(p.Links)
 		hreflang := ""
-		for hasAttr {
+		spans := attrSpans(raw)
+		for i := 0; hasAttr; i++ {
 			var k, v []byte
 			k, v, hasAttr = z.TagAttr()
 			key := string(k)
 			val := string(v)
-			at := tokStart + bytes.Index(raw, v)
-			if len(v) == 0 {
-				at = tokStart
+			at, atEnd := tokStart, tokStart
+			if i < len(spans) {
+				at, atEnd = tokStart+spans[i][0], tokStart+spans[i][1]
 			}
-			start := toSource(at)
-			end := start + len(v)
+			start, end := toSource(at), toSource(at)+atEnd-at
 			switch {
 			case key == "id" || (key == "name" && tag == "a"):
 				if _, dup := p.Anchors[val]; dup && val != "" {
@@ -169,3 +169,56 @@ var kindRawBlockOutput = ast.NewNodeKind("DocsiteRawBlockOutput")
 func (n *rawBlockOutput) Kind() ast.NodeKind { return kindRawBlockOutput }
 
 func (n *rawBlockOutput) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// attrSpans finds where each attribute value of one raw start tag lies, in
+// the order the tokenizer reports attributes, so a finding points at the
+// value itself and not at an earlier look-alike ("alt" text equal to "src").
+func attrSpans(tag []byte) [][2]int {
+	var out [][2]int
+	i := 1
+	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
+		i++ // tag name
+	}
+	for i < len(tag) {
+		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '/') {
+			i++
+		}
+		if i >= len(tag) || tag[i] == '>' {
+			break
+		}
+		for i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' && tag[i] != '>' {
+			i++ // attribute name
+		}
+		j := i
+		for j < len(tag) && isSpace(tag[j]) {
+			j++
+		}
+		if j >= len(tag) || tag[j] != '=' {
+			out = append(out, [2]int{i, i}) // no value
+			continue
+		}
+		j++
+		for j < len(tag) && isSpace(tag[j]) {
+			j++
+		}
+		if j < len(tag) && (tag[j] == '"' || tag[j] == '\'') {
+			q := tag[j]
+			k := j + 1
+			for k < len(tag) && tag[k] != q {
+				k++
+			}
+			out = append(out, [2]int{j + 1, k})
+			i = k + 1
+			continue
+		}
+		k := j
+		for k < len(tag) && !isSpace(tag[k]) && tag[k] != '>' {
+			k++
+		}
+		out = append(out, [2]int{j, k})
+		i = k
+	}
+	return out
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// landingNames are the file names that stand for their folder, most specific
-// first: an explicit index wins over the folder-named page, which wins over a
-// README kept for GitHub.
+// landingRank ranks the file names that stand for their folder, most
+// specific first: an explicit index wins over the folder-named page, which
+// wins over a README kept for GitHub. 0 means not a landing page.
 func landingRank(dir, key string) int {
 	name := path.Base(key)
 	folder := StripNumber(path.Base(dir))
@@ -16,10 +16,14 @@ func landingRank(dir, key string) int {
 		return 1
 	case name == "index.md":
 		return 2
-	case dir != "" && (name == folder+".md" || name == path.Base(dir)+".md"):
+	case dir != "" && name == folder+".md":
 		return 3
 	case strings.EqualFold(name, "README.md"):
 		return 4
+	case dir != "" && name == path.Base(dir)+".md":
+		// "02-x/02-x.md": the folder's own name with its prefix; weaker
+		// than a README, since a numbered sibling may just share the name.
+		return 5
 	}
 	return 0
 }

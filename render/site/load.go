@@ -64,6 +64,11 @@ func Load(root string, cfg *config.Config) (*Site, error) {
 			s.addDir(rel)
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			// A named pipe would block the build forever, a socket fail it.
+			s.report(rel, "load/special-file", "not a regular file (pipe, socket or device); not published")
+			return nil
+		}
 		s.addFile(p, rel)
 		return nil
 	})

@@ -7,6 +7,7 @@ package site
 import (
 	"html/template"
 
+	"docsite/render/citation"
 	"docsite/render/config"
 	"docsite/render/diag"
 )
@@ -34,6 +35,11 @@ type Site struct {
 	// FileSet answers "does this relative path exist, and how is it spelled".
 	FileSet map[string]string // lower-cased path -> real path, for case checks
 	Exists  map[string]bool   // every published file and folder, relative path
+	// Citations resolves citation keys against the REFERENCES.md files
+	// and the pages' own definitions.
+	Citations *citation.Index
+	// ReferencesURL is the URL of the references page.
+	ReferencesURL string
 }
 
 // Dir is one folder of the content.
@@ -69,6 +75,7 @@ type Page struct {
 	Code       []CodeBlock
 	Math       []Formula
 	Diagrams   []Diagram
+	Cites      []citation.Use
 	HasMath    bool
 	HasMermaid bool
 	Text       []Section // plain text per section, for search

@@ -29,6 +29,8 @@ type Target struct {
 	// CaseOf is the real spelling when the path matched only ignoring case:
 	// the link works on macOS and Windows but not on Linux servers.
 	CaseOf string
+	// Draft is set for a Missing page that exists but is not published.
+	Draft bool
 }
 
 // IsExternal reports whether dest names another site or scheme.
@@ -110,6 +112,11 @@ func (s *Site) Resolve(from *Page, dest string) Target {
 	}
 	if page, ok := s.ByPath[rel]; ok {
 		t.Kind, t.Page = PageTarget, page
+		return t
+	}
+	if strings.HasSuffix(strings.ToLower(rel), ".md") {
+		// A Markdown file that is no page: a draft left out of the site.
+		t.Kind, t.Draft = Missing, true
 		return t
 	}
 	t.Kind = FileTarget

@@ -1,0 +1,61 @@
+package glossary
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestPageGolden(t *testing.T) {
+	g, _ := New([]Entry{
+		{Term: "K3s", Expansion: "Lightweight Kubernetes", Explanation: "轻量级 Kubernetes 发行版", Lang: "zh-CN"},
+		{Term: "K3s", Expansion: "Lightweight Kubernetes", Explanation: "A lightweight distribution", Lang: "en"},
+		{Term: "API", Expansion: "Application Programming Interface", Explanation: "应用程序接口", Extra: []string{"REST & gRPC"}},
+		{Term: "etcd", Explanation: "分布式键值存储 <Raft>"},
+		{Term: "容器", Explanation: "隔离的进程"},
+		{Term: "镜像", Explanation: "只读模板"},
+		{Term: "策略", Explanation: "规则"},
+		{Term: "3D", Expansion: "three dimensions"},
+	})
+	uses := map[string][]PageRef{
+		"K3s": {{Title: "K3s 总览", URL: "/06-k3s/"}, {Title: "安装", URL: "/09-installation/"}, {Title: "K3s 总览", URL: "/06-k3s/"}},
+		"容器":  {{Title: "a", URL: "/a/"}, {Title: "b", URL: "/b/"}, {Title: "c", URL: "/c/"}, {Title: "", URL: "/d/"}},
+	}
+	for _, tt := range []struct{ name, lang string }{{"page.zh.golden.html", "zh-CN"}, {"page.en.golden.html", "en"}} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(Page(g, uses, tt.lang, WithShownUses(2)))
+			golden(t, tt.name, got)
+		})
+	}
+}
+
+func TestPageEmpty(t *testing.T) {
+	if got := string(Page(nil, nil, "en")); !strings.Contains(got, "No terms") {
+		t.Errorf("empty page: %s", got)
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, got)
+	}
+}
