@@ -283,7 +283,7 @@ func parse(conv *markdown.Converter, p string, src []byte) (pg *site.Page) {
 			pg.Anchors, pg.Links = nil, nil
 		}
 	}()
-	conv.Parse(pg, nil) // no site: only anchors and links are read
+	conv.Parse(pg) // no site: only anchors and links are read
 	return pg
 }
 

@@ -121,29 +121,6 @@ func (s series) peakRSS() int64 {
 	return m
 }
 
-// repeat runs j n times, with before called ahead of each run (to empty a
-// cache folder, say), and stops at the first failure.
-func repeat(ctx context.Context, j job, n int, before func() error, logf func(string, ...any)) series {
-	var s series
-	for i := range n {
-		if before != nil {
-			if err := before(); err != nil {
-				s.err = err
-				return s
-			}
-		}
-		x, err := runJob(ctx, j)
-		if err != nil {
-			s.err = err
-			logf("%s: %v", j.name, err)
-			return s
-		}
-		logf("%s run %d/%d: %s, %s", j.name, i+1, n, fmtDur(x.wall), fmtBytes(x.rss))
-		s.samples = append(s.samples, x)
-	}
-	return s
-}
-
 // median of what f picks from xs; for an even count the lower middle, so
 // the figure quoted is one that was measured.
 func median[T any, V int64 | time.Duration](xs []T, f func(T) V) V {

@@ -14,6 +14,7 @@ import (
 // A peer is another tool measured on the same files in the same run.
 type peer struct {
 	name    string
+	path    string
 	version string
 	status  string // why there is no figure: "not installed", "failed: …"
 	s       series
@@ -39,14 +40,6 @@ func (p *peer) note() string {
 }
 
 func notInstalled(name string) *peer { return &peer{name: name, status: "not installed"} }
-
-func failed(name string, err error) *peer {
-	msg := err.Error()
-	if len(msg) > 120 {
-		msg = msg[:120] + "…"
-	}
-	return &peer{name: name, status: "failed: " + msg}
-}
 
 // lookBin finds a program on PATH or among the binaries bench installed.
 func lookBin(name string, extra ...string) string {

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"docsite/check/numbering"
 	"docsite/render/config"
 	"docsite/render/diag"
 	"docsite/render/highlight"
@@ -170,6 +171,12 @@ func recoverPage(p *site.Page) {
 func (pl *Pipeline) ParsePage(s *site.Site, p *site.Page) {
 	defer recoverPage(p)
 	doc := pl.Converter.ParseIn(p, s)
+	if !s.Config.KeepTOC {
+		if start, end, ok := numbering.FindTOC(p); ok {
+			p.HiddenTOC = [2]int{start, end}
+			markdown.Drop(doc, start, end)
+		}
+	}
 	body, err := pl.Converter.Render(p, doc, func(dest string) (string, bool) { return s.LinkURL(p, dest) })
 	if err != nil {
 		p.Diags = append(p.Diags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,

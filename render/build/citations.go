@@ -50,12 +50,12 @@ func IndexCitations(s *site.Site) {
 
 // AddReferencesPage gives the site its references page once every page is
 // parsed: the root REFERENCES.md itself, whose definition lines render as
-// nothing, gets the full list as its body; without one, a page is made at
-// /references/ (outside the sidebar).
+// nothing, gets the full list after its own text; without one, a page is
+// made at /references/ (outside the sidebar).
 func AddReferencesPage(s *site.Site) {
 	lang := s.Config.Language
 	if p := s.ByURL[s.ReferencesURL]; p != nil {
-		p.Body = ReferencesBody(s, lang)
+		p.Body += ReferencesBody(s, lang)
 		return
 	}
 	if len(s.Citations.Keys()) == 0 {

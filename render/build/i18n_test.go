@@ -80,9 +80,9 @@ func TestBilingualSwitcherAndAlternates(t *testing.T) {
 		t.Errorf("switcher and alternates differ from %s (run with -update to accept):\n%s", golden, got.String())
 	}
 	// Each language has its own sidebar, numbered in its own order.
-	en, _ := os.ReadFile(filepath.Join(out, "en/01-overview/index.html"))
+	en, _ := os.ReadFile(filepath.Join(out, "assets/nav/en.html"))
 	if !strings.Contains(string(en), `<span class="num">2.1</span> Edge`) || strings.Contains(string(en), "仅中文") {
-		t.Errorf("English sidebar wrong")
+		t.Errorf("English sidebar wrong:\n%s", en)
 	}
 	sitemap, _ := os.ReadFile(filepath.Join(out, "sitemap.xml"))
 	if !strings.Contains(string(sitemap), `hreflang="en" href="/en/01-overview/"`) {

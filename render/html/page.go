@@ -87,6 +87,9 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 		}
 	}
 	for _, h := range p.Headings {
+		if h.Offset >= p.HiddenTOC[0] && h.Offset < p.HiddenTOC[1] {
+			continue
+		}
 		if h.Level == 2 || h.Level == 3 {
 			d.Outline = append(d.Outline, h)
 		}

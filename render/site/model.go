@@ -62,20 +62,23 @@ type Page struct {
 	Lines     *diag.Lines
 
 	// Filled by the parse.
-	Meta       map[string]any
-	Title      string // front matter title, first H1, or file name
-	H1         string // text of the first H1, "" when none
-	H1Offset   int
-	Weight     int
-	Draft      bool
-	DocLang    string // language of the text for <html lang>: front matter, else detected
-	Headings   []Heading
-	Anchors    map[string]Anchor // every id a fragment may target
-	Links      []Link
-	Code       []CodeBlock
-	Math       []Formula
-	Diagrams   []Diagram
-	Cites      []citation.Use
+	Meta     map[string]any
+	Title    string // front matter title, first H1, or file name
+	H1       string // text of the first H1, "" when none
+	H1Offset int
+	Weight   int
+	Draft    bool
+	DocLang  string // language of the text for <html lang>: front matter, else detected
+	Headings []Heading
+	Anchors  map[string]Anchor // every id a fragment may target
+	Links    []Link
+	Code     []CodeBlock
+	Math     []Formula
+	Diagrams []Diagram
+	Cites    []citation.Use
+	// HiddenTOC is the byte range of a hand-written table of contents the
+	// site leaves out, since the outline replaces it; empty when kept.
+	HiddenTOC  [2]int
 	HasMath    bool
 	HasMermaid bool
 	Text       []Section // plain text per section, for search

@@ -1,0 +1,286 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// bench holds one run's options and everything it measured.
+type bench struct {
+	opts    *options
+	log     io.Writer
+	started time.Time
+	loadAvg [2]string // at the start and at the end
+
+	version string
+	corpus  string // "1200 files, 23.4 MB"
+
+	check, cold, warm, html series
+	findings                map[string]int // docsite check's findings by rule
+	pages, outFiles         int
+	outSize, searchSize     int64
+	serve                   *serveResult
+
+	hugo, remark, htmltest, pagefind *peer
+	hugoPages                        int
+	hugoSize, pagefindSize           int64
+}
+
+func (b *bench) work() string            { return filepath.Join(b.opts.out, "work") }
+func (b *bench) path(name string) string { return filepath.Join(b.work(), name) }
+
+func (b *bench) logf(format string, args ...any) {
+	fmt.Fprintf(b.log, "bench: "+format+"\n", args...)
+}
+
+// A task is one measure in a round of interleaved runs.
+type task struct {
+	j      job
+	before func() error
+	s      *series
+}
+
+// interleave runs each task n times, one run of each per round: on a
+// shared machine whose load comes and goes, docsite and its peer then see
+// the same conditions. A task stops at its first failure.
+func (b *bench) interleave(ctx context.Context, n int, tasks ...task) {
+	for i := range n {
+		for _, t := range tasks {
+			if t.s.err != nil || ctx.Err() != nil {
+				continue
+			}
+			if t.before != nil {
+				if err := t.before(); err != nil {
+					t.s.err = err
+					continue
+				}
+			}
+			x, err := runJob(ctx, t.j)
+			if err != nil {
+				t.s.err = err
+				b.logf("%v", err)
+				continue
+			}
+			if b.opts.verbose || i == 0 {
+				b.logf("%s run %d/%d: %s, %s", t.j.name, i+1, n, fmtDur(x.wall), fmtBytes(x.rss))
+			}
+			t.s.samples = append(t.s.samples, x)
+		}
+	}
+}
+
+func (b *bench) docsiteJob(name string, exits []int, args ...string) job {
+	return job{name: name, path: b.opts.docsite, args: args, dir: b.work(), exits: exits, timeout: b.opts.timeout}
+}
+
+// measureAll takes every measure in turn; a failure is recorded in its
+// row and the rest still run.
+func (b *bench) measureAll(ctx context.Context) {
+	o := b.opts
+	b.loadAvg[0] = loadAvg()
+	b.version = version(ctx, o.docsite, "version")
+	if size, _, err := dirSize(o.corpus); err == nil {
+		md, _ := markdownFiles(o.corpus)
+		b.corpus = fmt.Sprintf("%d Markdown files, %s in all", len(md), fmtBytes(size))
+	}
+	if o.peers {
+		b.findPeers(ctx)
+	}
+
+	// Source checks. remark runs once, at the end: it takes minutes.
+	b.interleave(ctx, o.runs, task{j: b.docsiteJob("docsite check", []int{1},
+		"check", "--content", o.corpus, "--format", "json"), s: &b.check})
+	if b.check.ok() {
+		b.findings = docsiteFindings(b.check.samples[0].stdout)
+	}
+
+	// Builds: cold runs beside Hugo, then warm runs on the cache they left.
+	site, cache := b.path("site"), b.path("cache")
+	build := b.docsiteJob("docsite build", nil, "build", "--content", o.corpus, "--out", site, "--cache-dir", cache)
+	if o.cold {
+		cold := build
+		cold.name = "docsite build (cold)"
+		tasks := []task{{j: cold, s: &b.cold, before: func() error { return removeAll(site, cache) }}}
+		if b.hugo != nil && b.hugo.status == "" {
+			tasks = append(tasks, task{j: b.hugoJob(b.hugo.path), s: &b.hugo.s,
+				before: func() error { return removeAll(b.path("hugo-out")) }})
+		}
+		b.interleave(ctx, o.runs, tasks...)
+	} else if _, err := runJob(ctx, build); err != nil {
+		b.warm.err = err // the warm runs need the cache one build fills
+	}
+	if b.warm.err == nil {
+		warm := build
+		warm.name = "docsite build (warm)"
+		b.interleave(ctx, o.runs, task{j: warm, s: &b.warm})
+	}
+	if b.hugo != nil && b.hugo.s.err != nil {
+		b.hugo.status = "failed: " + trimErr(b.hugo.s.err)
+	}
+	built := fileExists(filepath.Join(site, "index.html"))
+	if built {
+		b.outSize, b.outFiles, _ = dirSize(site)
+		b.searchSize, _, _ = dirSize(filepath.Join(site, "search"))
+		b.pages = countHTML(site)
+	}
+	if b.hugo != nil && b.hugo.ok() {
+		b.hugoSize, _, _ = dirSize(b.path("hugo-out"))
+		b.hugoPages = countHTML(b.path("hugo-out"))
+	}
+
+	// The built site: HTML check beside htmltest, search index beside Pagefind.
+	if built {
+		tasks := []task{{j: b.docsiteJob("docsite check --html", []int{1},
+			"check", "--content", o.corpus, "--html", site, "--format", "json"), s: &b.html}}
+		if b.htmltest != nil && b.htmltest.status == "" {
+			tasks = append(tasks, task{j: b.htmltestJob(b.htmltest.path, site), s: &b.htmltest.s})
+		}
+		b.interleave(ctx, o.runs, tasks...)
+		if b.pagefind != nil && b.pagefind.status == "" {
+			pf := b.path("pagefind")
+			b.interleave(ctx, o.runs, task{j: b.pagefindJob(b.pagefind.path, site), s: &b.pagefind.s,
+				before: func() error { return removeAll(pf) }})
+			b.pagefindSize, _, _ = dirSize(pf)
+		}
+	} else {
+		b.html.err = fmt.Errorf("no built site")
+	}
+	for _, p := range []*peer{b.htmltest, b.pagefind} {
+		if p != nil && p.status == "" && p.s.err != nil {
+			p.status = "failed: " + trimErr(p.s.err)
+		}
+		if p != nil && p.status == "" && !built {
+			p.status = "not run (no built site)"
+		}
+	}
+
+	if !o.skipServe && ctx.Err() == nil {
+		if !fileExists(cache) {
+			cache = b.path("serve-cache")
+		}
+		r := measureServe(ctx, o.docsite, o.corpus, b.work(), cache, o.edits, b.logf)
+		b.serve = &r
+		if r.err != nil {
+			b.logf("serve: %v", r.err)
+		}
+	}
+
+	if b.remark != nil && b.remark.status == "" && ctx.Err() == nil {
+		j, _ := b.remarkJob()
+		b.logf("running remark-validate-links once (a minute or two)")
+		b.interleave(ctx, 1, task{j: j, s: &b.remark.s})
+		if b.remark.s.ok() {
+			b.remark.found = remarkFindings(b.remark.s.samples[0].stderr)
+		} else {
+			b.remark.status = "failed: " + trimErr(b.remark.s.err)
+		}
+	}
+	b.loadAvg[1] = loadAvg()
+}
+
+// findPeers decides which peers can run; none of them is required.
+func (b *bench) findPeers(ctx context.Context) {
+	if p := lookBin("hugo"); p != "" {
+		b.hugo = &peer{name: "Hugo", path: p, version: version(ctx, p, "version")}
+	} else {
+		b.hugo = notInstalled("Hugo")
+	}
+	if err := b.installNPM(ctx); err != nil {
+		b.logf("npm peers: %v", err)
+	}
+	if _, ok := b.remarkJob(); ok && b.opts.remarkRun {
+		b.remark = &peer{name: "remark-validate-links", version: npmVersion(b.opts.benchDir, "remark-validate-links")}
+	} else if ok {
+		b.remark = &peer{name: "remark-validate-links", status: "skipped (-remark=false)"}
+	} else {
+		b.remark = notInstalled("remark-validate-links")
+	}
+	if p := b.pagefindBin(); p != "" {
+		b.pagefind = &peer{name: "Pagefind", path: p, version: npmVersion(b.opts.benchDir, "pagefind")}
+	} else {
+		b.pagefind = notInstalled("Pagefind")
+	}
+	if p, err := b.htmltestBin(ctx); p != "" {
+		b.htmltest = &peer{name: "htmltest", path: p, version: version(ctx, p, "--version")}
+	} else {
+		b.logf("htmltest: %v", err)
+		b.htmltest = notInstalled("htmltest")
+	}
+}
+
+// npmVersion reads the installed version of an npm package.
+func npmVersion(benchDir, pkg string) string {
+	data, err := os.ReadFile(filepath.Join(benchDir, "node_modules", pkg, "package.json"))
+	if err != nil {
+		return ""
+	}
+	var v struct{ Version string }
+	_ = json.Unmarshal(data, &v)
+	return v.Version
+}
+
+// docsiteFindings counts the diagnostics of `docsite check --format json`
+// by rule.
+func docsiteFindings(out []byte) map[string]int {
+	var r struct {
+		Diagnostics []struct{ Rule string } `json:"diagnostics"`
+	}
+	if json.Unmarshal(out, &r) != nil {
+		return nil
+	}
+	m := map[string]int{}
+	for _, d := range r.Diagnostics {
+		m[d.Rule]++
+	}
+	return m
+}
+
+func removeAll(dirs ...string) error {
+	for _, d := range dirs {
+		if err := os.RemoveAll(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func countHTML(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// loadAvg is the first three fields of /proc/loadavg, or "" off Linux.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
+}
+
+func trimErr(err error) string {
+	if err == nil {
+		return ""
+	}
+	s := err.Error()
+	if len(s) > 120 {
+		s = s[:120] + "…"
+	}
+	return s
+}
