@@ -140,6 +140,20 @@ func Parse(data []byte) (*Baseline, error) {
 	return &b, nil
 }
 
+// Follow returns a copy of the baseline with files renamed as renames says
+// (old path → new path, as from changed.Changes). A pull request that moves a
+// folder then is not blamed for the old breakage that moved along; a link the
+// move did break has a key the baseline never held, so it is still reported.
+func (b *Baseline) Follow(renames map[string]string) *Baseline {
+	out := &Baseline{Version: b.Version, Entries: slices.Clone(b.Entries)}
+	for i, e := range out.Entries {
+		if to, ok := renames[e.File]; ok && to != "" {
+			out.Entries[i].File = to
+		}
+	}
+	return out
+}
+
 // Filter returns the findings of ds that the baseline does not hold, in the
 // order of ds. When a key occurs more often today than in the baseline, the
 // surplus is new; the findings reported are the last ones in the file,

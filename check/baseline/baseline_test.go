@@ -205,3 +205,22 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestFollow(t *testing.T) {
+	b := New([]diag.Diagnostic{
+		d("guide/a.md", 3, "link/missing-file", "../zzz.md", ""),
+		d("api/x.md", 3, "link/missing-file", "y.md", ""),
+	})
+	moved := b.Follow(map[string]string{"guide/a.md": "manual/a.md"})
+	today := []diag.Diagnostic{
+		d("manual/a.md", 3, "link/missing-file", "../zzz.md", ""), // old breakage, moved along
+		d("manual/a.md", 5, "link/missing-file", "b.md", ""),      // broken by the move
+		d("api/x.md", 3, "link/missing-file", "y.md", ""),
+	}
+	if got := lines(moved.Filter(today)); !slices.Equal(got, []int{5}) {
+		t.Errorf("after the move, new findings at lines %v, want [5]", got)
+	}
+	if b.Entries[1].File != "guide/a.md" && b.Entries[0].File != "guide/a.md" {
+		t.Error("Follow changed the original baseline")
+	}
+}

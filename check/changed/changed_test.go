@@ -384,10 +384,36 @@ func FuzzParseNameStatus(f *testing.F) {
 		if err != nil {
 			return
 		}
+		// What was read writes back in the same form and reads the same.
+		var b strings.Builder
 		for _, e := range es {
-			if (e.status == 'R' || e.status == 'C') != (e.to != "" || strings.Count(string(in), "\x00") > 0 && e.to == "") {
-				// a rename must carry its second path field, even if empty
+			b.WriteByte(e.status)
+			b.WriteString("\x00" + e.path + "\x00")
+			if e.status == 'R' || e.status == 'C' {
+				b.WriteString(e.to + "\x00")
+			} else if e.to != "" {
+				t.Fatalf("%c entry with a second path: %+v", e.status, e)
 			}
 		}
+		again, err := parseNameStatus([]byte(b.String()))
+		if err != nil || !slices.Equal(again, es) {
+			t.Fatalf("round trip of %q: %v, %v; want %v", in, again, err, es)
+		}
 	})
+}
+
+// Git runs hooks from the top folder with GIT_DIR=.git, relative; a
+// pre-commit hook that checks docs/ must still find the repository.
+func TestHookEnvironment(t *testing.T) {
+	r := pullRequest(t)
+	t.Chdir(r.root)
+	t.Setenv("GIT_DIR", ".git")
+	t.Setenv("GIT_INDEX_FILE", ".git/index")
+	ch, err := Changes("docs", "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch.Renamed["ref/api.md"] != "reference/api.md" || !ch.Touched["notes.md"] {
+		t.Errorf("renamed %v touched %v", ch.Renamed, ch.Touched)
+	}
 }

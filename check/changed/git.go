@@ -21,23 +21,34 @@ type git struct {
 
 func newGit(dir string) *git { return &git{dir: dir, env: absGitEnv()} }
 
-// absGitEnv makes relative GIT_DIR-style variables absolute. Git exports them
-// to hooks relative to the top folder, and "git -C sub" would then look for
-// the repository below sub: a pre-commit hook would fail for no visible reason.
+// absGitEnv pins the repository that git variables in the environment name
+// to the folder docsite was started in. Git exports them to hooks relative to
+// the top folder, and "git -C sub" would read them relative to sub; and with
+// GIT_DIR but no GIT_WORK_TREE, git takes the folder it runs in as the top.
+// A pre-commit hook would otherwise fail, or see every file as new.
 func absGitEnv() []string {
 	env := os.Environ()
 	wd, err := os.Getwd()
 	if err != nil {
 		return env
 	}
+	hasDir, hasTree := false, false
 	for i, kv := range env {
 		name, val, _ := strings.Cut(kv, "=")
 		switch name {
 		case "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY":
-			if val != "" && !filepath.IsAbs(val) {
+			if val == "" {
+				continue
+			}
+			hasDir = hasDir || name == "GIT_DIR"
+			hasTree = hasTree || name == "GIT_WORK_TREE"
+			if !filepath.IsAbs(val) {
 				env[i] = name + "=" + filepath.Join(wd, val)
 			}
 		}
+	}
+	if hasDir && !hasTree {
+		env = append(env, "GIT_WORK_TREE="+wd)
 	}
 	return env
 }

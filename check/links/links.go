@@ -18,7 +18,7 @@ type Finding = diag.Diagnostic
 // skip reports targets the configuration ignores.
 func Check(s *site.Site, skip func(dest string) bool) []Finding {
 	var out []Finding
-	idx := newFileIndex(s)
+	idx := NewIndex(s)
 	for _, p := range s.Pages {
 		if p.Generated {
 			continue
@@ -35,7 +35,7 @@ func Check(s *site.Site, skip func(dest string) bool) []Finding {
 	return out
 }
 
-func checkLink(s *site.Site, idx *fileIndex, p *site.Page, l site.Link) (Finding, bool) {
+func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bool) {
 	t := s.Resolve(p, l.Dest)
 	f := Finding{File: p.Path, Target: l.Dest}
 	p.Lines.Span(&f, l.Start, l.End)

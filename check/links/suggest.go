@@ -8,14 +8,15 @@ import (
 	"docsite/render/slug"
 )
 
-// fileIndex finds existing files by base name, for suggestions.
-type fileIndex struct {
+// Index finds existing files by base name, for suggestions and repairs.
+type Index struct {
 	byName map[string][]string // lower-cased base name → paths
 	all    []string
 }
 
-func newFileIndex(s *site.Site) *fileIndex {
-	idx := &fileIndex{byName: map[string][]string{}}
+// NewIndex indexes the files of a site.
+func NewIndex(s *site.Site) *Index {
+	idx := &Index{byName: map[string][]string{}}
 	for p := range s.Exists {
 		if p == "" {
 			continue
@@ -31,7 +32,7 @@ func newFileIndex(s *site.Site) *fileIndex {
 // among files of the same name (ignoring case and a numeric prefix), the one
 // whose folders share most with want's; else a file in the same folder with
 // a near name. The answer is a link relative to the page.
-func (idx *fileIndex) suggest(p *site.Page, want string) string {
+func (idx *Index) suggest(p *site.Page, want string) string {
 	name := strings.ToLower(path.Base(want))
 	cands := idx.byName[name]
 	if len(cands) == 0 {
@@ -78,7 +79,7 @@ func pathAffinity(want, c string) int {
 }
 
 // nearName looks in want's own folder for a name within a small edit distance.
-func (idx *fileIndex) nearName(want string) string {
+func (idx *Index) nearName(want string) string {
 	dir, name := path.Dir(want), strings.ToLower(path.Base(want))
 	best, bestD := "", 1<<30
 	for _, c := range idx.all {
@@ -108,6 +109,66 @@ func relPath(dir, target string) string {
 		i++
 	}
 	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+}
+
+// Certain returns the link from p to the one file want must have meant,
+// or false when that is not certain. Candidates have want's file name
+// (apart from a numeric prefix); fits, when given, keeps only those the
+// rest of the link fits (its fragment names an anchor there). One left is
+// certain; among several, only the one in a folder of the same name is.
+func (idx *Index) Certain(p *site.Page, want string, fits func(path string) bool) (string, bool) {
+	name := strings.ToLower(path.Base(want))
+	cands := idx.byName[name]
+	if len(cands) == 0 {
+		bare := site.StripNumber(name)
+		for n, ps := range idx.byName {
+			if site.StripNumber(n) == bare {
+				cands = append(cands, ps...)
+			}
+		}
+	}
+	if fits != nil {
+		var kept []string
+		for _, c := range cands {
+			if fits(c) {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+	}
+	if len(cands) > 1 {
+		folder := site.StripNumber(strings.ToLower(path.Base(path.Dir(want))))
+		var same []string
+		for _, c := range cands {
+			if site.StripNumber(strings.ToLower(path.Base(path.Dir(c)))) == folder {
+				same = append(same, c)
+			}
+		}
+		cands = same
+	}
+	if len(cands) != 1 {
+		return "", false
+	}
+	return relPath(p.Dir, cands[0]), true
+}
+
+// RenumberedAnchor returns the ID of the one heading of p whose text is
+// frag's apart from its number: the heading was renumbered.
+func RenumberedAnchor(p *site.Page, frag string) (string, bool) {
+	want := stripSlugNumber(frag)
+	if want == "" {
+		return "", false
+	}
+	found := ""
+	for _, h := range p.Headings {
+		if stripSlugNumber(h.ID) == want {
+			if found != "" {
+				return "", false
+			}
+			found = h.ID
+		}
+	}
+	return found, found != ""
 }
 
 // suggestAnchor proposes a heading of page p for a fragment that matched

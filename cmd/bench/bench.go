@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -187,7 +188,7 @@ func (b *bench) measureAll(ctx context.Context) {
 // findPeers decides which peers can run; none of them is required.
 func (b *bench) findPeers(ctx context.Context) {
 	if p := lookBin("hugo"); p != "" {
-		b.hugo = &peer{name: "Hugo", path: p, version: version(ctx, p, "version")}
+		b.hugo = &peer{name: "Hugo", path: p, version: semver.FindString(version(ctx, p, "version"))}
 	} else {
 		b.hugo = notInstalled("Hugo")
 	}
@@ -197,7 +198,7 @@ func (b *bench) findPeers(ctx context.Context) {
 	if _, ok := b.remarkJob(); ok && b.opts.remarkRun {
 		b.remark = &peer{name: "remark-validate-links", version: npmVersion(b.opts.benchDir, "remark-validate-links")}
 	} else if ok {
-		b.remark = &peer{name: "remark-validate-links", status: "skipped (-remark=false)"}
+		b.remark = &peer{name: "remark-validate-links", status: "skipped: -remark=false"}
 	} else {
 		b.remark = notInstalled("remark-validate-links")
 	}
@@ -213,6 +214,8 @@ func (b *bench) findPeers(ctx context.Context) {
 		b.htmltest = notInstalled("htmltest")
 	}
 }
+
+var semver = regexp.MustCompile(`v?\d+\.\d+\.\d+`)
 
 // npmVersion reads the installed version of an npm package.
 func npmVersion(benchDir, pkg string) string {

@@ -21,6 +21,7 @@ import (
 type serveResult struct {
 	urlLine   time.Duration   // start until the URL line is printed
 	firstPage time.Duration   // start until the home page answers 200
+	watching  time.Duration   // start until a save gets a reload event
 	latencies []time.Duration // save → event: reload, one per edit that got one
 	missed    int             // edits that got no event within the limit
 	extra     int             // events beyond one per edit (a save seen twice)
@@ -34,7 +35,6 @@ type serveResult struct {
 const (
 	reloadWait = 5 * time.Second
 	settle     = 150 * time.Millisecond
-	warmups    = 2
 )
 
 var urlRE = regexp.MustCompile(`https?://[^\s]+`)
@@ -98,12 +98,18 @@ func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits
 		r.err = err
 		return r
 	}
-	// The watcher starts after the URL line; warm-up edits prove it is
-	// live and are not counted.
-	for i := range warmups + edits {
+	// The watcher starts after the URL line: saves until it is live are
+	// not seen. Probe with saves until one gets its event; that is when
+	// serve really is ready.
+	if err := r.probe(ctx, filepath.Join(content, pages[0]), events, start); err != nil {
+		r.err = err
+		return r
+	}
+	logf("serve: first save seen %s after start", fmtDur(r.watching))
+	for i := range edits {
 		page := pages[(i*7919)%len(pages)] // a prime stride: pages far apart
-		if i >= warmups && len(pages) >= edits+warmups {
-			page = pages[((i-warmups)*len(pages))/edits]
+		if len(pages) >= edits {
+			page = pages[(i*len(pages))/edits]
 		}
 		path := filepath.Join(content, page)
 		src, err := os.ReadFile(path)
@@ -118,13 +124,9 @@ func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits
 		}
 		select {
 		case at := <-events:
-			if i >= warmups {
-				r.latencies = append(r.latencies, at.Sub(t0))
-			}
+			r.latencies = append(r.latencies, at.Sub(t0))
 		case <-time.After(reloadWait):
-			if i >= warmups {
-				r.missed++
-			}
+			r.missed++
 			logf("serve: no reload event within %s after editing %s", reloadWait, page)
 		case <-ctx.Done():
 			r.err = ctx.Err()
@@ -134,15 +136,43 @@ func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits
 		for drained := false; !drained; {
 			select {
 			case <-events:
-				if i >= warmups {
-					r.extra++
-				}
+				r.extra++
 			default:
 				drained = true
 			}
 		}
 	}
 	return r
+}
+
+// probe saves path every 200 ms until a reload event follows, then lets
+// the server settle.
+func (r *serveResult) probe(ctx context.Context, path string, events <-chan time.Time, start time.Time) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	deadline := time.Now().Add(time.Minute)
+	for i := 0; ; i++ {
+		if err := os.WriteFile(path, edit(src, 2*i), 0o644); err != nil {
+			return err
+		}
+		select {
+		case at := <-events:
+			r.watching = at.Sub(start)
+			time.Sleep(settle)
+			for len(events) > 0 {
+				<-events
+			}
+			return nil
+		case <-time.After(200 * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if time.Now().After(deadline) {
+			return errors.New("no reload event within a minute of saves: serve does not watch the content")
+		}
+	}
 }
 
 // edit changes a page as an author does: every other save appends a

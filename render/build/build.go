@@ -84,6 +84,9 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 // only makes the next run slower, so errors are dropped.
 func (pl *Pipeline) Save() {
 	_ = pl.Highlighter.Save()
+	if pl.Math != nil {
+		_ = pl.Math.Close()
+	}
 }
 
 // newMathEngine starts KaTeX from the theme's vendored script. Without it

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMedianIsAMeasuredValue(t *testing.T) {
+	ms := func(n ...int) []sample {
+		var s []sample
+		for _, x := range n {
+			s = append(s, sample{wall: time.Duration(x) * time.Millisecond, rss: int64(x)})
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		in   []sample
+		want time.Duration
+	}{
+		{nil, 0},
+		{ms(5), 5 * time.Millisecond},
+		{ms(9, 1, 5), 5 * time.Millisecond},
+		{ms(9, 1, 5, 7), 5 * time.Millisecond}, // lower middle, not 6
+	} {
+		s := series{samples: tc.in}
+		if got := s.wall(); got != tc.want {
+			t.Errorf("median wall of %v = %v, want %v", tc.in, got, tc.want)
+		}
+		if got := s.rss(); got != int64(tc.want/time.Millisecond) {
+			t.Errorf("median rss of %v = %v", tc.in, got)
+		}
+	}
+	if got := (series{samples: ms(3, 10, 4)}).peakRSS(); got != 10 {
+		t.Errorf("peak %d, want 10", got)
+	}
+}
+
+func TestPercentileNearestRank(t *testing.T) {
+	var ds []time.Duration
+	for i := 1; i <= 20; i++ {
+		ds = append(ds, time.Duration(21-i)*time.Millisecond) // unsorted on purpose
+	}
+	for _, tc := range []struct {
+		p    float64
+		want time.Duration
+	}{{50, 10 * time.Millisecond}, {95, 19 * time.Millisecond}, {100, 20 * time.Millisecond}, {1, time.Millisecond}} {
+		if got := percentile(ds, tc.p); got != tc.want {
+			t.Errorf("p%v = %v, want %v", tc.p, got, tc.want)
+		}
+	}
+	if percentile(nil, 95) != 0 {
+		t.Error("empty input")
+	}
+}
+
+func TestReadEvents(t *testing.T) {
+	stream := "retry: 500\n\n: keep-alive\n\nevent: reload\ndata: {\"seq\":1}\n\n" +
+		"data: plain\n\nevent: reload\ndata: {\"seq\":2}\n\nevent: reload\n" // last one unterminated
+	var got []string
+	ready := make(chan struct{})
+	readEvents(strings.NewReader(stream), ready, func(name string) { got = append(got, name) })
+	if strings.Join(got, ",") != "reload,message,reload" {
+		t.Errorf("events %v", got)
+	}
+	select {
+	case <-ready:
+	default:
+		t.Error("ready not closed")
+	}
+}
+
+func FuzzReadEvents(f *testing.F) {
+	f.Add("retry: 500\n\nevent: reload\ndata: {}\n\n")
+	f.Add(": c\n\n\n\ndata:\n")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		ready := make(chan struct{})
+		n := 0
+		readEvents(strings.NewReader(s), ready, func(string) { n++ })
+		<-ready // always closed, whatever the stream
+		if n > strings.Count(s, "\n") {
+			t.Errorf("%d events from %d lines", n, strings.Count(s, "\n"))
+		}
+	})
+}
+
+func TestEditChangesThePage(t *testing.T) {
+	src := []byte("# 1. 标题\n\n## 1.1 概述\n\n正文\n")
+	for i := range 4 {
+		out := string(edit(src, i))
+		if out == string(src) {
+			t.Fatalf("edit %d changed nothing", i)
+		}
+		if i%2 == 1 && !strings.Contains(out, "## 1.1 概述（修订") {
+			t.Errorf("edit %d did not rename the heading:\n%s", i, out)
+		}
+		if i%2 == 0 && !strings.HasPrefix(out, string(src)) {
+			t.Errorf("edit %d did not append:\n%s", i, out)
+		}
+	}
+	// A page without a second-level heading still changes.
+	if string(edit([]byte("# t\n"), 1)) == "# t\n" {
+		t.Error("no change without a heading")
+	}
+}
+
+func TestCorpusMarker(t *testing.T) {
+	dir := t.TempDir()
+	if corpusCurrent(dir, 1, 1200) {
+		t.Fatal("empty folder taken for a corpus")
+	}
+	os.WriteFile(filepath.Join(dir, ".gencorpus"), []byte("gencorpus seed=1 files=1200\n"), 0o644)
+	if !corpusCurrent(dir, 1, 1200) {
+		t.Error("marker not recognised")
+	}
+	if corpusCurrent(dir, 2, 1200) || corpusCurrent(dir, 1, 120) {
+		t.Error("another seed or size taken for this one")
+	}
+}
+
+func TestCopyTreeAndSizes(t *testing.T) {
+	src, dst := t.TempDir(), filepath.Join(t.TempDir(), "copy")
+	os.MkdirAll(filepath.Join(src, "a", ".hidden"), 0o755)
+	os.WriteFile(filepath.Join(src, "a", "x.md"), []byte("12345"), 0o644)
+	os.WriteFile(filepath.Join(src, "a", ".hidden", "y.md"), []byte("1"), 0o644)
+	os.WriteFile(filepath.Join(src, "z.png"), []byte("123"), 0o644)
+	if err := copyTree(src, dst); err != nil {
+		t.Fatal(err)
+	}
+	size, n, err := dirSize(dst)
+	if err != nil || size != 9 || n != 3 {
+		t.Errorf("copy: %d bytes in %d files, %v", size, n, err)
+	}
+	md, _ := markdownFiles(dst)
+	if strings.Join(md, ",") != filepath.Join("a", "x.md") {
+		t.Errorf("markdown files %v", md)
+	}
+}
+
+func TestRunJobMeasuresAndAcceptsExitCodes(t *testing.T) {
+	sh := lookBin("sh")
+	if sh == "" {
+		t.Skip("no sh")
+	}
+	ctx := context.Background()
+	j := job{name: "sh", path: sh, args: []string{"-c", "echo out; echo oops >&2; exit 1"}, timeout: 10 * time.Second}
+	if _, err := runJob(ctx, j); err == nil || !strings.Contains(err.Error(), "exit 1: oops") {
+		t.Errorf("exit 1 not an error naming stderr: %v", err)
+	}
+	j.exits = []int{1}
+	s, err := runJob(ctx, j)
+	if err != nil || string(s.stdout) != "out\n" || s.code != 1 || s.wall <= 0 {
+		t.Errorf("accepted exit: %+v %v", s, err)
+	}
+	if s.rss <= 0 {
+		t.Errorf("no peak memory measured: %d", s.rss)
+	}
+	j.args, j.timeout = []string{"-c", "sleep 5"}, 50*time.Millisecond
+	if _, err := runJob(ctx, j); err == nil || !strings.Contains(err.Error(), "timed out") {
+		t.Errorf("timeout: %v", err)
+	}
+}
+
+func TestFindingsCounts(t *testing.T) {
+	js := `{"version":1,"diagnostics":[{"rule":"link/missing-file"},{"rule":"link/missing-anchor"},{"rule":"link/missing-file"}]}`
+	f := docsiteFindings([]byte(js))
+	if f["link/missing-file"] != 2 || f["link/missing-anchor"] != 1 {
+		t.Errorf("docsite findings %v", f)
+	}
+	remark := "a.md\n 1:1-1:9  warning  Cannot find file `x.md`  missing-file  remark-validate-links:missing-file\n" +
+		" 2:1-2:9  warning  Cannot find heading for `#y`  missing-heading  remark-validate-links:missing-heading\n"
+	r := remarkFindings([]byte(remark))
+	if r["missing-file"] != 1 || r["missing-heading"] != 1 {
+		t.Errorf("remark findings %v", r)
+	}
+}
+
+func TestTableFormats(t *testing.T) {
+	tb := &table{rows: []row{
+		{"check, source: time", "412 ms", "remark 95.0 s", "0.004×", "≤ 1 s", "yes"},
+		{"a|b", "1", "", "", "", ""},
+	}, notes: []string{"note"}}
+	md := tb.Markdown()
+	for _, want := range []string{"| measure | docsite | peer | ratio | budget | met? |\n", "| check, source: time | 412 ms | remark 95.0 s | 0.004× | ≤ 1 s | yes |\n", `| a\|b |`, "\nnote\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	var b strings.Builder
+	tb.WriteText(&b)
+	lines := strings.Split(b.String(), "\n")
+	// Columns line up: "docsite" starts where "412 ms" does.
+	if strings.Index(lines[0], "docsite") != strings.Index(lines[2], "412 ms") {
+		t.Errorf("columns not aligned:\n%s", b.String())
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{fmtDur(42 * time.Millisecond), "42 ms"},
+		{fmtDur(1234 * time.Millisecond), "1.23 s"},
+		{fmtDur(95 * time.Second), "95.0 s"},
+		{fmtBytes(185_676_000), "186 MB"},
+		{fmtBytes(1_700_000_000), "1.70 GB"},
+		{fmtRatio(0.0042), "0.004×"},
+		{fmtRatio(0.45), "0.45×"},
+		{fmtRatio(2.17), "2.2×"},
+		{fmtRatio(130), "130×"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestBudgetRows(t *testing.T) {
+	b := &bench{opts: &options{}}
+	fast := series{samples: []sample{{wall: 800 * time.Millisecond, rss: 100e6}}}
+	slow := series{samples: []sample{{wall: 2 * time.Second, rss: 400e6}}}
+	hugo := &peer{name: "Hugo", s: series{samples: []sample{{wall: time.Second, rss: 1e9}}}}
+	le := func(limit time.Duration) func(time.Duration, *time.Duration) bool {
+		return func(d time.Duration, _ *time.Duration) bool { return d <= limit }
+	}
+	if r := b.durRow("m", fast, nil, "≤ 1 s", le(time.Second)); r.met != "yes" || r.ours != "800 ms" {
+		t.Errorf("fast: %+v", r)
+	}
+	if r := b.durRow("m", slow, nil, "≤ 1 s", le(time.Second)); r.met != "NO" {
+		t.Errorf("slow: %+v", r)
+	}
+	vsPeer := func(d time.Duration, p *time.Duration) bool { return p != nil && d <= *p }
+	if r := b.durRow("m", slow, hugo, "≤ Hugo", vsPeer); r.met != "NO" || r.ratio != "2.0×" || r.peer != "Hugo 1.00 s" {
+		t.Errorf("vs Hugo: %+v", r)
+	}
+	if r := b.durRow("m", fast, notInstalled("Hugo"), "≤ Hugo", vsPeer); r.met != "" || r.peer != "not installed" {
+		t.Errorf("no Hugo: %+v", r)
+	}
+	failed := series{err: os.ErrNotExist}
+	if r := b.durRow("m", failed, nil, "≤ 1 s", le(time.Second)); r.met != "NO" || !strings.HasPrefix(r.ours, "failed") {
+		t.Errorf("failed: %+v", r)
+	}
+	if r := b.memRow("m", slow, hugo, "≤ 300 MB", 300e6); r.met != "NO" || r.ratio != "0.40×" {
+		t.Errorf("memory: %+v", r)
+	}
+}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/diff"
+	"github.com/spf13/cobra"
+
+	"docsite/check"
+	"docsite/check/fix"
+	"docsite/render/build"
+	"docsite/render/config"
+	"docsite/render/diag"
+	"docsite/render/site"
+)
+
+func fixCmd(stdout, stderr io.Writer) *cobra.Command {
+	var (
+		content, cfgPath string
+		dryRun           bool
+	)
+	cmd := &cobra.Command{
+		Use:   "fix",
+		Short: "Repair what is certain: moved links, renumbered anchors, stale TOCs, heading numbers, mangled citations",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig(cfgPath, "")
+			if err != nil {
+				return err
+			}
+			if err := checkContent(content); err != nil {
+				return err
+			}
+			res, err := runFix(content, cfg)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			for _, f := range res.changed {
+				if dryRun {
+					stdout.Write(diff.Diff("a/"+f, res.before[f], "b/"+f, res.after[f]))
+					continue
+				}
+				if err := writeFileAtomic(filepath.Join(content, filepath.FromSlash(f)), res.after[f]); err != nil {
+					return &exitError{code: 1, err: err}
+				}
+			}
+			verb := "changed"
+			if dryRun {
+				verb = "would change"
+			}
+			fmt.Fprintf(stderr, "%s %s\n%s", verb, plural(len(res.changed), "file"), fix.Summary(res.counts, res.unrepaired))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&content, "content", "content", "folder of Markdown to repair")
+	f.StringVar(&cfgPath, "config", "", "configuration file (default ./docsite.yaml when present)")
+	f.BoolVar(&dryRun, "dry-run", false, "print a unified diff and change nothing")
+	return cmd
+}
+
+type fixResult struct {
+	changed       []string
+	before, after map[string][]byte
+	counts        map[string]int
+	unrepaired    int
+}
+
+// runFix repairs a copy of the content folder in two passes — first what
+// moves headings and files, then the links that read them — reloading the
+// page model in between, and reports what changed against the original.
+func runFix(content string, cfg *config.Config) (*fixResult, error) {
+	work, err := os.MkdirTemp("", "docsite-fix-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(work)
+	if err := copyTree(content, work); err != nil {
+		return nil, err
+	}
+	pl, err := build.NewPipeline(build.Options{})
+	if err != nil {
+		return nil, err
+	}
+	res := &fixResult{before: map[string][]byte{}, after: map[string][]byte{}, counts: map[string]int{}}
+	var s *site.Site
+	for _, pass := range []func(*site.Site) map[string][]fix.Edit{fix.Structure, fix.Links} {
+		if s, err = pl.Model(build.Options{Content: work, Config: cfg}); err != nil {
+			return nil, err
+		}
+		for file, edits := range pass(s) {
+			p := s.ByPath[file]
+			out, done := fix.Apply(p.Source, edits)
+			if len(done) == 0 {
+				continue
+			}
+			if _, seen := res.before[file]; !seen {
+				res.before[file] = p.Source
+			}
+			res.after[file] = out
+			for _, e := range done {
+				res.counts[e.Kind]++
+			}
+			if err := os.WriteFile(filepath.Join(work, filepath.FromSlash(file)), out, 0o644); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if s, err = pl.Model(build.Options{Content: work, Config: cfg}); err != nil {
+		return nil, err
+	}
+	for _, d := range check.Run(s, cfg) {
+		if repairable(d.Rule) && d.Severity != diag.Off {
+			res.unrepaired++
+		}
+	}
+	for f := range res.after {
+		if !bytes.Equal(res.before[f], res.after[f]) {
+			res.changed = append(res.changed, f)
+		}
+	}
+	sort.Strings(res.changed)
+	return res, nil
+}
+
+// repairable names the rules whose findings fix works on; what is left of
+// them needs a person.
+func repairable(rule string) bool {
+	for _, p := range []string{"link/", "numbering/", "toc/", "citation/malformed"} {
+		if strings.HasPrefix(rule, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		case !d.Type().IsRegular():
+			return nil // symlinks and pipes are not content fix touches
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// writeFileAtomic replaces a file in one step, keeping its mode.
+func writeFileAtomic(path string, data []byte) error {
+	mode := fs.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".docsite-fix-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
