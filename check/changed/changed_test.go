@@ -298,10 +298,15 @@ func TestContentIsRoot(t *testing.T) {
 		"a.md":    "# A\n\n## Old\n",
 		"b.md":    "# B\n\n[a](a.md#old) [gone](zzz.md)\n",
 		"文档/c.md": "# 中文\n\n## 安装\n",
-		"d.md":    "# D\n\n[c](文档/c.md#安装) [a](a.md#old)\n",
+		"d.md":    "# D\n\n[c](文档/c.md#安装) [a](a.md#old) [e](e.md)\n",
+		"e.md":    "# E\n",
 	})
 	r.commit("base")
-	r.write(map[string]string{"a.md": "# A\n\n## New\n", "文档/c.md": "# 中文\n\n## 配置\n"})
+	r.write(map[string]string{
+		"a.md":    "# A\n\n## New\n",
+		"文档/c.md": "# 中文\n\n## 配置\n",
+		"e.md":    "---\ndraft: true\n---\n# E\n",
+	})
 	s, ds := model(t, r.root)
 	ch, err := Changes(r.root, "HEAD")
 	if err != nil {
@@ -314,6 +319,7 @@ func TestContentIsRoot(t *testing.T) {
 		"b.md link/missing-anchor a.md#old",
 		"d.md link/missing-anchor a.md#old",
 		"d.md link/missing-anchor 文档/c.md#安装",
+		"d.md link/missing-file e.md", // made a draft
 	})
 }
 
@@ -415,5 +421,22 @@ func TestHookEnvironment(t *testing.T) {
 	}
 	if ch.Renamed["ref/api.md"] != "reference/api.md" || !ch.Touched["notes.md"] {
 		t.Errorf("renamed %v touched %v", ch.Renamed, ch.Touched)
+	}
+}
+
+// Folder names with spaces, brackets and Chinese are paths, not patterns,
+// and reach git unquoted.
+func TestOddFolderName(t *testing.T) {
+	r := newRepo(t)
+	r.write(map[string]string{"文档 [v1]/a.md": "# A\n\n## 旧标题\n", "文档 [v1]/b.md": "# B\n"})
+	r.commit("base")
+	r.write(map[string]string{"文档 [v1]/a.md": "# A\n\n## 新标题\n", "文档 [v1]/新.md": "# 新\n"})
+	os.Remove(filepath.Join(r.root, "文档 [v1]/b.md"))
+	ch, err := Changes(filepath.Join(r.root, "文档 [v1]"), "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ch.Touched["a.md"] || !ch.Touched["新.md"] || !ch.Deleted["b.md"] || !slices.Equal(ch.Removed["a.md"], []string{"旧标题"}) {
+		t.Errorf("touched %v deleted %v removed %v", ch.Touched, ch.Deleted, ch.Removed)
 	}
 }

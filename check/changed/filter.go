@@ -44,8 +44,9 @@ func (ch *Change) caused(s *site.Site, d diag.Diagnostic) bool {
 	case "link/missing-file", "link/missing-image", "link/case-mismatch", "link/outside-content":
 		// outside-content too: a root-relative link ("/a/b.md") to a
 		// file that no longer exists is reported as leaving the folder.
+		// A page the change made a draft is gone from the site too.
 		t := s.Resolve(from, d.Target)
-		return t.Path != "" && ch.gone[strings.ToLower(t.Path)]
+		return t.Path != "" && (ch.gone[strings.ToLower(t.Path)] || t.Draft && ch.Touched[t.Path])
 	case "link/folder-without-page":
 		// The folder lost its landing page: some Markdown file directly
 		// in it was deleted or moved away.

@@ -54,7 +54,8 @@ func absGitEnv() []string {
 }
 
 func (g *git) command(args ...string) *exec.Cmd {
-	cmd := exec.Command("git", append([]string{"-C", g.dir}, args...)...)
+	// Literal pathspecs: a content folder named "docs[1]" is not a pattern.
+	cmd := exec.Command("git", append([]string{"-C", g.dir, "--literal-pathspecs"}, args...)...)
 	cmd.Env = g.env
 	return cmd
 }

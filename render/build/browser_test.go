@@ -41,7 +41,7 @@ func TestBrowserMathAndMermaid(t *testing.T) {
 	}
 	boxes := browsertest.Eval(t, ctx, `Array.from(document.querySelectorAll(".katex-html")).map(e => {
 		const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? "ok" : "empty" }).join(",")`)
-	if n := strings.Count(boxes, "ok"); n < 4 || strings.Contains(boxes, "empty") {
+	if n := strings.Count(boxes, "ok"); n != 3 || strings.Contains(boxes, "empty") {
 		t.Errorf("KaTeX boxes: %s", boxes)
 	}
 	text := browsertest.Eval(t, ctx, `document.querySelector("article").innerText`)

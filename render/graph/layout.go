@@ -81,9 +81,7 @@ func Layout(g *Graph, opts ...Option) {
 	for range cfg.iterations {
 		clear(disp)
 		tree.build(pos)
-		for i := range pos {
-			disp[i] = tree.repulse(i, pos, k2, cfg.theta)
-		}
+		tree.repulseAll(pos, disp, k2, cfg.theta)
 		for _, s := range springs {
 			d := pos[s.a].sub(pos[s.b])
 			l := d.len()

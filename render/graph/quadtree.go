@@ -1,14 +1,18 @@
 package graph
 
-import "math"
+import (
+	"math"
+	"runtime"
+	"sync"
+)
 
 // quadtree is a Barnes–Hut tree over the node positions: a far-away group
 // of nodes pushes like one heavy node at its centre of mass. Cells live in
 // one slice reused from step to step, so a step allocates nothing once the
 // slice has grown.
 type quadtree struct {
-	cells []cell
-	stack []int32
+	cells  []cell
+	stacks [][]int32 // one per worker
 }
 
 type cell struct {
@@ -94,13 +98,14 @@ func (t *quadtree) child(c int32, p vec) int32 {
 
 // repulse sums the push k²/d on node i from every other node, opening a
 // cell only when it is too close for its size (half·2/d ≥ θ).
-func (t *quadtree) repulse(i int, pos []vec, k2, theta float64) vec {
+func (t *quadtree) repulse(i int, pos []vec, k2, theta float64, stack *[]int32) vec {
 	p := pos[i]
 	var f vec
-	t.stack = append(t.stack[:0], 0)
-	for len(t.stack) > 0 {
-		c := &t.cells[t.stack[len(t.stack)-1]]
-		t.stack = t.stack[:len(t.stack)-1]
+	st := append((*stack)[:0], 0)
+	defer func() { *stack = st }()
+	for len(st) > 0 {
+		c := &t.cells[st[len(st)-1]]
+		st = st[:len(st)-1]
 		if c.count == 0 || c.body == int32(i) {
 			continue
 		}
@@ -126,9 +131,29 @@ func (t *quadtree) repulse(i int, pos []vec, k2, theta float64) vec {
 		}
 		for _, k := range c.kids {
 			if k != 0 {
-				t.stack = append(t.stack, k)
+				st = append(st, k)
 			}
 		}
 	}
 	return f
+}
+
+// repulseAll fills disp with the repulsion on every node. The nodes are
+// split among the CPUs; each sum depends only on the tree and the node, so
+// the split cannot change the result.
+func (t *quadtree) repulseAll(pos, disp []vec, k2, theta float64) {
+	workers := min(runtime.GOMAXPROCS(0), max(len(pos)/256, 1))
+	for len(t.stacks) < workers {
+		t.stacks = append(t.stacks, nil)
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			lo, hi := w*len(pos)/workers, (w+1)*len(pos)/workers
+			for i := lo; i < hi; i++ {
+				disp[i] = t.repulse(i, pos, k2, theta, &t.stacks[w])
+			}
+		})
+	}
+	wg.Wait()
 }

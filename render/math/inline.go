@@ -147,7 +147,8 @@ func scan(parent ast.Node, block text.Reader, pc parser.Context, k int) ast.Node
 // For $…$ this follows pandoc: the first unescaped $ ends the formula, and
 // it is math only if that $ has no space before it and no digit after it.
 // So in "$5 和 $10" the second $ fails the first and is not tried as a
-// closer of it again. Like pandoc, \text{…} may hold dollars.
+// closer of it again. Like pandoc, \text{…} may hold dollars. Unlike
+// pandoc, a formula never runs into a code span.
 func findCloser(line []byte, from int, k int) int {
 	unbalanced := false // a \text{ that does not close was seen
 	for j := from; j < len(line); j++ {
@@ -165,6 +166,12 @@ func findCloser(line []byte, from int, k int) int {
 			}
 			j++
 			continue
+		}
+		if c == '`' {
+			// A backtick starts a code span, which binds tighter than
+			// math: "$10 与 `$x$`" is no formula, and nothing inside code
+			// is math.
+			return failed
 		}
 		if c != '$' {
 			continue

@@ -126,3 +126,11 @@ func TestCollect(t *testing.T) {
 		}
 	}
 }
+
+func TestFormulaNeverRunsIntoCode(t *testing.T) {
+	for _, src := range []string{"价格是 $5 和 $10，还有 \\$100 与 `$x$`。", "a $b `c$ d`"} {
+		if out := convert(t, src); strings.Contains(out, "math-inline") {
+			t.Errorf("%q became math: %s", src, out)
+		}
+	}
+}
