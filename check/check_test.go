@@ -156,7 +156,7 @@ var corpusWant = []finding{
 
 func TestCorpus(t *testing.T) {
 	s := load(t, corpus)
-	ds := check.Run(s, config.Default())
+	ds := check.Run(s, linkConfig())
 	sameFindings(t, findings(ds), corpusWant)
 
 	for _, d := range ds {
@@ -225,7 +225,7 @@ func TestCorpusAnchors(t *testing.T) {
 // with testdata/golden; run with -update after a deliberate change.
 func TestGolden(t *testing.T) {
 	s := load(t, corpus)
-	ds := check.Run(s, config.Default())
+	ds := check.Run(s, linkConfig())
 	sum := check.Summary(s, ds)
 	for _, format := range report.Formats {
 		t.Run(format, func(t *testing.T) {
@@ -293,6 +293,8 @@ func TestRunConfig(t *testing.T) {
 rules:
   link/missing-anchor: warning
   link/case-mismatch: off
+  numbering/heading: off
+  citation/conflict: off
 ignore:
   files: ["01-basics/ids.md"]
   targets: ["../../*", "../empty*"]
@@ -329,10 +331,10 @@ func TestHeadingContents(t *testing.T) {
 	dir := tree(t, map[string]string{
 		"README.md": "# Home\n\n## <a name=\"setup-anchor\"></a>Install\n\n## See [the guide](nope.md)\n\nGo to [install](#setup-anchor).\n",
 	})
-	ds := check.Run(load(t, dir), config.Default())
+	ds := check.Run(load(t, dir), linkConfig())
 	want := []finding{{"README.md", 5, 8, "link/missing-file", "nope.md", ""}}
 	if got := findings(ds); !slices.Equal(got, want) {
-		t.Skip("BUG(render/markdown/extract.go): heading children are skipped, so links and raw-HTML anchors inside headings are lost: got", got, "want", want)
+		t.Error("BUG(render/markdown/extract.go): heading children are skipped, so links and raw-HTML anchors inside headings are lost: got", got, "want", want)
 	}
 }
 
@@ -346,7 +348,7 @@ func TestRawHTMLPositions(t *testing.T) {
 			"<a href=\"a&amp;b.md\">amp</a>\n\n" + // line 5: value at column 10
 			"<div id=\"div\"></div><div id=\"div\"></div>\n", // line 7: second value at column 30
 	})
-	ds := check.Run(load(t, dir), config.Default())
+	ds := check.Run(load(t, dir), linkConfig())
 	want := []finding{
 		{"README.md", 3, 23, "link/missing-image", "x.png", ""},
 		{"README.md", 5, 10, "link/missing-file", "a&b.md", ""},
@@ -354,7 +356,7 @@ func TestRawHTMLPositions(t *testing.T) {
 	}
 	got := findings(ds)
 	if !slices.Equal(got, want) {
-		t.Skip("BUG(render/markdown/rawhtml.go scanHTML): the value's offset is bytes.Index(raw, value), which finds earlier text in the tag and misses entity-decoded values: got", got, "want", want)
+		t.Error("BUG(render/markdown/rawhtml.go scanHTML): the value's offset is bytes.Index(raw, value), which finds earlier text in the tag and misses entity-decoded values: got", got, "want", want)
 	}
 }
 
@@ -370,7 +372,7 @@ func TestSuggestions(t *testing.T) {
 		"01-core/intro.md":                "# 1. 引言\n\n## 2. 引言\n",
 		"01-core/notes/unrelated-name.md": "# Unrelated\n",
 	})
-	ds := check.Run(load(t, dir), config.Default())
+	ds := check.Run(load(t, dir), linkConfig())
 	want := []finding{
 		// The folder 02-guide became 03-guide; the archive copy shares less.
 		{"01-core/README.md", 3, 1, "link/missing-file", "../02-guide/install.md#31-下载", "../03-guide/install.md#31-下载"},
@@ -386,10 +388,23 @@ func TestLinkToDraft(t *testing.T) {
 		"README.md": "# Home\n\n[draft](wip.md#x)\n",
 		"wip.md":    "---\ndraft: true\n---\n# WIP\n",
 	})
-	ds := check.Run(load(t, dir), config.Default())
+	ds := check.Run(load(t, dir), linkConfig())
 	if !slices.ContainsFunc(ds, func(d diag.Diagnostic) bool {
 		return d.File == "README.md" && d.Line == 3 && d.Column == 1 && strings.HasPrefix(d.Rule, "link/") && d.Target == "wip.md#x"
 	}) {
-		t.Skip("BUG(render/site/resolve.go Resolve): a link to a draft page resolves as a copied file (Exists is true, ByPath no longer has it), so check reports nothing, and build links to /wip/, which is not published: got", findings(ds))
+		t.Error("BUG(render/site/resolve.go Resolve): a link to a draft page resolves as a copied file (Exists is true, ByPath no longer has it), so check reports nothing, and build links to /wip/, which is not published: got", findings(ds))
 	}
+}
+
+// linkConfig turns off the rules of other packages (numbering, citations,
+// translations), which have fixtures of their own, so these fixtures test
+// the link rules alone.
+func linkConfig() *config.Config {
+	cfg := config.Default()
+	cfg.Rules = map[string]string{}
+	for _, r := range []string{"numbering/title", "numbering/heading", "toc/out-of-sync", "citation/undefined", "citation/duplicate",
+		"citation/malformed", "citation/unused", "citation/conflict", "translation/out-of-sync", "translation/cross-link"} {
+		cfg.Rules[r] = "off"
+	}
+	return cfg
 }

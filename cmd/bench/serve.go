@@ -37,6 +37,8 @@ const (
 	settle     = 150 * time.Millisecond
 )
 
+var errExited = errors.New("serve exited")
+
 var urlRE = regexp.MustCompile(`https?://[^\s]+`)
 
 // pageClient fetches pages; the event stream uses a client without a
@@ -66,17 +68,36 @@ func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits
 	cmd := exec.Command(bin, "serve", "--content", content, "--addr", addr, "--cache-dir", cacheDir)
 	cmd.Dir = work
 	stdout, _ := cmd.StdoutPipe()
-	cmd.Stderr = io.Discard
+	logPath := filepath.Join(work, "serve.log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	defer logFile.Close()
+	cmd.Stderr = logFile
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		r.err = err
 		return r
 	}
+	// exited closes when serve ends by itself, so an edit never waits on
+	// a server that crashed.
+	var waitErr error
+	exited := make(chan struct{})
+	go func() { waitErr = cmd.Wait(); close(exited) }()
+	crashed := func() error {
+		data, _ := os.ReadFile(logPath)
+		return fmt.Errorf("serve exited (%v): %s (log: %s)", waitErr, crashLine(data), logPath)
+	}
 	defer func() {
-		rss, err := stop(cmd)
-		r.rss = rss
-		if err != nil && r.err == nil {
+		if err := stop(cmd, exited); err != nil && r.err == nil {
 			r.err = err
+		}
+		select {
+		case <-exited:
+			r.rss = maxRSS(cmd.ProcessState.SysUsage())
+		default:
 		}
 	}()
 
@@ -101,8 +122,11 @@ func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits
 	// The watcher starts after the URL line: saves until it is live are
 	// not seen. Probe with saves until one gets its event; that is when
 	// serve really is ready.
-	if err := r.probe(ctx, filepath.Join(content, pages[0]), events, start); err != nil {
+	if err := r.probe(ctx, filepath.Join(content, pages[0]), events, exited, start); err != nil {
 		r.err = err
+		if errors.Is(err, errExited) {
+			r.err = crashed()
+		}
 		return r
 	}
 	logf("serve: first save seen %s after start", fmtDur(r.watching))
@@ -128,6 +152,9 @@ func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits
 		case <-time.After(reloadWait):
 			r.missed++
 			logf("serve: no reload event within %s after editing %s", reloadWait, page)
+		case <-exited:
+			r.err = crashed()
+			return r
 		case <-ctx.Done():
 			r.err = ctx.Err()
 			return r
@@ -147,7 +174,7 @@ func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits
 
 // probe saves path every 200 ms until a reload event follows, then lets
 // the server settle.
-func (r *serveResult) probe(ctx context.Context, path string, events <-chan time.Time, start time.Time) error {
+func (r *serveResult) probe(ctx context.Context, path string, events <-chan time.Time, exited <-chan struct{}, start time.Time) error {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -166,6 +193,8 @@ func (r *serveResult) probe(ctx context.Context, path string, events <-chan time
 			}
 			return nil
 		case <-time.After(200 * time.Millisecond):
+		case <-exited:
+			return errExited
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -316,22 +345,31 @@ func readEvents(r io.Reader, ready chan struct{}, each func(name string)) {
 	}
 }
 
-// stop ends serve as Ctrl+C does and returns its peak memory.
-func stop(cmd *exec.Cmd) (int64, error) {
-	_ = cmd.Process.Signal(syscall.SIGINT)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	var err error
+// crashLine picks the line of a log that says why the process died: a
+// Go panic or fatal error, else the last line.
+func crashLine(log []byte) string {
+	for _, l := range strings.Split(string(log), "\n") {
+		if strings.HasPrefix(l, "panic:") || strings.HasPrefix(l, "fatal error:") {
+			return strings.TrimSpace(l)
+		}
+	}
+	return lastLine(log)
+}
+
+// stop ends serve as Ctrl+C does; exited closes when it has.
+func stop(cmd *exec.Cmd, exited <-chan struct{}) error {
 	select {
-	case err = <-done:
+	case <-exited:
+		return nil // ended already; the caller reports why
+	default:
+	}
+	_ = cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case <-exited:
+		return nil
 	case <-time.After(10 * time.Second):
 		_ = cmd.Process.Kill()
-		<-done
-		err = errors.New("serve did not stop within 10 s of SIGINT")
+		<-exited
+		return errors.New("serve did not stop within 10 s of SIGINT")
 	}
-	var ee *exec.ExitError
-	if errors.As(err, &ee) && ee.ExitCode() <= 0 {
-		err = nil // killed by the signal we sent
-	}
-	return maxRSS(cmd.ProcessState.SysUsage()), err
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"docsite/check"
+	"docsite/check/baseline"
+	"docsite/check/changed"
 	"docsite/check/external"
 	checkhtml "docsite/check/html"
 	"docsite/check/report"
@@ -25,6 +27,7 @@ import (
 
 type checkFlags struct {
 	content, cfgPath, format, htmlDir, cacheDir string
+	changedSince, baselineFile, writeBaseline   string
 	strict, external                            bool
 }
 
@@ -65,6 +68,32 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 				ds = append(ds, checkExternal(s, cfg, fl.cacheDir, stderr)...)
 			}
 			diag.Sort(ds)
+			if fl.writeBaseline != "" {
+				if err := baseline.Write(fl.writeBaseline, ds); err != nil {
+					return fmt.Errorf("--write-baseline: %w", err)
+				}
+				fmt.Fprintf(stdout, "recorded %d findings in %s\n", len(ds), fl.writeBaseline)
+				return nil
+			}
+			var ch *changed.Change
+			if fl.changedSince != "" {
+				if ch, err = changed.Changes(fl.content, fl.changedSince, changed.WithConverter(pl.Converter)); err != nil {
+					return usageErr("--changed-since: %v", err)
+				}
+			}
+			if fl.baselineFile != "" {
+				b, err := baseline.Load(fl.baselineFile)
+				if err != nil {
+					return usageErr("--baseline: %v", err)
+				}
+				if ch != nil {
+					b = b.Follow(ch.Renamed) // old breakage moves with its file
+				}
+				ds = b.Filter(ds)
+			}
+			if ch != nil {
+				ds = changed.Filter(ds, s, ch)
+			}
 			return report1(stdout, fl, s, ds)
 		},
 	}
@@ -76,6 +105,9 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVar(&fl.external, "external", false, "also check external links (cached; off by default)")
 	f.StringVar(&fl.cacheDir, "cache-dir", "", "cache folder for external results (default under the user cache directory)")
 	f.BoolVar(&fl.strict, "strict", false, "exit 1 on warnings too")
+	f.StringVar(&fl.changedSince, "changed-since", "", "report only findings in files changed since GITREV, or caused by the change")
+	f.StringVar(&fl.baselineFile, "baseline", "", "report only findings not recorded in this baseline file")
+	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record all findings in this baseline file and exit 0")
 	return cmd
 }
 

@@ -34,8 +34,12 @@ func updating() bool {
 // construct the renderer must get right.
 const site = "testdata/site"
 
+// options keep the hand-written TOC, which the golden page shows as a
+// construct of its own (toc_test.go covers hiding it).
 func options(content, out string) build.Options {
-	return build.Options{Content: content, Out: out, Config: config.Default()}
+	cfg := config.Default()
+	cfg.KeepTOC = true
+	return build.Options{Content: content, Out: out, Config: cfg}
 }
 
 func mustBuild(t *testing.T, opts build.Options) *build.Result {
@@ -421,7 +425,7 @@ func TestFIFODoesNotHang(t *testing.T) {
 			f.Close()
 		}
 		<-done
-		t.Skip("BUG(render/site/load.go addFile, render/build/write.go copyFile): a named pipe in the content folder is listed as a file to copy and the build blocks opening it")
+		t.Error("BUG(render/site/load.go addFile, render/build/write.go copyFile): a named pipe in the content folder is listed as a file to copy and the build blocks opening it")
 	}
 }
 

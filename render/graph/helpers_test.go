@@ -2,7 +2,10 @@ package graph_test
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
+	"testing"
 
 	"docsite/render/graph"
 )
@@ -46,4 +49,15 @@ func hubRadius(g *graph.Graph) (int, float64) {
 	}
 	slices.Sort(rs)
 	return hub, rs[len(rs)/2]
+}
+
+func write(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

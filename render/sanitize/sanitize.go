@@ -1,0 +1,242 @@
+package sanitize
+
+import (
+	"bytes"
+	"html"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// Kind says what a finding is.
+type Kind int
+
+const (
+	Script       Kind = iota + 1 // a <script> element
+	EventHandler                 // an on* attribute (onclick, onerror, …)
+	ScriptURL                    // an attribute whose value runs script: javascript: URL, srcdoc with script
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Script:
+		return "script element"
+	case EventHandler:
+		return "event handler attribute"
+	case ScriptURL:
+		return "script URL"
+	}
+	return "unknown"
+}
+
+// Finding is one thing in a fragment that would run as script.
+type Finding struct {
+	Kind       Kind
+	Start, End int    // byte offsets in the fragment: the tag, or the attribute
+	Tag        string // element name, lower-case
+	Attr       string // attribute name, lower-case; "" for Script
+}
+
+// Find reports every script element, event handler and script URL in the
+// raw HTML fragment src, in order.
+func Find(src []byte) []Finding {
+	var out []Finding
+	tokens(src, func(t token) {
+		switch {
+		case t.isStart() && t.tag == "script":
+			out = append(out, Finding{Kind: Script, Start: t.start, End: t.end, Tag: t.tag})
+		case t.isStart():
+			for _, a := range t.bad {
+				out = append(out, Finding{Kind: a.kind, Start: t.start + a.start, End: t.start + a.end, Tag: t.tag, Attr: a.key})
+			}
+		case t.rawText:
+			for _, f := range Find(src[t.start:t.end]) {
+				f.Start += t.start
+				f.End += t.start
+				out = append(out, f)
+			}
+		}
+	})
+	return out
+}
+
+// Clean returns src without its script elements (and their content),
+// event-handler attributes and script URLs. Bytes it has no reason to touch
+// are copied as they are; when nothing is found it returns src itself.
+func Clean(src []byte) []byte {
+	if !mayHoldScript(src) {
+		return src
+	}
+	var out bytes.Buffer
+	out.Grow(len(src))
+	inScript := false
+	tokens(src, func(t token) {
+		raw := src[t.start:t.end]
+		switch {
+		case t.tag == "script" && (t.isStart() || t.tt == xhtml.EndTagToken):
+			inScript = t.isStart()
+		case inScript:
+		case t.isStart() && len(t.bad) > 0:
+			at := 0
+			for _, a := range t.bad {
+				out.Write(raw[at:a.start])
+				at = a.end
+			}
+			out.Write(raw[at:])
+		case t.rawText && len(Find(raw)) > 0:
+			// Markup to a browser reading it inside SVG or MathML: make
+			// it text there too. (In HTML, <style> text then shows "&lt;",
+			// a fair price for a stylesheet that holds tags.)
+			out.Write(bytes.ReplaceAll(raw, []byte("<"), []byte("&lt;")))
+		case t.tt == xhtml.CommentToken && t.end == len(src) && !bytes.HasSuffix(raw, []byte(">")):
+			// An unclosed comment would swallow the page after it.
+			out.Write(raw)
+			out.WriteString("-->")
+		case t.tt == xhtml.ErrorToken:
+			// A tag cut off by the end of the fragment would take the
+			// page's next bytes as its attributes: show it as text.
+			out.WriteString(html.EscapeString(string(raw)))
+		default:
+			out.Write(raw)
+		}
+	})
+	return out.Bytes()
+}
+
+// mayHoldScript is a fast pre-check: text without a '<' has no tag, so
+// nothing to find; only fragments with tags are tokenized.
+func mayHoldScript(src []byte) bool { return bytes.IndexByte(src, '<') >= 0 }
+
+// token is one token of a fragment with its byte offsets.
+type token struct {
+	tt         xhtml.TokenType
+	start, end int
+	tag        string    // for tags: the name, lower-case; for raw text: its element
+	bad        []badAttr // for start tags: the attributes that run script
+	rawText    bool      // the text of a raw-text element (style, textarea, …)
+}
+
+func (t token) isStart() bool {
+	return t.tt == xhtml.StartTagToken || t.tt == xhtml.SelfClosingTagToken
+}
+
+// badAttr is an attribute that runs script, offsets relative to its tag.
+type badAttr struct {
+	kind       Kind
+	key        string
+	start, end int
+}
+
+// rawTextTags are the elements whose content the tokenizer reads as text.
+var rawTextTags = map[string]bool{
+	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+	"style": true, "textarea": true, "title": true, "xmp": true,
+}
+
+// tokens calls fn for each token of src; the token stream partitions src.
+// Bytes the tokenizer gives up on (a tag cut off at the end) come last as an
+// ErrorToken.
+func tokens(src []byte, fn func(token)) {
+	z := xhtml.NewTokenizer(bytes.NewReader(src))
+	pos := 0
+	rawOf := ""
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		t := token{tt: tt, start: pos, end: pos + len(raw)}
+		pos = t.end
+		switch tt {
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			t.tag = string(name)
+			t.bad = badAttrs(append([]byte(nil), raw...), z, hasAttr)
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			t.tag = string(name)
+		case xhtml.TextToken:
+			if rawOf != "" {
+				t.tag, t.rawText = rawOf, true
+			}
+		}
+		rawOf = ""
+		if t.isStart() && rawTextTags[t.tag] {
+			rawOf = t.tag
+		}
+		fn(t)
+	}
+	if pos < len(src) {
+		fn(token{tt: xhtml.ErrorToken, start: pos, end: len(src)})
+	}
+}
+
+// badAttrs returns the attributes of the current start tag that run script.
+func badAttrs(raw []byte, z *xhtml.Tokenizer, hasAttr bool) []badAttr {
+	spans := scanAttrs(raw)
+	var bad []badAttr
+	for i := 0; hasAttr; i++ {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		key := string(k)
+		kind := classify(key, string(v))
+		if i >= len(spans) || spans[i].key != asciiLower(k) {
+			// The scanner and the tokenizer disagree (they never should):
+			// remove the whole tag's attributes rather than guess.
+			return []badAttr{{kind: ScriptURL, key: key, start: tagNameEnd(raw), end: len(raw) - 1}}
+		}
+		if kind != 0 {
+			bad = append(bad, badAttr{kind: kind, key: key, start: spans[i].start, end: spans[i].end})
+		}
+	}
+	return bad
+}
+
+// classify says whether an attribute runs script.
+func classify(key, val string) Kind {
+	switch {
+	case len(key) > 2 && strings.HasPrefix(key, "on"):
+		return EventHandler
+	case isScriptURL(val):
+		return ScriptURL
+	case key == "values" && strings.Contains(squeeze(val), "javascript:"):
+		// SVG animation can set an href to each of a list of values.
+		return ScriptURL
+	case key == "srcdoc" && len(Find([]byte(val))) > 0:
+		return ScriptURL
+	}
+	return 0
+}
+
+// isScriptURL reports whether a browser would run val as a script URL: it
+// drops control characters and spaces anywhere in the scheme and ignores case.
+func isScriptURL(val string) bool {
+	s := squeeze(val)
+	return strings.HasPrefix(s, "javascript:") || strings.HasPrefix(s, "vbscript:")
+}
+
+// squeeze lower-cases val and drops every byte up to space.
+func squeeze(val string) string {
+	b := make([]byte, 0, len(val))
+	for i := 0; i < len(val); i++ {
+		c := val[i]
+		if c <= ' ' {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// tagNameEnd is the offset just past the tag name of a raw start tag.
+func tagNameEnd(raw []byte) int {
+	i := 1
+	for i < len(raw) && !isSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
+		i++
+	}
+	return i
+}
