@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"docsite/check/citations"
+	checkglossary "docsite/check/glossary"
 	"docsite/check/links"
 	"docsite/check/numbering"
 	"docsite/check/report"
@@ -33,6 +34,12 @@ func Run(s *site.Site, cfg *config.Config, extra ...Rule) []diag.Diagnostic {
 	ds = append(ds, translation.Check(s)...)
 	ds = append(ds, numbering.Check(s)...)
 	ds = append(ds, citationRule(s)...)
+	ds = append(ds, checkglossary.Check(s.GlossaryConflicts, func(f string) *diag.Lines {
+		if p := s.ByPath[f]; p != nil {
+			return p.Lines
+		}
+		return nil
+	})...)
 	ds = append(ds, diagrams(s)...)
 	for _, r := range extra {
 		ds = append(ds, r(s)...)

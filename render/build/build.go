@@ -14,6 +14,7 @@ import (
 	"docsite/check/numbering"
 	"docsite/render/config"
 	"docsite/render/diag"
+	"docsite/render/glossary"
 	"docsite/render/highlight"
 	"docsite/render/html"
 	"docsite/render/markdown"
@@ -65,7 +66,7 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 	if w <= 0 {
 		w = runtime.NumCPU()
 	}
-	convOpts := []markdown.Option{markdown.WithHighlighter(hl)}
+	convOpts := []markdown.Option{markdown.WithHighlighter(hl), markdown.WithExtensions(glossary.NewExtension())}
 	engine, warning := newMathEngine(opts.CacheDir, w)
 	if engine != nil {
 		convOpts = append(convOpts, markdown.WithMath(engine))
@@ -143,7 +144,7 @@ func (pl *Pipeline) Load(opts Options) (*site.Site, error) {
 func (pl *Pipeline) Model(opts Options) (*site.Site, error) {
 	return pl.load(opts, func(s *site.Site, p *site.Page) {
 		defer recoverPage(p)
-		pl.Converter.ParseIn(p, s)
+		readGlossary(s, p, pl.Converter.ParseIn(p, s), false)
 	})
 }
 
@@ -153,9 +154,15 @@ func (pl *Pipeline) load(opts Options, each func(*site.Site, *site.Page)) (*site
 		return nil, err
 	}
 	IndexCitations(s)
-	pl.parallel(s.Pages, func(p *site.Page) { each(s, p) })
+	// Glossary sources are parsed first: every other page marks the terms
+	// they define while it is parsed.
+	sources, rest := glossarySources(s)
+	pl.parallel(sources, func(p *site.Page) { each(s, p) })
+	indexGlossary(s, sources)
+	pl.parallel(rest, func(p *site.Page) { each(s, p) })
 	s.Index(opts.Drafts)
 	AddReferencesPage(s)
+	AddGlossaryPage(s)
 	return s, nil
 }
 
@@ -174,6 +181,7 @@ func recoverPage(p *site.Page) {
 func (pl *Pipeline) ParsePage(s *site.Site, p *site.Page) {
 	defer recoverPage(p)
 	doc := pl.Converter.ParseIn(p, s)
+	readGlossary(s, p, doc, true)
 	if !s.Config.KeepTOC {
 		if start, end, ok := numbering.FindTOC(p); ok {
 			p.HiddenTOC = [2]int{start, end}

@@ -96,7 +96,7 @@ func linkText(src []byte, l site.Link) string {
 }
 
 // closeBracket returns the offset of the ']' matching the '[' at i, or -1.
-func closeBracket(src []byte, i int) int {
+func closeBracket[T string | []byte](src T, i int) int {
 	depth := 0
 	for j := i; j < len(src); j++ {
 		switch src[j] {
@@ -104,8 +104,11 @@ func closeBracket(src []byte, i int) int {
 			j++
 		case '`':
 			// brackets inside code spans do not count
-			if k := bytes.IndexByte(src[j+1:], '`'); k >= 0 {
-				j += k + 1
+			for k := j + 1; k < len(src); k++ {
+				if src[k] == '`' {
+					j = k
+					break
+				}
 			}
 		case '[':
 			depth++
@@ -183,7 +186,7 @@ func stripInline(s string) string {
 			}
 		case '[':
 			// keep the text, drop "](dest)" or "][ref]" after it
-			if end := closeBracket([]byte(s), i); end > 0 {
+			if end := closeBracket(s, i); end > 0 {
 				b.WriteString(stripInline(s[i+1 : end]))
 				i = end
 				if i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '[') {

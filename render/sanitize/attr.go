@@ -4,13 +4,15 @@ package sanitize
 type attr struct {
 	key        string // lower-cased
 	start, end int    // the whole attribute: key, "=", value and its quotes
+	repeated   bool   // a key seen before in the tag, which browsers ignore
 }
 
 // scanAttrs finds the attributes of the raw start tag tag ("<a k=v ...>") at
 // exactly the places golang.org/x/net/html's tokenizer reads them (it follows
-// the WHATWG tokenizer), in the same order, skipping the same empty and
-// repeated keys: the tokenizer gives values but not their offsets, and
-// Clean must cut an attribute out without touching the bytes around it.
+// the WHATWG tokenizer), in the same order, skipping the same empty keys
+// and marking the repeated ones it drops: the tokenizer gives values but not
+// their offsets, and Clean must cut an attribute out without touching the
+// bytes around it.
 func scanAttrs(tag []byte) []attr {
 	var out []attr
 	seen := map[string]bool{}
@@ -48,10 +50,8 @@ func scanAttrs(tag []byte) []attr {
 		i, end = scanValue(tag, i, end)
 		if keyEnd > keyStart {
 			key := asciiLower(tag[keyStart:keyEnd])
-			if !seen[key] {
-				seen[key] = true
-				out = append(out, attr{key: key, start: keyStart, end: end})
-			}
+			out = append(out, attr{key: key, start: keyStart, end: end, repeated: seen[key]})
+			seen[key] = true
 		}
 		i = skipSpace(tag, i)
 	}

@@ -3,6 +3,7 @@ package sanitize
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -173,8 +174,18 @@ func tokens(src []byte, fn func(token)) {
 }
 
 // badAttrs returns the attributes of the current start tag that run script.
+// A repeated key is ignored by browsers, but would count once the first is
+// cut out, so it goes with it.
 func badAttrs(raw []byte, z *xhtml.Tokenizer, hasAttr bool) []badAttr {
-	spans := scanAttrs(raw)
+	var spans []attr
+	repeats := map[string][]attr{}
+	for _, a := range scanAttrs(raw) {
+		if a.repeated {
+			repeats[a.key] = append(repeats[a.key], a)
+		} else {
+			spans = append(spans, a)
+		}
+	}
 	var bad []badAttr
 	for i := 0; hasAttr; i++ {
 		var k, v []byte
@@ -183,13 +194,17 @@ func badAttrs(raw []byte, z *xhtml.Tokenizer, hasAttr bool) []badAttr {
 		kind := classify(key, string(v))
 		if i >= len(spans) || spans[i].key != asciiLower(k) {
 			// The scanner and the tokenizer disagree (they never should):
-			// remove the whole tag's attributes rather than guess.
+			// remove all the tag's attributes rather than guess.
 			return []badAttr{{kind: ScriptURL, key: key, start: tagNameEnd(raw), end: len(raw) - 1}}
 		}
 		if kind != 0 {
 			bad = append(bad, badAttr{kind: kind, key: key, start: spans[i].start, end: spans[i].end})
+			for _, r := range repeats[spans[i].key] {
+				bad = append(bad, badAttr{kind: kind, key: key, start: r.start, end: r.end})
+			}
 		}
 	}
+	slices.SortFunc(bad, func(a, b badAttr) int { return a.start - b.start })
 	return bad
 }
 

@@ -10,6 +10,7 @@ import (
 	"docsite/render/citation"
 	"docsite/render/config"
 	"docsite/render/diag"
+	"docsite/render/glossary"
 )
 
 // Site is the loaded content folder.
@@ -40,6 +41,10 @@ type Site struct {
 	Citations *citation.Index
 	// ReferencesURL is the URL of the references page.
 	ReferencesURL string
+	// Glossary holds every term of the glossary sources; GlossaryConflicts
+	// the terms defined twice with different expansions.
+	Glossary          *glossary.Glossary
+	GlossaryConflicts []glossary.Conflict
 }
 
 // Dir is one folder of the content.
@@ -76,6 +81,11 @@ type Page struct {
 	Math     []Formula
 	Diagrams []Diagram
 	Cites    []citation.Use
+	// GlossarySource marks a page whose tables define glossary terms;
+	// GlossaryEntries are those terms, Terms the ones this page uses.
+	GlossarySource  bool
+	GlossaryEntries []glossary.Entry
+	Terms           []string
 	// HiddenTOC is the byte range of a hand-written table of contents the
 	// site leaves out, since the outline replaces it; empty when kept.
 	HiddenTOC  [2]int
