@@ -44,7 +44,7 @@ func Links(s *site.Site) map[string][]Edit {
 			continue
 		}
 		var edits []Edit
-		toc, hasTOC := numbering.TOCOf(p)
+		toc, hasTOC := site.TOCOf(p)
 		regen := hasTOC && len(numbering.TOCDiagnostics(p)) > 0
 		if regen {
 			if e, ok := regenerateTOC(p, toc); ok {

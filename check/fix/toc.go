@@ -3,14 +3,13 @@ package fix
 import (
 	"strings"
 
-	"docsite/check/numbering"
 	"docsite/render/site"
 )
 
 // regenerateTOC rewrites a table of contents' list from the page's headings,
 // in the style of the list it replaces: its bullet, its indentation step,
 // and whether it listed itself and unnumbered headings.
-func regenerateTOC(p *site.Page, t numbering.TOC) (Edit, bool) {
+func regenerateTOC(p *site.Page, t site.TOC) (Edit, bool) {
 	if len(t.Links) == 0 {
 		return Edit{}, false
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"docsite/render/site"
 )
 
 const seed = "../../../shared/seeds/000_b5dc548fecb8e19d.txt"
@@ -29,7 +31,7 @@ func TestSeedPage(t *testing.T) {
 	if ds := Check(s); len(ds) != 0 {
 		t.Errorf("seed page: %d findings:\n%s", len(ds), strings.Join(render(ds), "\n"))
 	}
-	start, end, ok := FindTOC(p)
+	start, end, ok := site.FindTOC(p)
 	if !ok {
 		t.Fatal("no TOC found")
 	}

@@ -3,6 +3,8 @@ package numbering
 import (
 	"strings"
 	"testing"
+
+	"docsite/render/site"
 )
 
 const tocBody = "\n## 1.1 定位\n\n## 1.2 技术栈\n\n### 1.2.1 理念\n\n## 参考\n"
@@ -58,7 +60,7 @@ func TestFindTOC(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := parsePage(t, tt.src, "1")
-			start, end, ok := FindTOC(p)
+			start, end, ok := site.FindTOC(p)
 			got := ""
 			if ok {
 				got = string(p.Source[start:end])
@@ -76,7 +78,7 @@ func TestIsTOCHeading(t *testing.T) {
 		"TOC": true, "table of contents:": true, "1. 目录": true,
 		"目录结构": false, "参考": false, "Contents of the box": false, "": false,
 	} {
-		if got := IsTOCHeading(text); got != want {
+		if got := site.IsTOCHeading(text); got != want {
 			t.Errorf("IsTOCHeading(%q) = %v, want %v", text, got, want)
 		}
 	}

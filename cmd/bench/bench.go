@@ -23,7 +23,8 @@ type bench struct {
 	corpus  string // "1200 files, 23.4 MB"
 
 	check, cold, warm, html series
-	findings                map[string]int // docsite check's findings by rule
+	findings                map[string]int  // docsite check's findings by rule
+	spots                   map[spot]string // where they are: "file" or "anchor"
 	pages, outFiles         int
 	outSize, searchSize     int64
 	serve                   *serveResult
@@ -98,7 +99,7 @@ func (b *bench) measureAll(ctx context.Context) {
 	b.interleave(ctx, o.runs, task{j: b.docsiteJob("docsite check", []int{1},
 		"check", "--content", o.corpus, "--format", "json"), s: &b.check})
 	if b.check.ok() {
-		b.findings = docsiteFindings(b.check.samples[0].stdout)
+		b.findings, b.spots = docsiteFindings(b.check.samples[0].stdout)
 	}
 
 	// Builds: cold runs beside Hugo, then warm runs on the cache they left.
@@ -165,7 +166,7 @@ func (b *bench) measureAll(ctx context.Context) {
 		if !fileExists(cache) {
 			cache = b.path("serve-cache")
 		}
-		r := measureServe(ctx, o.docsite, o.corpus, b.work(), cache, o.edits, b.logf)
+		r := measureServe(ctx, o.docsite, o.corpus, b.work(), cache, o.edits, o.editGap, b.logf)
 		b.serve = &r
 		if r.err != nil {
 			b.logf("serve: %v", r.err)
@@ -229,19 +230,33 @@ func npmVersion(benchDir, pkg string) string {
 }
 
 // docsiteFindings counts the diagnostics of `docsite check --format json`
-// by rule.
-func docsiteFindings(out []byte) map[string]int {
+// by rule, and places the broken links the way remark sorts them: a link
+// to a file that is not there, whatever the reason, and a missing anchor.
+func docsiteFindings(out []byte) (map[string]int, map[spot]string) {
 	var r struct {
-		Diagnostics []struct{ Rule string } `json:"diagnostics"`
+		Diagnostics []struct {
+			File string
+			Line int
+			Rule string
+		} `json:"diagnostics"`
 	}
 	if json.Unmarshal(out, &r) != nil {
-		return nil
+		return nil, nil
 	}
-	m := map[string]int{}
+	rules, spots := map[string]int{}, map[spot]string{}
 	for _, d := range r.Diagnostics {
-		m[d.Rule]++
+		rules[d.Rule]++
+		at := spot{d.File, d.Line}
+		switch d.Rule {
+		case "link/missing-file", "link/missing-image", "link/outside-content", "link/case-mismatch", "link/folder-without-page":
+			spots[at] = "file"
+		case "link/missing-anchor":
+			if spots[at] == "" {
+				spots[at] = "anchor"
+			}
+		}
 	}
-	return m
+	return rules, spots
 }
 
 func removeAll(dirs ...string) error {

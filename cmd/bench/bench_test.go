@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,23 +160,35 @@ func TestRunJobMeasuresAndAcceptsExitCodes(t *testing.T) {
 	if s.rss <= 0 {
 		t.Errorf("no peak memory measured: %d", s.rss)
 	}
-	j.args, j.timeout = []string{"-c", "sleep 5"}, 50*time.Millisecond
+	j.args, j.timeout = []string{"-c", "exec sleep 5"}, 50*time.Millisecond
 	if _, err := runJob(ctx, j); err == nil || !strings.Contains(err.Error(), "timed out") {
 		t.Errorf("timeout: %v", err)
 	}
 }
 
 func TestFindingsCounts(t *testing.T) {
-	js := `{"version":1,"diagnostics":[{"rule":"link/missing-file"},{"rule":"link/missing-anchor"},{"rule":"link/missing-file"}]}`
-	f := docsiteFindings([]byte(js))
-	if f["link/missing-file"] != 2 || f["link/missing-anchor"] != 1 {
-		t.Errorf("docsite findings %v", f)
+	js := `{"version":1,"diagnostics":[
+		{"file":"a.md","line":1,"rule":"link/missing-file"},
+		{"file":"a.md","line":2,"rule":"link/missing-anchor"},
+		{"file":"b.md","line":1,"rule":"link/outside-content"},
+		{"file":"b.md","line":3,"rule":"heading/duplicate-id"}]}`
+	rules, spots := docsiteFindings([]byte(js))
+	if rules["link/missing-file"] != 1 || rules["heading/duplicate-id"] != 1 {
+		t.Errorf("docsite rules %v", rules)
 	}
-	remark := "a.md\n 1:1-1:9  warning  Cannot find file `x.md`  missing-file  remark-validate-links:missing-file\n" +
-		" 2:1-2:9  warning  Cannot find heading for `#y`  missing-heading  remark-validate-links:missing-heading\n"
-	r := remarkFindings([]byte(remark))
-	if r["missing-file"] != 1 || r["missing-heading"] != 1 {
-		t.Errorf("remark findings %v", r)
+	want := map[spot]string{{"a.md", 1}: "file", {"a.md", 2}: "anchor", {"b.md", 1}: "file"}
+	if fmt.Sprint(spots) != fmt.Sprint(want) {
+		t.Errorf("docsite spots %v, want %v", spots, want)
+	}
+	remark := "a.md\n" +
+		"  1:1-1:9   warning Cannot find file `x.md`      missing-file     remark-validate-links:missing-file\n" +
+		"  1:1-1:9   warning Cannot find heading for `#y` in `x.md` missing-heading remark-validate-links:missing-heading\n" +
+		"  2:3-2:9   warning Cannot find heading for `#z` missing-heading  remark-validate-links:missing-heading\n" +
+		"\nsub/c.md\n  7:1  warning Cannot find file `q.md` missing-file remark-validate-links:missing-file\n\n⚠ 4 warnings\n"
+	got := remarkFindings([]byte(remark))
+	want = map[spot]string{{"a.md", 1}: "file", {"a.md", 2}: "anchor", {"sub/c.md", 7}: "file"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("remark spots %v, want %v", got, want)
 	}
 }
 

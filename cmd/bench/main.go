@@ -4,7 +4,8 @@
 //
 //	go run ./cmd/bench -docsite bin/docsite [-corpus .cache/bench-corpus]
 //	    [-runs 3] [-files 1200] [-seed 1] [-peers=true] [-skip-serve]
-//	    [-cold=true] [-edits 50] [-out .cache/bench]
+//	    [-cold=true] [-edits 50] [-edit-gap 500ms] [-remark=true]
+//	    [-out .cache/bench] [-v]
 //
 // What it does, in order:
 //
@@ -56,6 +57,7 @@ type options struct {
 	files     int
 	seed      uint64
 	edits     int
+	editGap   time.Duration
 	peers     bool
 	cold      bool
 	skipServe bool
@@ -85,6 +87,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.files, "files", 1200, "Markdown files in the corpus")
 	fs.Uint64Var(&o.seed, "seed", 1, "corpus seed")
 	fs.IntVar(&o.edits, "edits", 50, "pages edited to measure serve's save-to-reload latency")
+	fs.DurationVar(&o.editGap, "edit-gap", 500*time.Millisecond, "time from one save to the next (at least 150ms after the reload)")
 	fs.BoolVar(&o.peers, "peers", true, "also measure the installed peers (Hugo, remark, htmltest, Pagefind)")
 	fs.BoolVar(&o.cold, "cold", true, "measure cold builds (empty cache); false measures warm builds only")
 	fs.BoolVar(&o.skipServe, "skip-serve", false, "do not measure docsite serve")

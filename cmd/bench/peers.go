@@ -18,8 +18,8 @@ type peer struct {
 	version string
 	status  string // why there is no figure: "not installed", "failed: …"
 	s       series
-	// found counts the peer's findings by kind, to compare with ours.
-	found map[string]int
+	// found is where the peer reported broken links, to compare with ours.
+	found map[spot]string
 }
 
 // ok reports whether the peer gave a figure.
@@ -124,15 +124,43 @@ func (b *bench) remarkJob() (job, bool) {
 	}, true
 }
 
-var remarkRuleRE = regexp.MustCompile(`remark-validate-links:(missing-[a-z-]+)`)
+// A spot is a file and line a checker reported a broken link on.
+type spot struct {
+	file string
+	line int
+}
 
-// remarkFindings counts remark's warnings by rule.
-func remarkFindings(out []byte) map[string]int {
-	m := map[string]int{}
-	for _, sub := range remarkRuleRE.FindAllSubmatch(out, -1) {
-		m[string(sub[1])]++
+var (
+	remarkWarnRE = regexp.MustCompile(`^\s+(\d+):\d+(?:-\d+:\d+)?\s+warning\s.*remark-validate-links:(missing-[a-z-]+)`)
+	remarkFileRE = regexp.MustCompile(`^(\S.*\.(?:md|markdown))$`)
+)
+
+// remarkFindings reads remark's report (file lines, then one warning per
+// line) into the places it found a broken link, by kind: "file" or
+// "anchor". remark reports a link to a missing file with a fragment twice,
+// as a missing file and a missing heading; it counts once, as a file.
+func remarkFindings(out []byte) map[spot]string {
+	found := map[spot]string{}
+	file := ""
+	for _, l := range strings.Split(string(out), "\n") {
+		if m := remarkFileRE.FindStringSubmatch(l); m != nil {
+			file = m[1]
+			continue
+		}
+		m := remarkWarnRE.FindStringSubmatch(l)
+		if m == nil || file == "" {
+			continue
+		}
+		var at spot
+		at.file = file
+		fmt.Sscan(m[1], &at.line)
+		if m[2] == "missing-file" {
+			found[at] = "file"
+		} else if found[at] == "" {
+			found[at] = "anchor"
+		}
 	}
-	return m
+	return found
 }
 
 // pagefindBin prefers the platform binary the npm package ships over its

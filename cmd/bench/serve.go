@@ -30,8 +30,8 @@ type serveResult struct {
 }
 
 // reloadWait is how long an edit may wait for its event before it counts
-// as missed; settle is the quiet time after an event before the next edit,
-// so that each event belongs to one save.
+// as missed; settle is the least quiet time after an event before the next
+// save, so that each event belongs to one save.
 const (
 	reloadWait = 5 * time.Second
 	settle     = 150 * time.Millisecond
@@ -47,7 +47,7 @@ var pageClient = &http.Client{Timeout: 10 * time.Second}
 
 // measureServe runs the serve binary on a copy of the corpus, listens to
 // its event stream as a browser tab would, and edits pages one at a time.
-func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits int, logf func(string, ...any)) (r serveResult) {
+func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits int, gap time.Duration, logf func(string, ...any)) (r serveResult) {
 	content := filepath.Join(work, "serve-content")
 	if err := copyTree(corpus, content); err != nil {
 		r.err = err
@@ -159,7 +159,7 @@ func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits
 			r.err = ctx.Err()
 			return r
 		}
-		time.Sleep(settle)
+		time.Sleep(max(settle, gap-time.Since(t0)))
 		for drained := false; !drained; {
 			select {
 			case <-events:

@@ -92,14 +92,17 @@ func (b *bench) table() *table {
 	add(b.durRow("check, source: time", b.check, b.remark, "≤ 1 s", func(d time.Duration, _ *time.Duration) bool { return d <= time.Second }))
 	add(b.memRow("check, source: peak memory", b.check, b.remark, "≤ 300 MB", 300e6))
 	if b.findings != nil {
-		r := row{measure: "check, source: broken links (files / anchors)", ours: b.linkCounts()}
+		files, anchors := kinds(b.spots)
+		r := row{measure: "check, source: lines with broken links (files / anchors)", ours: fmt.Sprintf("%d / %d", files, anchors)}
 		if b.remark.ok() && b.remark.found != nil {
-			f := b.remark.found
-			r.peer = fmt.Sprintf("%s %d / %d", b.remark.name, f["missing-file"], f["missing-heading"]+f["missing-heading-in-file"])
+			files, anchors := kinds(b.remark.found)
+			r.peer = fmt.Sprintf("%s %d / %d", b.remark.name, files, anchors)
+			add(r)
+			add(b.agreeRow())
 		} else {
 			r.peer = b.remark.note()
+			add(r)
 		}
-		add(r)
 	}
 
 	// Builds.
@@ -173,18 +176,45 @@ func (b *bench) table() *table {
 		if s.rss > 0 {
 			add(row{measure: "serve: peak memory", ours: fmtBytes(s.rss)})
 		}
+		if s.err != nil && len(s.latencies) > 0 {
+			add(row{measure: "serve: stayed up", ours: "NO: " + trimErr(s.err), met: "NO"})
+		}
 	}
 	t.notes = b.notes()
 	return t
 }
 
-// linkCounts is docsite's broken links the way remark counts them: a link
-// to a file that is not there (whatever the reason), and a missing anchor.
-func (b *bench) linkCounts() string {
-	f := b.findings
-	files := f["link/missing-file"] + f["link/missing-image"] + f["link/outside-content"] +
-		f["link/case-mismatch"] + f["link/folder-without-page"]
-	return fmt.Sprintf("%d / %d", files, f["link/missing-anchor"])
+// kinds counts the places of broken links by kind.
+func kinds(m map[spot]string) (files, anchors int) {
+	for _, k := range m {
+		if k == "file" {
+			files++
+		} else {
+			anchors++
+		}
+	}
+	return files, anchors
+}
+
+// agreeRow says how many of the places remark reports docsite reports too
+// (issue 3: every one of them), and how many it reports that remark does
+// not.
+func (b *bench) agreeRow() row {
+	both, only := 0, 0
+	for at := range b.remark.found {
+		if b.spots[at] != "" {
+			both++
+		}
+	}
+	for at := range b.spots {
+		if b.remark.found[at] == "" {
+			only++
+		}
+	}
+	n := len(b.remark.found)
+	return row{measure: "check, source: remark's findings docsite has too",
+		ours:   fmt.Sprintf("%d of %d (+%d more)", both, n, only),
+		budget: "all", met: yes(both == n)}
 }
 
 // durRow compares median wall times.
@@ -276,8 +306,8 @@ func (b *bench) notes() []string {
 		add("Peers: %s. Hugo builds the same files with the minimal templates of bench/hugo (no math, no search index); remark runs once with remark-gfm and remark-validate-links; Pagefind indexes docsite's built output.", strings.Join(peers, "; "))
 	}
 	if s := b.serve; s != nil && len(s.latencies) > 0 {
-		add("Serve: %d saves of different pages (half append a line, half rename a heading), each timed from the write to the `event: reload` on /_docsite/events; %d without an event within %s, %d extra events.",
-			len(s.latencies)+s.missed, s.missed, reloadWait, s.extra)
+		add("Serve: %d saves of different pages (half append a line, half rename a heading) %s apart, each timed from the write to the `event: reload` on /_docsite/events; %d without an event within %s, %d extra events.",
+			len(s.latencies)+s.missed, fmtDur(o.editGap), s.missed, reloadWait, s.extra)
 	}
 	return n
 }

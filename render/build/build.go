@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"docsite/check/numbering"
 	"docsite/render/config"
 	"docsite/render/diag"
 	"docsite/render/glossary"
@@ -183,7 +182,7 @@ func (pl *Pipeline) ParsePage(s *site.Site, p *site.Page) {
 	doc := pl.Converter.ParseIn(p, s)
 	readGlossary(s, p, doc, true)
 	if !s.Config.KeepTOC {
-		if start, end, ok := numbering.FindTOC(p); ok {
+		if start, end, ok := site.FindTOC(p); ok {
 			p.HiddenTOC = [2]int{start, end}
 			markdown.Drop(doc, start, end)
 		}

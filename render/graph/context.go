@@ -186,11 +186,13 @@ func stripInline(s string) string {
 			}
 		case '[':
 			// keep the text, drop "](dest)" or "][ref]" after it
-			if end := closeBracket(s, i); end > 0 {
+			// Link text is short: looking further than maxLinkText for the
+			// closing bracket would make a line of stray '[' quadratic.
+			if end := closeBracket(s[:min(len(s), i+maxLinkText)], i); end > 0 {
 				b.WriteString(stripInline(s[i+1 : end]))
 				i = end
 				if i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '[') {
-					if close := matching(s, i+1); close > 0 {
+					if close := matching(s[:min(len(s), i+1+maxLinkText)], i+1); close > 0 {
 						i = close
 					}
 				}
@@ -206,6 +208,8 @@ func stripInline(s string) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+const maxLinkText = 1024
 
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80

@@ -93,7 +93,6 @@ var pageTmpl = template.Must(template.New("page").Parse(`<div class="graph-view 
 <button type="button" data-act="reset">{{.Words.Reset}}</button>
 </div>
 <canvas role="img" aria-label="{{.Words.GraphLabel}}" tabindex="0"></canvas>
-<div class="graph-tip" hidden></div>
 <ol class="graph-legend"></ol>
 <p class="graph-hint">{{.Words.Hint}}</p>
 <noscript><p>{{.Words.NoScript}}</p></noscript>
@@ -117,9 +116,8 @@ var localTmpl = template.Must(template.New("local").Parse(`<section class="local
 <h2 id="docsite-local-graph">{{.Words.LocalGraph}}</h2>
 <div class="graph-view graph-local" data-graph="{{.Data}}" data-page="{{.Page}}" data-base="{{.Base}}">
 <canvas role="img" aria-label="{{.Words.LocalLabel}}"></canvas>
-<div class="graph-tip" hidden></div>
 </div>
-<p class="graph-open"><a href="{{.Full}}">{{.Words.FullGraph}}</a></p>
+<p class="graph-open"><a href="{{.Full}}#page={{.Page}}">{{.Words.FullGraph}}</a></p>
 </section>
 `))
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"docsite/render/markdown/cjk"
 	"docsite/render/site"
 )
 
@@ -91,7 +92,11 @@ func firstParagraph(p *site.Page, sec int) string {
 				continue
 			}
 			if b.Len() > 0 {
-				b.WriteByte(' ')
+				last, _ := utf8.DecodeLastRuneInString(b.String())
+				next, _ := utf8.DecodeRuneInString(line)
+				if !cjk.JoinsLines(last, next) {
+					b.WriteByte(' ')
+				}
 			}
 			b.WriteString(line)
 			if utf8.RuneCountInString(b.String()) >= 40 {

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"docsite/check"
-	"docsite/check/numbering"
 	"docsite/render/build"
 	"docsite/render/config"
 	"docsite/render/diag"
@@ -135,7 +134,7 @@ func runPipeline(s *site.Site, conv *markdown.Converter, src []byte) []problem {
 		panic("fuzz page missing from the site")
 	}
 	doc := conv.ParseIn(p, s)
-	if start, end, ok := numbering.FindTOC(p); ok {
+	if start, end, ok := site.FindTOC(p); ok {
 		if start < 0 || end < start || end > len(src) {
 			bad("toc-range", "TOC range [%d,%d) outside source of %d bytes", start, end, len(src))
 			return out

@@ -16,7 +16,13 @@ const (
 	Script       Kind = iota + 1 // a <script> element
 	EventHandler                 // an on* attribute (onclick, onerror, …)
 	ScriptURL                    // an attribute whose value runs script: javascript: URL, srcdoc with script
+	Unreadable                   // raw-text elements nested too deep to tell whether they hold script
 )
+
+// maxDepth bounds how deep raw text inside raw text (or srcdoc inside
+// srcdoc) is read again as markup, which keeps Find linear: each level reads
+// its text once more. Real pages nest none.
+const maxDepth = 4
 
 func (k Kind) String() string {
 	switch k {
@@ -26,6 +32,8 @@ func (k Kind) String() string {
 		return "event handler attribute"
 	case ScriptURL:
 		return "script URL"
+	case Unreadable:
+		return "deeply nested raw text"
 	}
 	return "unknown"
 }
@@ -40,9 +48,17 @@ type Finding struct {
 
 // Find reports every script element, event handler and script URL in the
 // raw HTML fragment src, in order.
-func Find(src []byte) []Finding {
+func Find(src []byte) []Finding { return find(src, 0) }
+
+func find(src []byte, depth int) []Finding {
+	if depth > maxDepth {
+		if bytes.IndexByte(src, '<') < 0 {
+			return nil
+		}
+		return []Finding{{Kind: Unreadable, Start: 0, End: len(src)}}
+	}
 	var out []Finding
-	tokens(src, func(t token) {
+	tokens(src, depth, func(t token) {
 		switch {
 		case t.isStart() && t.tag == "script":
 			out = append(out, Finding{Kind: Script, Start: t.start, End: t.end, Tag: t.tag})
@@ -51,7 +67,7 @@ func Find(src []byte) []Finding {
 				out = append(out, Finding{Kind: a.kind, Start: t.start + a.start, End: t.start + a.end, Tag: t.tag, Attr: a.key})
 			}
 		case t.rawText:
-			for _, f := range Find(src[t.start:t.end]) {
+			for _, f := range find(src[t.start:t.end], depth+1) {
 				f.Start += t.start
 				f.End += t.start
 				out = append(out, f)
@@ -71,7 +87,7 @@ func Clean(src []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(src))
 	inScript := false
-	tokens(src, func(t token) {
+	tokens(src, 0, func(t token) {
 		raw := src[t.start:t.end]
 		switch {
 		case t.tag == "script" && (t.isStart() || t.tt == xhtml.EndTagToken):
@@ -84,7 +100,7 @@ func Clean(src []byte) []byte {
 				at = a.end
 			}
 			out.Write(raw[at:])
-		case t.rawText && len(Find(raw)) > 0:
+		case t.rawText && len(find(raw, 1)) > 0:
 			// Markup to a browser reading it inside SVG or MathML: make
 			// it text there too. (In HTML, <style> text then shows "&lt;",
 			// a fair price for a stylesheet that holds tags.)
@@ -137,7 +153,7 @@ var rawTextTags = map[string]bool{
 // tokens calls fn for each token of src; the token stream partitions src.
 // Bytes the tokenizer gives up on (a tag cut off at the end) come last as an
 // ErrorToken.
-func tokens(src []byte, fn func(token)) {
+func tokens(src []byte, depth int, fn func(token)) {
 	z := xhtml.NewTokenizer(bytes.NewReader(src))
 	pos := 0
 	rawOf := ""
@@ -153,7 +169,7 @@ func tokens(src []byte, fn func(token)) {
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			t.tag = string(name)
-			t.bad = badAttrs(append([]byte(nil), raw...), z, hasAttr)
+			t.bad = badAttrs(append([]byte(nil), raw...), z, hasAttr, depth)
 		case xhtml.EndTagToken:
 			name, _ := z.TagName()
 			t.tag = string(name)
@@ -176,7 +192,7 @@ func tokens(src []byte, fn func(token)) {
 // badAttrs returns the attributes of the current start tag that run script.
 // A repeated key is ignored by browsers, but would count once the first is
 // cut out, so it goes with it.
-func badAttrs(raw []byte, z *xhtml.Tokenizer, hasAttr bool) []badAttr {
+func badAttrs(raw []byte, z *xhtml.Tokenizer, hasAttr bool, depth int) []badAttr {
 	var spans []attr
 	repeats := map[string][]attr{}
 	for _, a := range scanAttrs(raw) {
@@ -191,7 +207,7 @@ func badAttrs(raw []byte, z *xhtml.Tokenizer, hasAttr bool) []badAttr {
 		var k, v []byte
 		k, v, hasAttr = z.TagAttr()
 		key := string(k)
-		kind := classify(key, string(v))
+		kind := classify(key, string(v), depth)
 		if i >= len(spans) || spans[i].key != asciiLower(k) {
 			// The scanner and the tokenizer disagree (they never should):
 			// remove all the tag's attributes rather than guess.
@@ -209,24 +225,26 @@ func badAttrs(raw []byte, z *xhtml.Tokenizer, hasAttr bool) []badAttr {
 }
 
 // classify says whether an attribute runs script.
-func classify(key, val string) Kind {
+func classify(key, val string, depth int) Kind {
 	switch {
 	case len(key) > 2 && strings.HasPrefix(key, "on"):
 		return EventHandler
-	case isScriptURL(val):
+	case IsScriptURL(val):
 		return ScriptURL
 	case key == "values" && strings.Contains(squeeze(val), "javascript:"):
 		// SVG animation can set an href to each of a list of values.
 		return ScriptURL
-	case key == "srcdoc" && len(Find([]byte(val))) > 0:
+	case key == "srcdoc" && len(find([]byte(val), depth+1)) > 0:
 		return ScriptURL
 	}
 	return 0
 }
 
-// isScriptURL reports whether a browser would run val as a script URL: it
-// drops control characters and spaces anywhere in the scheme and ignores case.
-func isScriptURL(val string) bool {
+// IsScriptURL reports whether a browser would run the URL val as script
+// (javascript:, vbscript:): it drops control characters and spaces anywhere
+// in the scheme and ignores case. val is the URL as the browser sees it,
+// with character references already decoded.
+func IsScriptURL(val string) bool {
 	s := squeeze(val)
 	return strings.HasPrefix(s, "javascript:") || strings.HasPrefix(s, "vbscript:")
 }

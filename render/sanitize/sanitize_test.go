@@ -59,6 +59,19 @@ func TestClean(t *testing.T) {
 	}
 }
 
+func TestDeepRawTextIsLinear(t *testing.T) {
+	// <style> inside <style> is read again as markup at every level (SVG
+	// may hold it); past maxDepth the text is escaped instead.
+	in := strings.Repeat("<style>", 20000)
+	out := string(Clean([]byte(in)))
+	if !strings.HasPrefix(out, strings.Repeat("<style>", 1)) || strings.Count(out, "<") != 1 {
+		t.Errorf("got %.80q…", out)
+	}
+	if fs := Find([]byte(in)); len(fs) != 1 || fs[0].Kind != Unreadable {
+		t.Errorf("Find: %+v", fs)
+	}
+}
+
 func TestCleanReturnsInputWhenNoTag(t *testing.T) {
 	in := []byte("plain & simple")
 	if out := Clean(in); &out[0] != &in[0] {
@@ -166,7 +179,7 @@ func scriptNode(n *xhtml.Node) string {
 			return "script element"
 		}
 		for _, a := range n.Attr {
-			if kind := classify(strings.ToLower(a.Key), a.Val); kind != 0 {
+			if kind := classify(strings.ToLower(a.Key), a.Val, 0); kind != 0 {
 				return fmt.Sprintf("%s %s=%q on <%s>", kind, a.Key, a.Val, n.Data)
 			}
 		}

@@ -1,0 +1,215 @@
+package graph_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"docsite/internal/browsertest"
+	"docsite/render/build"
+	"docsite/render/config"
+	"docsite/render/graph"
+	"docsite/render/site"
+)
+
+// serveSite builds content with the real pipeline and adds what this
+// package provides the way the build is meant to: data files, backlinks and
+// the local graph at the end of each page body, the graph page, and the
+// stylesheet and scripts in every page.
+func serveSite(t *testing.T, content string) (*httptest.Server, *site.Site) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build.Build(build.Options{Content: content, Out: out, Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Site
+	for name, b := range graph.Files(s) {
+		writeFile(t, out, name, b)
+	}
+	// Spread the previews over 8 shards, more than so small a site gets,
+	// so the browser must find each with the same hash as graph.Shard.
+	const shards = 8
+	parts := make([]map[string]graph.Preview, shards)
+	for i := range parts {
+		parts[i] = map[string]graph.Preview{}
+	}
+	for k, pv := range graph.Previews(s) {
+		page, _, _ := strings.Cut(k, "#")
+		parts[graph.Shard(page, shards)][k] = pv
+	}
+	writeFile(t, out, "assets/previews/index.json", []byte(`{"shards":8}`))
+	for i, m := range parts {
+		b, _ := json.Marshal(m)
+		writeFile(t, out, "assets/previews/"+strconv.Itoa(i)+".json", b)
+	}
+	bl := graph.Backlinks(s)
+	article := regexp.MustCompile(`(?s)(<article class="markdown-body">).*?(</article>)`)
+	for _, p := range s.Pages {
+		if s.ByURL[p.URL] != p {
+			continue
+		}
+		file := filepath.Join(out, filepath.FromSlash(build.PageFile(p.URL)))
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		extra := string(graph.BacklinksHTML(bl[p], s, p.Lang)) + string(graph.LocalHTML(s, p))
+		page := strings.Replace(string(b), "</article>", extra+"</article>", 1)
+		page = wire(page)
+		writeFile(t, out, build.PageFile(p.URL), []byte(page))
+		if p.URL == "/" {
+			// The graph page: the home page's frame around the graph body.
+			gp := graph.NewPage(s, p.Lang)
+			body := strings.ReplaceAll(string(gp.Body), "$", "$$")
+			g := article.ReplaceAllString(wire(string(b)), "${1}"+body+"${2}")
+			writeFile(t, out, build.PageFile(gp.URL), []byte(g))
+		}
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	return srv, s
+}
+
+// wire adds the stylesheet and the two scripts, as the theme's page
+// template will.
+func wire(page string) string {
+	page = strings.Replace(page, "</head>", `<link rel="stylesheet" href="/assets/css/graph.css"></head>`, 1)
+	return strings.Replace(page, "</body>", `<script src="/assets/js/preview.js" defer></script>
+<script src="/assets/js/graph.js" defer></script></body>`, 1)
+}
+
+func writeFile(t *testing.T, dir, name string, b []byte) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// TestBrowserGraph opens the graph page: every node is drawn, a click on a
+// node opens its page, and the page's local graph draws its neighbourhood.
+func TestBrowserGraph(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv, s := serveSite(t, "testdata/site")
+	g := graph.Build(s, s.Langs[0])
+	do(t, ctx, chromedp.EmulateViewport(1200, 900), chromedp.Navigate(srv.URL+"/graph/"))
+	if !browsertest.WaitFor(t, ctx, `window.__graph && window.__graph.drawn > 0`, 10*time.Second) {
+		t.Fatalf("graph never drawn: %s", browsertest.Eval(t, ctx, `JSON.stringify(window.__graph || null)`))
+	}
+	if n := eval[int](t, ctx, `window.__graph.drawn`); n != len(g.Nodes) {
+		t.Errorf("drew %d nodes, the graph has %d", n, len(g.Nodes))
+	}
+	if legend := eval[string](t, ctx, `document.querySelector(".graph-legend").textContent`); !strings.Contains(legend, "理念层") {
+		t.Errorf("legend %q", legend)
+	}
+	pt := eval[map[string]float64](t, ctx, `window.__graph.screen("/02-principles/")`)
+	do(t, ctx, chromedp.MouseEvent("mouseMoved", pt["x"], pt["y"]), chromedp.MouseClickXY(pt["x"], pt["y"]))
+	if !browsertest.WaitFor(t, ctx, `location.pathname === "/02-principles/"`, 5*time.Second) {
+		t.Fatalf("click on the node left the page at %s", browsertest.Eval(t, ctx, `location.href`))
+	}
+
+	// The local graph: the page and the pages linked to or from it.
+	do(t, ctx, chromedp.WaitReady(chromedp.CSS(".local-graph canvas")), chromedp.ScrollIntoView(chromedp.CSS(".local-graph canvas")))
+	if !browsertest.WaitFor(t, ctx, `window.__graph.drawn > 0`, 10*time.Second) {
+		t.Fatal("local graph never drawn")
+	}
+	p := s.ByURL["/02-principles/"]
+	near := map[int]bool{}
+	for _, e := range g.Edges {
+		if g.Nodes[e.From].Page == p || g.Nodes[e.To].Page == p {
+			near[e.From], near[e.To] = true, true
+		}
+	}
+	want := len(near)
+	if n := eval[int](t, ctx, `window.__graph.drawn`); n != want {
+		t.Errorf("local graph drew %d nodes, want %d", n, want)
+	}
+	// Dark theme redraws with the theme's colours.
+	frames := eval[int](t, ctx, `window.__graph.frames`)
+	browsertest.Eval(t, ctx, `document.documentElement.dataset.theme = "dark"; document.dispatchEvent(new CustomEvent("docsite:themechange")); ""`)
+	if !browsertest.WaitFor(t, ctx, `window.__graph.frames > `+strconv.Itoa(frames), 5*time.Second) {
+		t.Error("theme change did not redraw")
+	}
+}
+
+// TestBrowserPreview focuses and hovers links: the card shows the target's
+// title and section, Escape hides it, a link to the page itself shows none.
+func TestBrowserPreview(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv, _ := serveSite(t, "testdata/site")
+	// A headless tab is never the focused window; without this, focus()
+	// moves activeElement but fires no focus events.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.EmulateViewport(1200, 900), chromedp.Navigate(srv.URL+"/01-overview/"),
+		chromedp.WaitReady(chromedp.CSS(".markdown-body")))
+	const link = `.markdown-body a[href^="/02-principles/#"]`
+	do(t, ctx, chromedp.Focus(chromedp.CSS(link)))
+	if !browsertest.WaitFor(t, ctx, `!document.getElementById("docsite-link-preview").hidden`, 5*time.Second) {
+		t.Fatalf("focusing a link showed no preview: %s", browsertest.Eval(t, ctx, `JSON.stringify({links: Array.from(document.querySelectorAll(".markdown-body a")).map(a => a.getAttribute("href")), active: document.activeElement.outerHTML, p: window.__preview || null})`))
+	}
+	card := eval[string](t, ctx, `document.getElementById("docsite-link-preview").innerText`)
+	t.Logf("card: %q", card)
+	for _, want := range []string{"理念层", "2.1 声明式", "声明式 API 描述期望状态"} {
+		if !strings.Contains(card, want) {
+			t.Errorf("card lacks %q", want)
+		}
+	}
+	if d := eval[string](t, ctx, `document.querySelector('`+link+`').getAttribute("aria-describedby") || ""`); d != "docsite-link-preview" {
+		t.Errorf("aria-describedby = %q", d)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	if !eval[bool](t, ctx, `document.getElementById("docsite-link-preview").hidden`) {
+		t.Error("Escape left the card open")
+	}
+
+	// A link to this very page shows nothing.
+	do(t, ctx, chromedp.Focus(chromedp.CSS(`.markdown-body a[href="/01-overview/"]`)), chromedp.Sleep(900*time.Millisecond))
+	if !eval[bool](t, ctx, `document.getElementById("docsite-link-preview").hidden`) {
+		t.Error("a link to the page itself showed a preview")
+	}
+
+	// Hovering with the mouse: the page preview of the backlink entry.
+	do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS(`.backlinks a[href="/"]`)))
+	r := eval[map[string]float64](t, ctx, `(function(){var r=document.querySelector('.backlinks a[href="/"]').getBoundingClientRect();return {x:r.left+r.width/2,y:r.top+r.height/2}})()`)
+	do(t, ctx, chromedp.MouseEvent("mouseMoved", r["x"]-40, r["y"]-40), chromedp.MouseEvent("mouseMoved", r["x"], r["y"]))
+	if !browsertest.WaitFor(t, ctx, `!document.getElementById("docsite-link-preview").hidden`, 5*time.Second) {
+		t.Fatal("hovering a link showed no preview")
+	}
+	if text := eval[string](t, ctx, `document.querySelector("#docsite-link-preview .preview-text").textContent`); !strings.Contains(text, "本知识库从总览开始") {
+		t.Errorf("home page preview text %q", text)
+	}
+}
