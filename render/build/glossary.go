@@ -119,4 +119,3 @@ func AddGlossaryPage(s *site.Site) {
 		s.ByURL[u] = p
 	}
 }
-
