@@ -7,14 +7,14 @@ import (
 )
 
 func BenchmarkBacklinks(b *testing.B) {
-	s := corpusSite(&testing.T{})
+	s := corpusSite(b)
 	for b.Loop() {
 		graph.Backlinks(s)
 	}
 }
 
 func BenchmarkLayout(b *testing.B) {
-	s := corpusSite(&testing.T{})
+	s := corpusSite(b)
 	g := graph.Build(s, s.Langs[0])
 	for b.Loop() {
 		graph.Layout(g)

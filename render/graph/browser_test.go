@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,6 +20,7 @@ import (
 	"docsite/render/build"
 	"docsite/render/config"
 	"docsite/render/graph"
+	"docsite/render/html"
 	"docsite/render/site"
 )
 
@@ -56,7 +56,6 @@ func serveSite(t *testing.T, content string) (*httptest.Server, *site.Site) {
 		writeFile(t, out, "assets/previews/"+strconv.Itoa(i)+".json", b)
 	}
 	bl := graph.Backlinks(s)
-	article := regexp.MustCompile(`(?s)(<article class="markdown-body">).*?(</article>)`)
 	for _, p := range s.Pages {
 		if s.ByURL[p.URL] != p {
 			continue
@@ -70,13 +69,20 @@ func serveSite(t *testing.T, content string) (*httptest.Server, *site.Site) {
 		page := strings.Replace(string(b), "</article>", extra+"</article>", 1)
 		page = wire(page)
 		writeFile(t, out, build.PageFile(p.URL), []byte(page))
-		if p.URL == "/" {
-			// The graph page: the home page's frame around the graph body.
-			gp := graph.NewPage(s, p.Lang)
-			body := strings.ReplaceAll(string(gp.Body), "$", "$$")
-			g := article.ReplaceAllString(wire(string(b)), "${1}"+body+"${2}")
-			writeFile(t, out, build.PageFile(gp.URL), []byte(g))
+	}
+	// The graph page, through the theme's own page template.
+	pl, err := build.NewPipeline(build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout := html.NewLayout(s)
+	for _, lang := range s.Langs {
+		gp := graph.NewPage(s, lang)
+		b, err := pl.Theme.Page(layout, gp, html.Options{})
+		if err != nil {
+			t.Fatal(err)
 		}
+		writeFile(t, out, build.PageFile(gp.URL), []byte(wire(string(b))))
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	t.Cleanup(srv.Close)
@@ -141,7 +147,10 @@ func TestBrowserGraph(t *testing.T) {
 	}
 
 	// The local graph: the page and the pages linked to or from it.
-	do(t, ctx, chromedp.WaitReady(chromedp.CSS(".local-graph canvas")), chromedp.ScrollIntoView(chromedp.CSS(".local-graph canvas")))
+	if !browsertest.WaitFor(t, ctx, `document.readyState === "complete" && !!document.querySelector(".local-graph canvas")`, 10*time.Second) {
+		t.Fatal("the linked page has no local graph")
+	}
+	browsertest.Eval(t, ctx, `document.querySelector(".local-graph canvas").scrollIntoView(); ""`)
 	if !browsertest.WaitFor(t, ctx, `window.__graph.drawn > 0`, 10*time.Second) {
 		t.Fatal("local graph never drawn")
 	}

@@ -21,7 +21,7 @@ var corpus struct {
 	err  error
 }
 
-func corpusSite(t *testing.T) *site.Site {
+func corpusSite(t testing.TB) *site.Site {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("corpus test skipped in -short mode")

@@ -107,28 +107,3 @@ func TestLayoutSmall(t *testing.T) {
 		}
 	}
 }
-
-func TestLayoutTuning(t *testing.T) {
-	if os.Getenv("GRAPH_TUNE") == "" {
-		t.Skip("set GRAPH_TUNE=1 to compare layout options")
-	}
-	s := corpusSite(t)
-	for _, o := range []struct {
-		name string
-		opts []graph.Option
-	}{
-		{"default", nil},
-		{"exact", []graph.Option{graph.WithTheta(0)}},
-		{"cross1", []graph.Option{graph.WithCrossWeight(1), graph.WithCohesion(0)}},
-		{"cross0.3", []graph.Option{graph.WithCrossWeight(0.3)}},
-		{"coh0", []graph.Option{graph.WithCohesion(0)}},
-		{"it150", []graph.Option{graph.WithIterations(150)}},
-	} {
-		g := graph.Build(s, s.Langs[0])
-		start := time.Now()
-		graph.Layout(g, o.opts...)
-		intra, inter := chapterDistances(g)
-		hub, r := hubRadius(g)
-		t.Logf("%-9s %6v intra %.0f inter %.0f ratio %.2f hub %.0f median r %.0f", o.name, time.Since(start).Round(time.Millisecond), intra, inter, intra/inter, math.Hypot(g.Nodes[hub].X, g.Nodes[hub].Y), r)
-	}
-}

@@ -225,6 +225,9 @@ func better(a, b int32) bool {
 
 // shardOf returns the shard of a term: by the whole term for CJK, by its
 // first prefixLen code points otherwise.
+// docsPerFile is how many pages' texts share one d/<n>.json file.
+const docsPerFile = 8
+
 func shardOf(term string, shards int) int {
 	key := term
 	if r := []rune(term); !isCJK(r[0]) && len(r) > prefixLen {
@@ -248,7 +251,7 @@ func (ix *indexer) write(files map[string][]byte, dir, lang string, st *Stats) {
 	if shards == 0 {
 		// About 2 bytes a posting and 12 a term; aim at 32 KB a shard.
 		shards = 1
-		for est := postings*2 + len(ix.terms)*12; shards < 1024 && est/shards > 32<<10; shards *= 2 {
+		for est := postings*2 + len(ix.terms)*12; shards < 1024 && est/shards > 64<<10; shards *= 2 {
 		}
 	}
 	order := make([]int32, len(ix.terms))
@@ -282,7 +285,23 @@ func (ix *indexer) write(files map[string][]byte, dir, lang string, st *Stats) {
 		}
 		put(fmt.Sprintf("shard-%d.json", s), append(b, '}'), &st.ShardBytes)
 	}
+	// Page texts go docsPerFile to a file: a query fetches a few of them for
+	// its top hits, and a site of 1,200 pages writes 150 files, not 1,200
+	// (creating a file is the dearest step of writing the site).
+	var chunk []byte
+	flush := func(i int) {
+		if chunk != nil {
+			put(fmt.Sprintf("d/%d.json", i/docsPerFile), append(chunk, ']'), &st.DocBytes)
+			chunk = nil
+		}
+	}
 	for i, d := range ix.docs {
+		if i%docsPerFile == 0 {
+			flush(i - 1)
+			chunk = []byte{'['}
+		} else {
+			chunk = append(chunk, ',')
+		}
 		b := []byte{'['}
 		for j, s := range d.sections {
 			if j > 0 {
@@ -296,8 +315,9 @@ func (ix *indexer) write(files map[string][]byte, dir, lang string, st *Stats) {
 			b = appendString(b, s[2])
 			b = append(b, ']')
 		}
-		put(fmt.Sprintf("d/%d.json", i), append(b, ']'), &st.DocBytes)
+		chunk = append(chunk, append(b, ']')...)
 	}
+	flush(len(ix.docs) - 1)
 
 	sections := 0
 	for _, d := range ix.docs {
@@ -313,6 +333,8 @@ func (ix *indexer) write(files map[string][]byte, dir, lang string, st *Stats) {
 	b = appendString(b, fmt.Sprintf("%016x", h.Sum64()))
 	b = append(b, `,"shards":`...)
 	b = appendInt(b, shards)
+	b = append(b, `,"chunk":`...)
+	b = appendInt(b, docsPerFile)
 	b = append(b, `,"prefix":`...)
 	b = appendInt(b, prefixLen)
 	b = append(b, `,"n":`...)

@@ -102,7 +102,7 @@ func TestBuildOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := string(files["search/en/d/0.json"]); got != `[["Intro","intro",""]]` {
+	if got := string(files["search/en/d/0.json"]); got != `[[["Intro","intro",""]]]` {
 		t.Errorf("WithSnippetText(-1) stored %s", got)
 	}
 	if m := string(files["search/en/meta.json"]); !strings.Contains(m, `"tb":0,"hb":7`) {

@@ -187,8 +187,10 @@ func TestScriptSearchAgrees(t *testing.T) {
 				continue
 			}
 			// The snippet of the same section text, with the same matcher.
-			var secs [][3]string
-			json.Unmarshal(files[fmt.Sprintf("search/%s/d/%d.json", h.Get("lang").String(), h.Get("doc").ToInteger())], &secs)
+			var group [][][3]string
+			doc := int(h.Get("doc").ToInteger())
+			json.Unmarshal(files[fmt.Sprintf("search/%s/d/%d.json", h.Get("lang").String(), doc/docsPerFile)], &group)
+			secs := group[doc%docsPerFile]
 			frags := call(t, vm, core, "snippet", secs[sec][2], h.Get("match"), snippetWidth)
 			var fs [][]any
 			b, _ := json.Marshal(frags.Export())

@@ -82,6 +82,7 @@ func isCJKTerm(t string) bool {
 type meta struct {
 	Lang   string   `json:"lang"`
 	Shards int      `json:"shards"`
+	Chunk  int      `json:"chunk"`
 	N      int      `json:"n"`
 	Avg    float64  `json:"avg"`
 	K1     float64  `json:"k1"`
@@ -238,8 +239,13 @@ func queryLang(files map[string][]byte, dir string, terms []queryTerm) ([]Hit, e
 		hits[i] = Hit{URL: d.URL, Title: d.Title, Number: d.Number, Lang: m.Lang, Section: h.sec, Score: h.score}
 		secs, ok := docs[h.doc]
 		if !ok {
-			if err := json.Unmarshal(files[fmt.Sprintf("%sd/%d.json", dir, h.doc)], &secs); err != nil {
+			chunk := max(m.Chunk, 1)
+			var group [][][3]string
+			if err := json.Unmarshal(files[fmt.Sprintf("%sd/%d.json", dir, h.doc/chunk)], &group); err != nil {
 				return nil, err
+			}
+			if h.doc%chunk < len(group) {
+				secs = group[h.doc%chunk]
 			}
 			docs[h.doc] = secs
 		}

@@ -380,8 +380,9 @@
       t.appendChild(marked("span", "", snippet(h.title, h.match, 1e9)));
       a.appendChild(t);
       list.appendChild(a);
-      fetchJSON("search/" + h.lang + "/d/" + h.doc + ".json?v=" + h.meta.id).then(function (secs) {
-        var s = secs[h.sec];
+      var chunk = h.meta.chunk || 1;
+      fetchJSON("search/" + h.lang + "/d/" + Math.floor(h.doc / chunk) + ".json?v=" + h.meta.id).then(function (group) {
+        var secs = group[h.doc % chunk] || [], s = secs[h.sec];
         if (my !== seq || !s) return;
         a.href = href(h.url, s[1]);
         if (s[0]) a.appendChild(marked("span", "search-heading", snippet(s[0], h.match, 1e9)));
