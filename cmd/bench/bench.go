@@ -37,6 +37,14 @@ type bench struct {
 func (b *bench) work() string            { return filepath.Join(b.opts.out, "work") }
 func (b *bench) path(name string) string { return filepath.Join(b.work(), name) }
 
+// keep saves a tool's report in the work folder, for a look at what the
+// table counted.
+func (b *bench) keep(name string, data []byte) {
+	if err := os.WriteFile(b.path(name), data, 0o644); err != nil {
+		b.logf("%v", err)
+	}
+}
+
 func (b *bench) logf(format string, args ...any) {
 	fmt.Fprintf(b.log, "bench: "+format+"\n", args...)
 }
@@ -99,6 +107,7 @@ func (b *bench) measureAll(ctx context.Context) {
 	b.interleave(ctx, o.runs, task{j: b.docsiteJob("docsite check", []int{1},
 		"check", "--content", o.corpus, "--format", "json"), s: &b.check})
 	if b.check.ok() {
+		b.keep("check.json", b.check.samples[0].stdout)
 		b.findings, b.spots = docsiteFindings(b.check.samples[0].stdout)
 	}
 
@@ -178,6 +187,7 @@ func (b *bench) measureAll(ctx context.Context) {
 		b.logf("running remark-validate-links once (a minute or two)")
 		b.interleave(ctx, 1, task{j: j, s: &b.remark.s})
 		if b.remark.s.ok() {
+			b.keep("remark.txt", b.remark.s.samples[0].stderr)
 			b.remark.found = remarkFindings(b.remark.s.samples[0].stderr)
 		} else {
 			b.remark.status = "failed: " + trimErr(b.remark.s.err)

@@ -181,7 +181,7 @@ func TestFindingsCounts(t *testing.T) {
 		t.Errorf("docsite spots %v, want %v", spots, want)
 	}
 	remark := "a.md\n" +
-		"  1:1-1:9   warning Cannot find file `x.md`      missing-file     remark-validate-links:missing-file\n" +
+		"1:1-1:9   warning Cannot find file `x.md`      missing-file     remark-validate-links:missing-file\n" +
 		"  1:1-1:9   warning Cannot find heading for `#y` in `x.md` missing-heading remark-validate-links:missing-heading\n" +
 		"  2:3-2:9   warning Cannot find heading for `#z` missing-heading  remark-validate-links:missing-heading\n" +
 		"\nsub/c.md\n  7:1  warning Cannot find file `q.md` missing-file remark-validate-links:missing-file\n\n⚠ 4 warnings\n"

@@ -131,7 +131,7 @@ type spot struct {
 }
 
 var (
-	remarkWarnRE = regexp.MustCompile(`^\s+(\d+):\d+(?:-\d+:\d+)?\s+warning\s.*remark-validate-links:(missing-[a-z-]+)`)
+	remarkWarnRE = regexp.MustCompile(`^\s*(\d+):\d+(?:-\d+:\d+)?\s+warning\s.*remark-validate-links:(missing-[a-z-]+)`)
 	remarkFileRE = regexp.MustCompile(`^(\S.*\.(?:md|markdown))$`)
 )
 

@@ -126,9 +126,14 @@ func (b *bench) table() *table {
 	}
 
 	// The built site.
-	add(b.durRow("check --html: time", b.html, b.htmltest, "< warm build", func(d time.Duration, _ *time.Duration) bool {
-		return b.warm.ok() && d < b.warm.wall()
-	}))
+	add(b.durRow("check --html: time (source checks included)", b.html, b.htmltest, "", nil))
+	if b.html.ok() && b.check.ok() && b.warm.ok() {
+		// check --html runs the source checks too; what the HTML adds is
+		// the difference, which issue 11 wants well under a build.
+		d := max(b.html.wall()-b.check.wall(), 0)
+		add(row{measure: "check --html: HTML part (difference of medians)", ours: fmtDur(d),
+			budget: "< warm build", met: yes(d < b.warm.wall())})
+	}
 	add(b.memRow("check --html: peak memory", b.html, b.htmltest, "", 0))
 	if b.searchSize > 0 {
 		r := row{measure: "search index: size", ours: fmtBytes(b.searchSize)}

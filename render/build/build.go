@@ -242,6 +242,17 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 			pages = append(pages, p)
 		}
 	}
+	// The search index reads only the model: build it while pages render.
+	type searchResult struct {
+		files map[string][]byte
+		stats search.Stats
+		err   error
+	}
+	searchDone := make(chan searchResult, 1)
+	go func() {
+		f, st, err := SearchFiles(s)
+		searchDone <- searchResult{f, st, err}
+	}()
 	pl.parallel(pages, func(p *site.Page) {
 		b, err := pl.Theme.Page(layout, p, html.Options{})
 		mu.Lock()
@@ -280,14 +291,14 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 		out.Data[html.NavFile(s, lang)] = []byte(html.Sidebar(s, lang))
 	}
 	out.Data["assets/css/chroma.css"] = []byte(highlight.CSS())
-	idx, stats, err := SearchFiles(s)
-	if err != nil {
-		return nil, err
+	sr := <-searchDone
+	if sr.err != nil {
+		return nil, sr.err
 	}
-	for p, b := range idx {
+	for p, b := range sr.files {
 		out.Data[p] = b
 	}
-	out.Search = stats
+	out.Search = sr.stats
 	out.Assets = pl.Theme.Assets()
 	return out, nil
 }

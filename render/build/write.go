@@ -1,9 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io"
+
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,59 +38,56 @@ func CheckOut(out, content string) error {
 	return nil
 }
 
-// WriteAtomic writes files into a fresh folder beside out and swaps it in
-// only when everything is written: a failed or interrupted build leaves the
-// previous output whole, and a good one leaves no stale file behind.
+// WriteAtomic brings the spare folder beside out (.<out>.prev: the output
+// of the build before last, or a new folder) up to date with files, then
+// exchanges it with out in one rename: a failed or interrupted build
+// leaves the previous output whole, and a good one leaves no stale file.
+// Only files whose bytes changed are written: creating a file or folder is
+// the dearest step of writing a site, and a warm build changes few.
 func WriteAtomic(out, content string, files *Files, s *site.Site) (int, error) {
 	if err := CheckOut(out, content); err != nil {
 		return 0, err
 	}
-	parent := filepath.Dir(filepath.Clean(out))
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return 0, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
+	removeLeftovers(parent, filepath.Base(out))
+	spare := filepath.Join(parent, "."+filepath.Base(out)+".prev")
+	if st, err := os.Lstat(spare); err != nil || !st.IsDir() {
+		os.RemoveAll(spare)
+		if err := os.Mkdir(spare, 0o755); err != nil {
+			return 0, err
+		}
+	}
+	n, err := writeAll(spare, content, files)
 	if err != nil {
-		return 0, err
+		return 0, err // the spare is half updated; the next build corrects it
 	}
-	// MkdirTemp makes a private folder; a web server running as another
-	// user must be able to read the site.
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return 0, err
+	if _, err := os.Lstat(out); err != nil {
+		return n, os.Rename(spare, out)
 	}
-	n, err := writeAll(tmp, content, files)
-	if err != nil {
-		os.RemoveAll(tmp)
-		return 0, err
-	}
-	if err := swap(tmp, out); err != nil {
-		os.RemoveAll(tmp)
-		return 0, err
+	if err := exchange(spare, out); err != nil {
+		return 0, fmt.Errorf("swapping the new output in: %w", err)
 	}
 	return n, nil
 }
 
-func swap(tmp, out string) error {
-	old := ""
-	if _, err := os.Lstat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("moving the previous output aside: %w", err)
+// removeLeftovers deletes temporary folders of builds that were killed by
+// earlier versions, which wrote into .<out>.tmp-* folders.
+func removeLeftovers(parent, name string) {
+	ents, _ := os.ReadDir(parent)
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), "."+name+".tmp-") {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
 		}
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			_ = os.Rename(old, out)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }
 
+// writeAll makes dir hold exactly files: what is already there with the
+// same bytes stays untouched, what differs is rewritten, what is not in
+// files is removed.
 func writeAll(dir, content string, files *Files) (int, error) {
 	type job struct {
 		path string
@@ -125,15 +123,27 @@ func writeAll(dir, content string, files *Files) (int, error) {
 	}
 	sort.Slice(jobs, func(i, j int) bool { return jobs[i].path < jobs[j].path })
 
+	want := make(map[string]bool, len(jobs))
+	dirs := map[string]bool{dir: true}
+	for _, j := range jobs {
+		p := filepath.Join(dir, filepath.FromSlash(j.path))
+		want[p] = true
+		for d := filepath.Dir(p); !dirs[d]; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	if err := prune(dir, want, dirs); err != nil {
+		return 0, err
+	}
 	// Make folders first, in order, so workers never race on MkdirAll.
-	dirs := map[string]bool{}
+	made := map[string]bool{}
 	for _, j := range jobs {
 		d := filepath.Dir(filepath.Join(dir, filepath.FromSlash(j.path)))
-		if !dirs[d] {
+		if !made[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
 				return 0, err
 			}
-			dirs[d] = true
+			made[d] = true
 		}
 	}
 	var wg sync.WaitGroup
@@ -145,12 +155,16 @@ func writeAll(dir, content string, files *Files) (int, error) {
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
-				dst := filepath.Join(dir, filepath.FromSlash(j.path))
-				if j.data != nil {
-					errs[i] = os.WriteFile(dst, j.data, 0o644)
-				} else {
-					errs[i] = copyFile(filepath.Join(content, filepath.FromSlash(j.src)), dst)
+				data := j.data
+				if data == nil {
+					b, err := os.ReadFile(filepath.Join(content, filepath.FromSlash(j.src)))
+					if err != nil {
+						errs[i] = err
+						continue
+					}
+					data = b
 				}
+				errs[i] = writeIfChanged(filepath.Join(dir, filepath.FromSlash(j.path)), data)
 			}
 		}()
 	}
@@ -162,19 +176,38 @@ func writeAll(dir, content string, files *Files) (int, error) {
 	return len(jobs), errors.Join(errs...)
 }
 
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
+// writeIfChanged leaves a file alone when it already holds data.
+func writeIfChanged(path string, data []byte) error {
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return nil
 	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
+	return os.WriteFile(path, data, 0o644)
+}
+
+// prune removes from dir every file not wanted and every folder no wanted
+// file lives in; anything that is not a regular file or folder goes too.
+func prune(dir string, want, dirs map[string]bool) error {
+	var stale []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		switch {
+		case p == dir:
+		case d.IsDir():
+			if !dirs[p] {
+				stale = append(stale, p)
+				return fs.SkipDir
+			}
+		case !want[p] || !d.Type().IsRegular():
+			stale = append(stale, p)
+		}
+		return nil
+	})
+	for _, p := range stale {
+		if e := os.RemoveAll(p); e != nil && err == nil {
+			err = e
+		}
 	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return err
 }

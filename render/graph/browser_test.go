@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -25,9 +26,9 @@ import (
 )
 
 // serveSite builds content with the real pipeline and adds what this
-// package provides the way the build is meant to: data files, backlinks and
-// the local graph at the end of each page body, the graph page, and the
-// stylesheet and scripts in every page.
+// package provides the way the build is meant to, unless the build already
+// does: data files, backlinks and the local graph at the end of each page
+// body, the graph page, and the stylesheet and scripts in every page.
 func serveSite(t *testing.T, content string) (*httptest.Server, *site.Site) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
@@ -65,6 +66,9 @@ func serveSite(t *testing.T, content string) (*httptest.Server, *site.Site) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if strings.Contains(string(b), "assets/js/graph.js") {
+			continue // the build wires this package in itself
+		}
 		extra := string(graph.BacklinksHTML(bl[p], s, p.Lang)) + string(graph.LocalHTML(s, p))
 		page := strings.Replace(string(b), "</article>", extra+"</article>", 1)
 		page = wire(page)
@@ -78,6 +82,9 @@ func serveSite(t *testing.T, content string) (*httptest.Server, *site.Site) {
 	layout := html.NewLayout(s)
 	for _, lang := range s.Langs {
 		gp := graph.NewPage(s, lang)
+		if b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(build.PageFile(gp.URL)))); err == nil && strings.Contains(string(b), "assets/js/graph.js") {
+			continue
+		}
 		b, err := pl.Theme.Page(layout, gp, html.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -140,6 +147,31 @@ func TestBrowserGraph(t *testing.T) {
 	if legend := eval[string](t, ctx, `document.querySelector(".graph-legend").textContent`); !strings.Contains(legend, "理念层") {
 		t.Errorf("legend %q", legend)
 	}
+	// Wheel zooms about the pointer; a drag on empty canvas pans and opens
+	// nothing.
+	box := eval[map[string]float64](t, ctx, `(function(){var r=document.querySelector(".graph-full canvas").getBoundingClientRect();return {x:r.left,y:r.top,w:r.width,h:r.height}})()`)
+	k0 := eval[float64](t, ctx, `window.__graph.views[0].k`)
+	do(t, ctx, chromedp.MouseEvent("mouseWheel", box["x"]+box["w"]/2, box["y"]+box["h"]/2, func(p *input.DispatchMouseEventParams) { p.DeltaX, p.DeltaY = 1e-9, -300 }))
+	if k1 := eval[float64](t, ctx, `window.__graph.views[0].k`); !(k1 > k0*1.2) {
+		t.Errorf("wheel up: scale %v → %v", k0, k1)
+	}
+	tx0 := eval[float64](t, ctx, `window.__graph.views[0].tx`)
+	x, y := box["x"]+10, box["y"]+box["h"]-10
+	do(t, ctx, chromedp.MouseEvent("mousePressed", x, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent("mouseMoved", x+30, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent("mouseMoved", x+60, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent("mouseReleased", x+60, y, chromedp.ButtonLeft))
+	if tx1 := eval[float64](t, ctx, `window.__graph.views[0].tx`); tx1-tx0 < 50 {
+		t.Errorf("drag by 60px moved the view by %v", tx1-tx0)
+	}
+	if p := eval[string](t, ctx, `location.pathname`); p != "/graph/" {
+		t.Fatalf("a drag opened %s", p)
+	}
+
+	browsertest.Eval(t, ctx, `document.querySelector(".graph-controls [data-act=reset]").click(); ""`)
+	if k := eval[float64](t, ctx, `window.__graph.views[0].k`); k != k0 {
+		t.Errorf("reset left the scale at %v, not %v", k, k0)
+	}
 	pt := eval[map[string]float64](t, ctx, `window.__graph.screen("/02-principles/")`)
 	do(t, ctx, chromedp.MouseEvent("mouseMoved", pt["x"], pt["y"]), chromedp.MouseClickXY(pt["x"], pt["y"]))
 	if !browsertest.WaitFor(t, ctx, `location.pathname === "/02-principles/"`, 5*time.Second) {
@@ -164,6 +196,14 @@ func TestBrowserGraph(t *testing.T) {
 	want := len(near)
 	if n := eval[int](t, ctx, `window.__graph.drawn`); n != want {
 		t.Errorf("local graph drew %d nodes, want %d", n, want)
+	}
+	// Its "open the whole graph" link highlights the page there.
+	browsertest.Eval(t, ctx, `document.querySelector(".graph-open a").click(); ""`)
+	if !browsertest.WaitFor(t, ctx, `location.pathname === "/graph/" && window.__graph.views.length > 0 && window.__graph.views[0].current >= 0 && window.__graph.drawn > 0`, 10*time.Second) {
+		t.Fatalf("the whole graph opened from a page highlights nothing (%s)", browsertest.Eval(t, ctx, `location.href`))
+	}
+	if u := eval[string](t, ctx, `(function(v){return v.g.nodes[v.current].url})(window.__graph.views[0])`); u != "/02-principles/" {
+		t.Errorf("highlighted %s", u)
 	}
 	// Dark theme redraws with the theme's colours.
 	frames := eval[int](t, ctx, `window.__graph.frames`)
