@@ -116,11 +116,7 @@ func isTOC(p *site.Page, h site.Heading) bool {
 	if p.HiddenTOC[1] > p.HiddenTOC[0] && h.Offset >= p.HiddenTOC[0] && h.Offset < p.HiddenTOC[1] {
 		return true
 	}
-	switch strings.TrimSpace(site.NavTitle(h.Text)) {
-	case "目录", "📑 目录", "目 录", "Contents", "Table of Contents", "TOC":
-		return true
-	}
-	return false
+	return site.IsTOCHeading(h.Text)
 }
 
 // clip cuts s to at most n characters, at a sentence end when one is in

@@ -241,3 +241,23 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestReferencesPageFollowsEdits(t *testing.T) {
+	h := start(t,
+		"REFERENCES.md", "# 参考文献\n\n[k3s-memory]: https://docs.k3s.io/ \"K3s\"\n[k8s-scale]: https://kubernetes.io/ \"K8s\"\n",
+		"a.md", "# A\n\n内存 [k3s-memory]。\n",
+	)
+	_, body := h.get("/REFERENCES/")
+	if strings.Count(body, `href="/a/#cite-ref-k3s-memory-1"`) != 1 {
+		t.Fatalf("references page does not list the citing page once:\n%s", body)
+	}
+	write(t, h.dir, "a.md", "# A\n\n规模 [k8s-scale]。\n")
+	e := h.waitEvent()
+	if !contains(e.URLs, "/REFERENCES/") {
+		t.Errorf("references page not reloaded: %v", e.URLs)
+	}
+	_, body = h.get("/REFERENCES/")
+	if strings.Count(body, `href="/a/#cite-ref-k8s-scale-1"`) != 1 || strings.Contains(body, `href="/a/#cite-ref-k3s-memory-1"`) {
+		t.Errorf("references page after the edit:\n%s", body)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"docsite/render/build"
 	"docsite/render/config"
 	"docsite/render/site"
 )
@@ -104,7 +105,7 @@ func (srv *Server) rebuildPages(paths []string) []string {
 	s := srv.site
 	srv.search = nil
 	var urls []string
-	navChanged, anchorsChanged := false, false
+	navChanged, anchorsChanged, usesChanged := false, false, false
 	var changed []*site.Page
 	for _, rel := range paths {
 		src, err := os.ReadFile(filepath.Join(srv.opts.Content, filepath.FromSlash(rel)))
@@ -126,9 +127,16 @@ func (srv *Server) rebuildPages(paths []string) []string {
 		if !sameAnchors(p, old) {
 			anchorsChanged = true
 		}
+		if !sameUses(p, old) {
+			usesChanged = true
+		}
 		changed = append(changed, p)
 		urls = append(urls, s.Href(p.URL))
 		delete(srv.pages, p.URL)
+	}
+	if usesChanged {
+		// The references and glossary pages list who cites and uses what.
+		urls = append(urls, srv.refreshListPages(s)...)
 	}
 	if navChanged {
 		s.Index(false)
@@ -194,4 +202,45 @@ func dirExists(p string) bool {
 func fileExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && !st.IsDir()
+}
+
+// sameUses reports whether a page cites the same keys and uses the same
+// glossary terms as before.
+func sameUses(a, b *site.Page) bool {
+	if !slices.Equal(a.Terms, b.Terms) || len(a.Cites) != len(b.Cites) {
+		return false
+	}
+	for i := range a.Cites {
+		if a.Cites[i].Key != b.Cites[i].Key {
+			return false
+		}
+	}
+	return true
+}
+
+// refreshListPages rebuilds the references and glossary pages' bodies and
+// returns their URLs.
+func (srv *Server) refreshListPages(s *site.Site) []string {
+	var urls []string
+	lists := []string{s.ReferencesURL}
+	for _, lang := range s.Langs {
+		lists = append(lists, build.GlossaryURL(s, lang))
+	}
+	for _, u := range lists {
+		p := s.ByURL[u]
+		if p == nil {
+			continue
+		}
+		if p.Generated {
+			delete(s.ByURL, u)
+			s.Pages = slices.DeleteFunc(s.Pages, func(q *site.Page) bool { return q == p })
+		} else {
+			srv.pl.ParsePage(s, p)
+		}
+		delete(srv.pages, u)
+		urls = append(urls, s.Href(u))
+	}
+	build.AddReferencesPage(s)
+	build.AddGlossaryPage(s)
+	return urls
 }
