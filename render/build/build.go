@@ -14,6 +14,7 @@ import (
 	"docsite/render/config"
 	"docsite/render/diag"
 	"docsite/render/glossary"
+	"docsite/render/graph"
 	"docsite/render/highlight"
 	"docsite/render/html"
 	"docsite/render/markdown"
@@ -291,6 +292,17 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 		out.Data[html.NavFile(s, lang)] = []byte(html.Sidebar(s, lang))
 	}
 	out.Data["assets/css/chroma.css"] = []byte(highlight.CSS())
+	for p, b := range graph.Files(s) {
+		out.Data[p] = b
+	}
+	for _, lang := range s.Langs {
+		gp := graph.NewPage(s, lang)
+		b, err := pl.Theme.Page(layout, gp, html.Options{})
+		if err != nil {
+			return nil, err
+		}
+		out.Data[PageFile(gp.URL)] = b
+	}
 	sr := <-searchDone
 	if sr.err != nil {
 		return nil, sr.err

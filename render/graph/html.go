@@ -117,7 +117,7 @@ var localTmpl = template.Must(template.New("local").Parse(`<section class="local
 <div class="graph-view graph-local" data-graph="{{.Data}}" data-page="{{.Page}}" data-base="{{.Base}}">
 <canvas role="img" aria-label="{{.Words.LocalLabel}}"></canvas>
 </div>
-<p class="graph-open"><a href="{{.Full}}#page={{.Page}}">{{.Words.FullGraph}}</a></p>
+<p class="graph-open"><a href="{{.Full}}?page={{.Page}}">{{.Words.FullGraph}}</a></p>
 </section>
 `))
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"docsite/render/graph"
 	"docsite/render/site"
 )
 
@@ -26,6 +27,8 @@ type PageData struct {
 	IsHome, HasMath, HasMermaid, LiveReload            bool
 	UI                                                 UI
 	Body, Sidebar                                      template.HTML
+	Backlinks, LocalGraph                              template.HTML
+	GraphURL                                           string
 	NavURL                                             string
 	Crumbs                                             []Link
 	Prev, Next                                         *Link
@@ -44,11 +47,14 @@ type Layout struct {
 	Site   *site.Site
 	flats  map[string][]*site.NavNode
 	orders map[string]map[*site.NavNode]int
+	// backlinks are found once per layout: every page's list needs every page.
+	backlinks map[*site.Page][]graph.Backlink
 }
 
 // NewLayout prepares the shared parts after the site is indexed.
 func NewLayout(s *site.Site) *Layout {
-	l := &Layout{Site: s, flats: map[string][]*site.NavNode{}, orders: map[string]map[*site.NavNode]int{}}
+	l := &Layout{Site: s, flats: map[string][]*site.NavNode{}, orders: map[string]map[*site.NavNode]int{},
+		backlinks: graph.Backlinks(s)}
 	for _, lang := range s.Langs {
 		l.flats[lang] = s.Flat(lang)
 		l.orders[lang] = map[*site.NavNode]int{}
@@ -70,6 +76,9 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body, Sidebar: SidebarFor(s, p),
 		NavURL: s.Href("/" + NavFile(s, p.Lang)),
 	}
+	d.Backlinks = graph.BacklinksHTML(l.backlinks[p], s, p.Lang)
+	d.LocalGraph = graph.LocalHTML(s, p)
+	d.GraphURL = s.Href(graph.URL(s, p.Lang))
 	if desc, ok := p.Meta["description"].(string); ok {
 		d.Description = desc
 	}

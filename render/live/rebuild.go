@@ -82,7 +82,7 @@ func (srv *Server) rebuildAll() []string {
 		return []string{"*"}
 	}
 	srv.mu.Lock()
-	srv.site, srv.layout, srv.pages, srv.search, srv.lastOK = s, layout, map[string][]byte{}, nil, ""
+	srv.site, srv.layout, srv.pages, srv.search, srv.graph, srv.lastOK = s, layout, map[string][]byte{}, nil, nil, ""
 	srv.mu.Unlock()
 	srv.opts.Logf("rebuilt %d pages", len(s.ByURL))
 	return []string{"*"}
@@ -103,7 +103,7 @@ func (srv *Server) rebuildPages(paths []string) []string {
 	srv.mu.Lock()
 	defer srv.mu.Unlock()
 	s := srv.site
-	srv.search = nil
+	srv.search, srv.graph = nil, nil
 	var urls []string
 	navChanged, anchorsChanged, usesChanged := false, false, false
 	var changed []*site.Page

@@ -20,6 +20,7 @@ import (
 	"docsite/render/build"
 	"docsite/render/config"
 	"docsite/render/diag"
+	"docsite/render/graph"
 	"docsite/render/highlight"
 	"docsite/render/html"
 	"docsite/render/site"
@@ -52,6 +53,7 @@ type Server struct {
 	layout *html.Layout
 	pages  map[string][]byte // rendered pages by URL, filled on request
 	search map[string][]byte // search index files, built on first request
+	graph  map[string][]byte // graph and link preview data, likewise
 	seq    int64
 	lastOK string // message of the last failed full rebuild, "" when good
 
@@ -284,6 +286,13 @@ func (srv *Server) renderPage(url string) ([]byte, bool) {
 	}
 	p := srv.site.ByURL[url]
 	layout := srv.layout
+	if p == nil {
+		for _, lang := range srv.site.Langs {
+			if graph.URL(srv.site, lang) == url {
+				p = graph.NewPage(srv.site, lang)
+			}
+		}
+	}
 	srv.mu.RUnlock()
 	if p == nil {
 		return nil, false
@@ -331,6 +340,25 @@ func (srv *Server) file(w http.ResponseWriter, r *http.Request, rel string) {
 		}
 		srv.notFound(w, "/"+rel)
 		return
+	}
+	if strings.HasPrefix(rel, "assets/graph/") || strings.HasPrefix(rel, "assets/previews/") {
+		if b, ok := srv.graphFile(rel); ok {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write(b)
+			return
+		}
+	}
+	if strings.HasPrefix(rel, "assets/nav/") {
+		srv.mu.RLock()
+		s := srv.site
+		srv.mu.RUnlock()
+		for _, lang := range s.Langs {
+			if html.NavFile(s, lang) == rel {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				_, _ = io.WriteString(w, html.Sidebar(s, lang))
+				return
+			}
+		}
 	}
 	if strings.HasPrefix(rel, "assets/") {
 		http.ServeFileFS(w, r, srv.pl.Theme.Assets(), strings.TrimPrefix(rel, "assets/"))
@@ -393,5 +421,16 @@ func (srv *Server) searchFile(rel string) ([]byte, bool) {
 		srv.search = files
 	}
 	b, ok := srv.search[rel]
+	return b, ok
+}
+
+// graphFile serves the graph and preview data, built on first request.
+func (srv *Server) graphFile(rel string) ([]byte, bool) {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if srv.graph == nil {
+		srv.graph = graph.Files(srv.site)
+	}
+	b, ok := srv.graph[rel]
 	return b, ok
 }

@@ -96,8 +96,10 @@
     this.frame = function () { v.pending = false; v.draw(); };
   }
 
+  // The page to highlight comes as ?page=… (a query, not a fragment, so
+  // that link checkers do not look for an element of that id).
   function pageFromHash() {
-    var m = /^#page=(.*)$/.exec(location.hash);
+    var m = /[?&]page=([^&]*)/.exec(location.search) || /^#page=(.*)$/.exec(location.hash);
     if (!m) return "";
     try { return decodeURIComponent(m[1]); } catch (e) { return ""; }
   }
