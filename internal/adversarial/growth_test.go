@@ -57,7 +57,7 @@ func TestGrowth(t *testing.T) {
 			ratio := float64(times[last]) / float64(times[last-1])
 			t.Logf("sizes %v: times %v, last ratio %.2f", sh.sizes, round(times), ratio)
 			switch {
-			case times[last] < 30*time.Millisecond:
+			case times[last] < 100*time.Millisecond:
 				t.Logf("too fast to tell (%v)", times[last])
 			case ratio >= 3 && sh.bug != "":
 				known.add(fmt.Sprintf("%s: time ×%.1f for input ×2 (%v → %v): %s", sh.name, ratio, times[last-1].Round(time.Millisecond), times[last].Round(time.Millisecond), sh.bug))
@@ -115,19 +115,19 @@ func page(body string) map[string]string {
 
 func shapes() []shape {
 	return []shape{
-		{name: "quote-depth", sizes: []int{1000, 2000, 4000, 8000}, files: func(n int) map[string]string {
+		{name: "quote-depth", sizes: []int{4000, 8000, 16000, 32000}, files: func(n int) map[string]string {
 			return page(strings.Repeat("> ", n) + "深")
-		}},
-		{name: "list-depth", sizes: []int{1000, 2000, 4000, 8000}, files: func(n int) map[string]string {
+		}, bug: "upstream goldmark: text.reader.LineOffset recounts from the line start at every nesting level, depth² on one line"},
+		{name: "list-depth", sizes: []int{4000, 8000, 16000, 32000}, files: func(n int) map[string]string {
 			return page(strings.Repeat("- ", n) + "深")
-		}},
-		{name: "mixed-depth", sizes: []int{500, 1000, 2000, 4000}, files: func(n int) map[string]string {
+		}, bug: "upstream goldmark: the thematic-break test scans the rest of the line at every list level, depth² on one line"},
+		{name: "mixed-depth", sizes: []int{2000, 4000, 8000, 16000}, files: func(n int) map[string]string {
 			return page(strings.Repeat("> 1. ", n) + "深")
-		}},
+		}, bug: "upstream goldmark: text.reader.LineOffset recounts from the line start at every nesting level, depth² on one line"},
 		{name: "line-length", sizes: []int{128 << 10, 256 << 10, 512 << 10, 1 << 20}, files: func(n int) map[string]string {
-			return page(longLine(n))
+			return page(longLine(n, false))
 		}},
-		{name: "links-on-one-line", sizes: []int{16 << 10, 32 << 10, 64 << 10, 128 << 10}, files: func(n int) map[string]string {
+		{name: "links-on-one-line", sizes: []int{32 << 10, 64 << 10, 128 << 10, 256 << 10}, files: func(n int) map[string]string {
 			var b strings.Builder
 			for i := 0; b.Len() < n; i++ {
 				fmt.Fprintf(&b, "中[链%d](#页) ", i)
@@ -151,7 +151,7 @@ func shapes() []shape {
 		{name: "same-heading", sizes: []int{1000, 2000, 4000, 8000}, files: func(n int) map[string]string {
 			return page(strings.Repeat("## 标题\n\n文字\n\n", n))
 		}},
-		{name: "toc-entries", sizes: []int{500, 1000, 2000, 4000}, files: func(n int) map[string]string {
+		{name: "toc-entries", sizes: []int{250, 500, 1000, 2000}, files: func(n int) map[string]string {
 			var toc, body strings.Builder
 			toc.WriteString("## 目录\n\n")
 			for i := 1; i <= n; i++ {
@@ -159,17 +159,17 @@ func shapes() []shape {
 				fmt.Fprintf(&body, "## 1.%d 节\n\n文字\n\n", i)
 			}
 			return map[string]string{"README.md": "# 1. 首页\n\n" + toc.String() + "\n" + body.String()}
-		}},
+		}, bug: "check/links suggestAnchor compares every missing anchor with every anchor of the page (edit distance), so n stale TOC links cost n² distances"},
 		{name: "emphasis-runs", sizes: []int{4000, 8000, 16000, 32000}, files: func(n int) map[string]string {
 			return page(strings.Repeat("*a **a ", n))
 		}},
 		{name: "open-brackets", sizes: []int{4000, 8000, 16000, 32000}, files: func(n int) map[string]string {
 			return page(strings.Repeat("[", n) + "a" + strings.Repeat("]", n))
 		}},
-		{name: "link-openers", sizes: []int{4000, 8000, 16000, 32000}, files: func(n int) map[string]string {
+		{name: "link-openers", sizes: []int{2000, 4000, 8000, 16000}, files: func(n int) map[string]string {
 			return page(strings.Repeat("[a](", n))
-		}},
-		{name: "backticks", sizes: []int{4000, 8000, 16000, 32000}, files: func(n int) map[string]string {
+		}, bug: "upstream goldmark: parseLinkDestination scans to the end of the paragraph for each unclosed \"[a](\", n² in one paragraph"},
+		{name: "backticks", sizes: []int{16000, 32000, 64000, 128000}, files: func(n int) map[string]string {
 			var b strings.Builder
 			for i := 1; i <= n; i++ {
 				b.WriteString(strings.Repeat("`", i%50+1) + "x")
