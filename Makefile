@@ -9,7 +9,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 VENDOR  := themes/default/assets/vendor/katex/katex.min.js
 GOFILES := $(shell find . -name '*.go' -not -path './themes/default/node_modules/*' 2>/dev/null)
 
-.PHONY: all build site serve check test test-short vet fuzz bench assets chromium clean
+.PHONY: all build site serve check test test-short vet fuzz bench corpus assets chromium clean
 
 all: build
 
@@ -53,6 +53,14 @@ fuzz: assets
 	  for f in $$($(GO) test -list 'Fuzz.*' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$f"; $(GO) test -run XXX -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; done
+
+# Performance budgets of SPEC §12 on a generated corpus of the real shape,
+# with Hugo, remark-validate-links, htmltest and Pagefind when installed.
+bench: build
+	$(GO) run ./cmd/bench -docsite $(BIN) -corpus .cache/bench-corpus -runs 3
+
+corpus:
+	$(GO) run ./cmd/gencorpus -out .cache/bench-corpus -force
 
 clean:
 	rm -rf bin $(OUT)

@@ -64,6 +64,9 @@ func TestHostileFolder(t *testing.T) {
 	buildDiags := check.Run(res.Site, cfg, rawhtml.Check)
 	t.Logf("build: %d MB of content in %v, peak heap %d MB, %d pages, %d diagnostics",
 		inputBytes>>20, took.Round(time.Millisecond), peak>>20, res.Pages, len(buildDiags))
+	for _, d := range buildDiags {
+		t.Logf("  %q:%d:%d: %s %s: %s", d.File, d.Line, d.Column, d.Severity, d.Rule, d.Message)
+	}
 
 	// docsite check: the model alone.
 	pl, err := build.NewPipeline(build.Options{})
