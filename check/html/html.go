@@ -9,12 +9,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 
+	"docsite/internal/workers"
 	"docsite/render/diag"
 )
 
@@ -61,7 +61,7 @@ func Check(dir string, opts Options) ([]diag.Diagnostic, error) {
 	}
 	pages := make(map[string]*page, len(files))
 	var mu sync.Mutex
-	parallel(files, func(f string) {
+	workers.Each(files, 0, func(f string) {
 		pg := readPage(filepath.Join(dir, filepath.FromSlash(f)))
 		mu.Lock()
 		pages[f] = pg
@@ -77,25 +77,6 @@ func Check(dir string, opts Options) ([]diag.Diagnostic, error) {
 	}
 	diag.Sort(out)
 	return out, nil
-}
-
-func parallel(files []string, fn func(string)) {
-	var wg sync.WaitGroup
-	next := make(chan string)
-	for range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				fn(f)
-			}
-		}()
-	}
-	for _, f := range files {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
 }
 
 func readPage(p string) *page {

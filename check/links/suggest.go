@@ -28,21 +28,29 @@ func NewIndex(s *site.Site) *Index {
 	return idx
 }
 
+// named lists the files with want's name, or failing that the files whose
+// name is want's apart from a numeric prefix (a renumbered file).
+func (idx *Index) named(want string) []string {
+	name := strings.ToLower(path.Base(want))
+	if cands := idx.byName[name]; len(cands) > 0 {
+		return cands
+	}
+	var cands []string
+	bare := site.StripNumber(name)
+	for n, ps := range idx.byName {
+		if site.StripNumber(n) == bare {
+			cands = append(cands, ps...)
+		}
+	}
+	return cands
+}
+
 // suggest proposes the existing file the author most likely meant by want:
 // among files of the same name (ignoring case and a numeric prefix), the one
 // whose folders share most with want's; else a file in the same folder with
 // a near name. The answer is a link relative to the page.
 func (idx *Index) suggest(p *site.Page, want string) string {
-	name := strings.ToLower(path.Base(want))
-	cands := idx.byName[name]
-	if len(cands) == 0 {
-		bare := site.StripNumber(name)
-		for n, ps := range idx.byName {
-			if site.StripNumber(n) == bare {
-				cands = append(cands, ps...)
-			}
-		}
-	}
+	cands := idx.named(want)
 	best, bestScore := "", -1
 	for _, c := range cands {
 		sc := pathAffinity(want, c)
@@ -117,16 +125,7 @@ func relPath(dir, target string) string {
 // rest of the link fits (its fragment names an anchor there). One left is
 // certain; among several, only the one in a folder of the same name is.
 func (idx *Index) Certain(p *site.Page, want string, fits func(path string) bool) (string, bool) {
-	name := strings.ToLower(path.Base(want))
-	cands := idx.byName[name]
-	if len(cands) == 0 {
-		bare := site.StripNumber(name)
-		for n, ps := range idx.byName {
-			if site.StripNumber(n) == bare {
-				cands = append(cands, ps...)
-			}
-		}
-	}
+	cands := idx.named(want)
 	if fits != nil {
 		var kept []string
 		for _, c := range cands {

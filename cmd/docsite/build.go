@@ -23,11 +23,8 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Build the site from the content folder into the output folder",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig(cfgPath, baseURL)
+			cfg, err := setup(cfgPath, baseURL, content)
 			if err != nil {
-				return err
-			}
-			if err := checkContent(content); err != nil {
 				return err
 			}
 			if err := build.CheckOut(out, content); err != nil {

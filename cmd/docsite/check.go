@@ -41,11 +41,8 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if !slices.Contains(report.Formats, fl.format) {
 				return usageErr("--format %q is not one of %s", fl.format, strings.Join(report.Formats, ", "))
 			}
-			cfg, err := loadConfig(fl.cfgPath, "")
+			cfg, err := setup(fl.cfgPath, "", fl.content)
 			if err != nil {
-				return err
-			}
-			if err := checkContent(fl.content); err != nil {
 				return err
 			}
 			pl, err := build.NewPipeline(build.Options{})

@@ -35,6 +35,16 @@ func loadConfig(path string, baseURL string) (*config.Config, error) {
 	return cfg, nil
 }
 
+// setup is what every command does first: read the configuration and make
+// sure the content folder can be read.
+func setup(cfgPath, baseURL, content string) (*config.Config, error) {
+	cfg, err := loadConfig(cfgPath, baseURL)
+	if err != nil {
+		return nil, err
+	}
+	return cfg, checkContent(content)
+}
+
 // checkContent makes an unreadable content folder a usage error with advice.
 func checkContent(dir string) error {
 	st, err := os.Stat(dir)

@@ -31,11 +31,8 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Repair what is certain: moved links, renumbered anchors, stale TOCs, heading numbers, mangled citations",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig(cfgPath, "")
+			cfg, err := setup(cfgPath, "", content)
 			if err != nil {
-				return err
-			}
-			if err := checkContent(content); err != nil {
 				return err
 			}
 			res, err := runFix(content, cfg)

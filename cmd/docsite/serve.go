@@ -29,11 +29,8 @@ func serveCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Preview the site while you write: rebuilds on save and reloads the browser",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig(cfgPath, "")
+			cfg, err := setup(cfgPath, "", content)
 			if err != nil {
-				return err
-			}
-			if err := checkContent(content); err != nil {
 				return err
 			}
 			host, _, err := net.SplitHostPort(addr)

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"docsite/internal/workers"
 	"docsite/render/config"
 	"docsite/render/diag"
 	"docsite/render/glossary"
@@ -196,24 +197,9 @@ func (pl *Pipeline) ParsePage(s *site.Site, p *site.Page) {
 	p.Body = body
 }
 
-// parallel runs fn over pages on all workers.
+// parallel runs fn over pages on the pipeline's workers.
 func (pl *Pipeline) parallel(pages []*site.Page, fn func(*site.Page)) {
-	var wg sync.WaitGroup
-	next := make(chan *site.Page)
-	for range pl.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				fn(p)
-			}
-		}()
-	}
-	for _, p := range pages {
-		next <- p
-	}
-	close(next)
-	wg.Wait()
+	workers.Each(pages, pl.workers, fn)
 }
 
 // Diagnostics collects what loading and parsing found, sorted.

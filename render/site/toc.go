@@ -92,4 +92,3 @@ func lineStart(src []byte, off int) int {
 	}
 	return off
 }
-
