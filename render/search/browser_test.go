@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"docsite/internal/browsertest"
 )
 
 // TestBrowser drives the real client in headless Chromium over the fixture
@@ -74,19 +75,6 @@ func TestBrowser(t *testing.T) {
 // browse serves the fixture index with two bare pages that carry the
 // search markup, and starts a headless Chromium, or skips the test.
 func browse(t *testing.T) (*httptest.Server, context.Context) {
-	if testing.Short() {
-		t.Skip("browser test in -short mode")
-	}
-	var chrome string
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			chrome = p
-			break
-		}
-	}
-	if chrome == "" {
-		t.Skip("no Chromium installed")
-	}
 	site := t.TempDir()
 	files := buildFixtures(t)
 	page := `<!DOCTYPE html><html lang="%s" data-base="/"><head><meta charset="utf-8">
@@ -118,16 +106,7 @@ func browse(t *testing.T) (*httptest.Server, context.Context) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
 	t.Cleanup(srv.Close)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	bctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(bctx); err != nil { // start the browser without a deadline
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
-	t.Cleanup(cancel)
+	ctx := browsertest.Start(t)
 	return srv, ctx
 }
 
