@@ -178,7 +178,8 @@ func message(f sanitize.Finding) string {
 
 // mayHoldScript tells in one pass over src whether it can hold a finding:
 // a '<' and one of "script" (also in javascript: and vbscript:), a
-// character reference (an encoded scheme), "srcdoc", or an on…= attribute.
+// character reference (an encoded scheme), "srcdoc", or an on…= attribute
+// (after a space, quote, '/' or a blockquote's '>').
 // Nearly every page has none, and is not parsed again.
 func mayHoldScript(src []byte) bool {
 	tag := false
@@ -190,7 +191,8 @@ func mayHoldScript(src []byte) bool {
 			return tag || hasByte(src[i:], '<')
 		case c == 's' && (foldHas(src[i:], "script") || foldHas(src[i:], "srcdoc")):
 			return tag || hasByte(src[i:], '<')
-		case c == 'o' && i > 0 && isAttrStart(src[i-1]) && onAttr(src[i:]):
+		case c == 'o' && i > 0 && (isAttrStart(src[i-1]) || src[i-1] == '>') && onAttr(src[i:]):
+			// '>' too: a tag's next line inside a quote starts after "> ".
 			return tag || hasByte(src[i:], '<')
 		}
 	}

@@ -45,7 +45,11 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			pl, err := build.NewPipeline(build.Options{})
+			if fl.cacheDir == "" {
+				fl.cacheDir = defaultCacheDir()
+			}
+			// The cache folder spares check the formulas build typeset.
+			pl, err := build.NewPipeline(build.Options{CacheDir: fl.cacheDir})
 			if err != nil {
 				return err
 			}
@@ -100,7 +104,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.StringVar(&fl.format, "format", "text", "output format: text, json, github or sarif")
 	f.StringVar(&fl.htmlDir, "html", "", "also check the built site in this folder (every href, src and fragment)")
 	f.BoolVar(&fl.external, "external", false, "also check external links (cached; off by default)")
-	f.StringVar(&fl.cacheDir, "cache-dir", "", "cache folder for external results (default under the user cache directory)")
+	f.StringVar(&fl.cacheDir, "cache-dir", "", "cache folder for rendered formulas and external results (default under the user cache directory)")
 	f.BoolVar(&fl.strict, "strict", false, "exit 1 on warnings too")
 	f.StringVar(&fl.changedSince, "changed-since", "", "report only findings in files changed since GITREV, or caused by the change")
 	f.StringVar(&fl.baselineFile, "baseline", "", "report only findings not recorded in this baseline file")
@@ -143,9 +147,6 @@ func checkHTML(s *site.Site, dir string) ([]diag.Diagnostic, error) {
 }
 
 func checkExternal(s *site.Site, cfg *config.Config, cacheDir string, stderr io.Writer) []diag.Diagnostic {
-	if cacheDir == "" {
-		cacheDir = defaultCacheDir()
-	}
 	ec := cfg.External
 	opts := []external.Option{
 		external.WithCache(filepath.Join(cacheDir, "external.json"), parseDuration(ec.CacheMaxAge, 24*time.Hour)),

@@ -32,7 +32,8 @@ type shape struct {
 // timed at four sizes doubling each time (best of two runs at the two
 // largest), and the time ratio of the two largest must stay under 3; a
 // quadratic step shows as 4. Ratios, not absolute times, so a slow or busy
-// machine does not fail it.
+// machine does not fail it. The bytes written must grow linearly too, which
+// is exact.
 func TestGrowth(t *testing.T) {
 	if testing.Short() {
 		t.Skip("times growing inputs; skipped with -short")
@@ -46,18 +47,25 @@ func TestGrowth(t *testing.T) {
 	for _, sh := range shapes() {
 		t.Run(sh.name, func(t *testing.T) {
 			var times []time.Duration
+			var outs []int
 			for i, n := range sh.sizes {
 				reps := 1
 				if i >= len(sh.sizes)-2 {
 					reps = 2
 				}
-				times = append(times, cost(t, pl, cfg, sh.files(n), reps))
+				d, out := cost(t, pl, cfg, sh.files(n), reps)
+				times, outs = append(times, d), append(outs, out)
 			}
 			last := len(times) - 1
 			ratio := float64(times[last]) / float64(times[last-1])
-			t.Logf("sizes %v: times %v, last ratio %.2f", sh.sizes, round(times), ratio)
+			outRatio := float64(outs[last]) / float64(outs[last-1])
+			t.Logf("sizes %v: times %v, last ratio %.2f; output bytes %v, last ratio %.2f", sh.sizes, round(times), ratio, outs, outRatio)
+			// The output size is exact: no noise, no margin needed beyond 3.
+			if outRatio >= 3 {
+				ratio = max(ratio, outRatio)
+			}
 			switch {
-			case times[last] < 100*time.Millisecond:
+			case times[last] < 100*time.Millisecond && outRatio < 3:
 				t.Logf("too fast to tell (%v)", times[last])
 			case ratio >= 3 && sh.bug != "":
 				known.add(fmt.Sprintf("%s: time ×%.1f for input ×2 (%v → %v): %s", sh.name, ratio, times[last-1].Round(time.Millisecond), times[last].Round(time.Millisecond), sh.bug))
@@ -80,8 +88,8 @@ func round(ds []time.Duration) []time.Duration {
 }
 
 // cost writes files into a fresh folder and returns the best time of reps
-// runs of load, parse, render, theme and check.
-func cost(t *testing.T, pl *build.Pipeline, cfg *config.Config, files map[string]string, reps int) time.Duration {
+// runs of load, parse, render, theme and check, and the bytes of output.
+func cost(t *testing.T, pl *build.Pipeline, cfg *config.Config, files map[string]string, reps int) (time.Duration, int) {
 	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
@@ -93,20 +101,25 @@ func cost(t *testing.T, pl *build.Pipeline, cfg *config.Config, files map[string
 			t.Fatal(err)
 		}
 	}
-	best := time.Duration(1 << 62)
+	best, size := time.Duration(1<<62), 0
 	for range reps {
 		start := time.Now()
 		s, err := pl.Load(build.Options{Content: dir, Config: cfg})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := pl.Render(s); err != nil {
+		out, err := pl.Render(s)
+		if err != nil {
 			t.Fatal(err)
 		}
 		check.Run(s, cfg)
 		best = min(best, time.Since(start))
+		size = 0
+		for _, b := range out.Data {
+			size += len(b)
+		}
 	}
-	return best
+	return best, size
 }
 
 func page(body string) map[string]string {

@@ -261,3 +261,16 @@ func TestReferencesPageFollowsEdits(t *testing.T) {
 		t.Errorf("references page after the edit:\n%s", body)
 	}
 }
+
+// TestSavesDuringChecks applies saves back to back, so each rebuild changes
+// the site while the previous save's checks still read it (run with -race).
+func TestSavesDuringChecks(t *testing.T) {
+	h := start(t, "a.md", "# A\n\n[b](b.md#x)\n", "b.md", "# B\n\n## x\n")
+	for i := range 30 {
+		write(t, h.dir, "b.md", "# B\n\n## x"+strings.Repeat("y", i%2)+"\n")
+		h.srv.Apply([]string{"b.md"})
+	}
+	if _, body := h.get("/_docsite/diagnostics?path=/a/"); !strings.Contains(body, "link/missing-anchor") {
+		t.Errorf("panel after the last save: %s", body)
+	}
+}

@@ -105,9 +105,17 @@ func (srv *Server) Site() *site.Site {
 }
 
 // recheck runs the source checks for the panel. It runs after the reload
-// event is sent, so checking never delays a reload.
+// event is sent, so checking never delays a reload; it reads the site under
+// the read lock, since the next save's rebuild changes it in place, and
+// skips a build that a newer one has already replaced.
 func (srv *Server) recheck(s *site.Site, seq int64) {
+	srv.mu.RLock()
+	if seq < srv.seq {
+		srv.mu.RUnlock()
+		return
+	}
 	ds := check.Run(s, srv.opts.Config)
+	srv.mu.RUnlock()
 	byFile := map[string][]diag.Diagnostic{}
 	for _, d := range ds {
 		byFile[d.File] = append(byFile[d.File], d)

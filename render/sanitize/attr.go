@@ -5,6 +5,7 @@ type attr struct {
 	key        string // lower-cased
 	start, end int    // the whole attribute: key, "=", value and its quotes
 	repeated   bool   // a key seen before in the tag, which browsers ignore
+	valued     bool   // written with "=": "on0" alone holds no code
 }
 
 // scanAttrs finds the attributes of the raw start tag tag ("<a k=v ...>") at
@@ -50,7 +51,7 @@ func scanAttrs(tag []byte) []attr {
 		i, end = scanValue(tag, i, end)
 		if keyEnd > keyStart {
 			key := asciiLower(tag[keyStart:keyEnd])
-			out = append(out, attr{key: key, start: keyStart, end: end, repeated: seen[key]})
+			out = append(out, attr{key: key, start: keyStart, end: end, repeated: seen[key], valued: end > keyEnd})
 			seen[key] = true
 		}
 		i = skipSpace(tag, i)

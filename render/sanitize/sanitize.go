@@ -207,11 +207,14 @@ func badAttrs(raw []byte, z *xhtml.Tokenizer, hasAttr bool, depth int) []badAttr
 		var k, v []byte
 		k, v, hasAttr = z.TagAttr()
 		key := string(k)
-		kind := classify(key, string(v), depth)
 		if i >= len(spans) || spans[i].key != asciiLower(k) {
 			// The scanner and the tokenizer disagree (they never should):
 			// remove all the tag's attributes rather than guess.
 			return []badAttr{{kind: ScriptURL, key: key, start: tagNameEnd(raw), end: len(raw) - 1}}
+		}
+		kind := classify(key, string(v), depth)
+		if kind == EventHandler && !spans[i].valued {
+			kind = 0 // a bare "onclick" runs nothing
 		}
 		if kind != 0 {
 			bad = append(bad, badAttr{kind: kind, key: key, start: spans[i].start, end: spans[i].end})

@@ -37,6 +37,7 @@ func TestClean(t *testing.T) {
 		{"ordinary URLs kept", `<a href="https://example.com/javascript:x">x</a><img src="../a.png">`, `<a href="https://example.com/javascript:x">x</a><img src="../a.png">`},
 		{"onclick in text kept", "onclick=x and javascript:y in text", "onclick=x and javascript:y in text"},
 		{"attribute named on kept", `<x on=1 one="two">`, `<x on=1 >`},
+		{"handler without a value kept", "<A\n on0>", "<A\n on0>"},
 		{"textarea break-out", `<textarea><a title="</textarea><img src=x onerror=alert(1)>">`, `<textarea><a title="</textarea><img src=x >">`},
 		{"style holding markup is escaped", `<svg><style><img src=x onerror=alert(1)></style></svg>`, `<svg><style>&lt;img src=x onerror=alert(1)></style></svg>`},
 		{"style holding css kept", `<style>a > b { color: red }</style>`, `<style>a > b { color: red }</style>`},
@@ -179,7 +180,9 @@ func scriptNode(n *xhtml.Node) string {
 			return "script element"
 		}
 		for _, a := range n.Attr {
-			if kind := classify(strings.ToLower(a.Key), a.Val, 0); kind != 0 {
+			// A handler with no code (the parser cannot tell "on0" from
+			// on0="") runs nothing.
+			if kind := classify(strings.ToLower(a.Key), a.Val, 0); kind != 0 && !(kind == EventHandler && a.Val == "") {
 				return fmt.Sprintf("%s %s=%q on <%s>", kind, a.Key, a.Val, n.Data)
 			}
 		}
