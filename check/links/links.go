@@ -28,6 +28,8 @@ func Check(s *site.Site, skip func(dest string) bool) []Finding {
 				continue
 			}
 			if f, ok := checkLink(s, idx, p, l); ok {
+				// Positions cost a scan of the line: only findings need one.
+				p.Lines.Span(&f, l.Start, l.End)
 				out = append(out, f)
 			}
 		}
@@ -38,7 +40,6 @@ func Check(s *site.Site, skip func(dest string) bool) []Finding {
 func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bool) {
 	t := s.Resolve(p, l.Dest)
 	f := Finding{File: p.Path, Target: l.Dest}
-	p.Lines.Span(&f, l.Start, l.End)
 	image := l.Kind == site.LinkImage || l.Kind == site.LinkHTMLImage
 	switch t.Kind {
 	case site.External:
@@ -85,7 +86,7 @@ func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bo
 		where = t.Page.Path
 	}
 	f.Message = "no heading or anchor #" + t.Fragment + " in " + where
-	if id := suggestAnchor(t.Page, t.Fragment); id != "" {
+	if id := idx.anchors(t.Page).suggest(t.Fragment); id != "" {
 		base, _, _ := strings.Cut(l.Dest, "#")
 		f.Suggestion = base + "#" + id
 		f.Message += "; did you mean #" + id + "?"

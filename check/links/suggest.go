@@ -2,7 +2,9 @@ package links
 
 import (
 	"path"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"docsite/render/site"
 	"docsite/render/slug"
@@ -12,11 +14,22 @@ import (
 type Index struct {
 	byName map[string][]string // lower-cased base name → paths
 	all    []string
+	byPage map[*site.Page]*anchorIndex
+}
+
+// anchors returns the page's anchor index, made on first use.
+func (idx *Index) anchors(p *site.Page) *anchorIndex {
+	if ai, ok := idx.byPage[p]; ok {
+		return ai
+	}
+	ai := newAnchorIndex(p)
+	idx.byPage[p] = ai
+	return ai
 }
 
 // NewIndex indexes the files of a site.
 func NewIndex(s *site.Site) *Index {
-	idx := &Index{byName: map[string][]string{}}
+	idx := &Index{byName: map[string][]string{}, byPage: map[*site.Page]*anchorIndex{}}
 	for p := range s.Exists {
 		if p == "" {
 			continue
@@ -170,27 +183,62 @@ func RenumberedAnchor(p *site.Page, frag string) (string, bool) {
 	return found, found != ""
 }
 
-// suggestAnchor proposes a heading of page p for a fragment that matched
-// none: first one whose text is the same apart from its hand-written number
-// (the heading was renumbered), else the closest ID.
-func suggestAnchor(p *site.Page, frag string) string {
-	want := stripSlugNumber(frag)
+// anchorIndex answers anchor suggestions for one page in time independent
+// of how many anchors it has: a page with thousands of stale TOC links
+// must not cost thousands × thousands comparisons.
+type anchorIndex struct {
+	renumbered map[string]string // number-stripped heading ID → first heading ID
+	ids        []string          // every anchor, by rune length then ID
+	lens       []int
+}
+
+func newAnchorIndex(p *site.Page) *anchorIndex {
+	ai := &anchorIndex{renumbered: map[string]string{}}
 	for _, h := range p.Headings {
-		if want != "" && stripSlugNumber(h.ID) == want {
-			return h.ID
+		if k := stripSlugNumber(h.ID); k != "" {
+			if _, seen := ai.renumbered[k]; !seen {
+				ai.renumbered[k] = h.ID
+			}
 		}
 	}
-	best, bestD := "", 1<<30
 	for id := range p.Anchors {
-		d := distance(frag, id)
-		if d < bestD || (d == bestD && id < best) {
-			best, bestD = id, d
+		ai.ids = append(ai.ids, id)
+	}
+	sort.Slice(ai.ids, func(i, j int) bool {
+		li, lj := utf8.RuneCountInString(ai.ids[i]), utf8.RuneCountInString(ai.ids[j])
+		return li < lj || li == lj && ai.ids[i] < ai.ids[j]
+	})
+	for _, id := range ai.ids {
+		ai.lens = append(ai.lens, utf8.RuneCountInString(id))
+	}
+	return ai
+}
+
+// maxCompared bounds the edit distances one suggestion computes.
+const maxCompared = 256
+
+// suggest proposes a heading for a fragment that matched none: the one
+// whose text is the same apart from its hand-written number (renumbered),
+// else the closest ID within a third of the fragment's length.
+func (ai *anchorIndex) suggest(frag string) string {
+	if want := stripSlugNumber(frag); want != "" {
+		if id, ok := ai.renumbered[want]; ok {
+			return id
 		}
 	}
-	if bestD <= max(2, len([]rune(frag))/3) {
-		return best
+	n := utf8.RuneCountInString(frag)
+	limit := max(2, n/3)
+	best, bestD := "", limit+1
+	from := sort.SearchInts(ai.lens, n-limit)
+	for i := from; i < len(ai.ids) && i < from+maxCompared && ai.lens[i] <= n+limit; i++ {
+		if abs(ai.lens[i]-n) >= bestD {
+			continue
+		}
+		if d := distance(frag, ai.ids[i]); d < bestD {
+			best, bestD = ai.ids[i], d
+		}
 	}
-	return ""
+	return best
 }
 
 // stripSlugNumber drops the leading number of a heading slug: "121-核心理念"

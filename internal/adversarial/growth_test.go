@@ -146,14 +146,14 @@ func shapes() []shape {
 				fmt.Fprintf(&b, "中[链%d](#页) ", i)
 			}
 			return page(b.String())
-		}, bug: "diag.Lines.Position counts the runes from the start of the line on every call, and check/links computes a Span for every link, broken or not"},
+		}},
 		{name: "pages-in-one-folder", sizes: []int{125, 250, 500, 1000}, files: func(n int) map[string]string {
 			m := map[string]string{"README.md": "# 首页\n"}
 			for i := range n {
 				m[fmt.Sprintf("d/p%04d.md", i)] = fmt.Sprintf("# 页 %d\n\n正文 [下一页](p%04d.md)\n", i, i+1)
 			}
 			return m
-		}, bug: "every page's sidebar lists all its siblings, so a folder of n pages writes n² entries"},
+		}},
 		{name: "pages-in-folders", sizes: []int{100, 200, 400, 800}, files: func(n int) map[string]string {
 			m := map[string]string{"README.md": "# 首页\n"}
 			for i := range n {
@@ -172,7 +172,7 @@ func shapes() []shape {
 				fmt.Fprintf(&body, "## 1.%d 节\n\n文字\n\n", i)
 			}
 			return map[string]string{"README.md": "# 1. 首页\n\n" + toc.String() + "\n" + body.String()}
-		}, bug: "check/links suggestAnchor compares every missing anchor with every anchor of the page (edit distance), so n stale TOC links cost n² distances"},
+		}},
 		{name: "emphasis-runs", sizes: []int{4000, 8000, 16000, 32000}, files: func(n int) map[string]string {
 			return page(strings.Repeat("*a **a ", n))
 		}},

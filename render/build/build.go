@@ -67,7 +67,8 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 	if w <= 0 {
 		w = runtime.NumCPU()
 	}
-	convOpts := []markdown.Option{markdown.WithHighlighter(hl), markdown.WithExtensions(glossary.NewExtension())}
+	convOpts := []markdown.Option{markdown.WithHighlighter(hl), markdown.WithExtensions(glossary.NewExtension()),
+		markdown.WithSanitize(opts.Config != nil && opts.Config.Sanitize)}
 	engine, warning := newMathEngine(opts.CacheDir, w)
 	if engine != nil {
 		convOpts = append(convOpts, markdown.WithMath(engine))

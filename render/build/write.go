@@ -17,12 +17,15 @@ import (
 
 // CheckOut refuses output folders that would destroy the content: the
 // content folder itself, a folder above it, or the file system root.
+//
+// Both paths are compared with symbolic links resolved: content reached
+// through a link into the output's folder must be refused too.
 func CheckOut(out, content string) error {
-	ao, err := filepath.Abs(out)
+	ao, err := realPath(out)
 	if err != nil {
 		return err
 	}
-	ac, err := filepath.Abs(content)
+	ac, err := realPath(content)
 	if err != nil {
 		return err
 	}
@@ -36,6 +39,25 @@ func CheckOut(out, content string) error {
 		return fmt.Errorf("output folder %s is inside the content folder %s and would be read back as content; choose an --out outside it", out, content)
 	}
 	return nil
+}
+
+// realPath is the absolute path with symbolic links resolved; for a path
+// that does not exist yet, its nearest existing ancestor is resolved.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if dir == filepath.Dir(dir) {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 // WriteAtomic brings the spare folder beside out (.<out>.prev: the output

@@ -10,17 +10,47 @@ import (
 type Lines struct {
 	src    []byte
 	starts []int // byte offset where each line starts
+	// marks hold, for long lines, the rune count at every stride bytes, so
+	// a position on a 1 MB line is not a count from the line's start.
+	marks map[int][]mark
 }
 
-// NewLines indexes src once; lookups are then O(log lines + line length).
+type mark struct{ off, runes int }
+
+const stride = 4096
+
+// NewLines indexes src once; lookups are then O(log lines + stride).
 func NewLines(src []byte) *Lines {
-	starts := []int{0}
+	l := &Lines{src: src, starts: []int{0}}
 	for i, b := range src {
 		if b == '\n' {
-			starts = append(starts, i+1)
+			l.starts = append(l.starts, i+1)
 		}
 	}
-	return &Lines{src: src, starts: starts}
+	for n, start := range l.starts {
+		end := len(src)
+		if n+1 < len(l.starts) {
+			end = l.starts[n+1]
+		}
+		if end-start <= stride {
+			continue
+		}
+		if l.marks == nil {
+			l.marks = map[int][]mark{}
+		}
+		var ms []mark
+		runes, at := 0, start
+		for next := start + stride; next < end; next += stride {
+			for next < end && !utf8.RuneStart(src[next]) {
+				next++
+			}
+			runes += utf8.RuneCount(src[at:next])
+			at = next
+			ms = append(ms, mark{next, runes})
+		}
+		l.marks[n] = ms
+	}
+	return l
 }
 
 // Position returns the line and column of byte offset off.
@@ -32,7 +62,13 @@ func (l *Lines) Position(off int) (line, col int) {
 		off = len(l.src)
 	}
 	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
-	return i + 1, utf8.RuneCount(l.src[l.starts[i]:off]) + 1
+	from, runes := l.starts[i], 0
+	if ms := l.marks[i]; len(ms) > 0 {
+		if k := sort.Search(len(ms), func(k int) bool { return ms[k].off > off }) - 1; k >= 0 {
+			from, runes = ms[k].off, ms[k].runes
+		}
+	}
+	return i + 1, runes + utf8.RuneCount(l.src[from:off]) + 1
 }
 
 // LineStart returns the byte offset at which 1-based line n begins.

@@ -74,7 +74,15 @@ func SidebarFor(s *site.Site, p *site.Page) template.HTML {
 
 // writeNav writes nodes; with open == nil every folder is written whole.
 func writeNav(b *strings.Builder, s *site.Site, nodes []*site.NavNode, open map[*site.NavNode]bool, current *site.NavNode) {
-	for _, n := range nodes {
+	shown := window(nodes, open)
+	for i, n := range nodes {
+		if !shown(i) {
+			if i == 0 || shown(i-1) {
+				// The shared tree holds the rest; the button fetches it.
+				b.WriteString(`<li class="nav-more"><button type="button" class="nav-more-btn" aria-label="…">…</button></li>`)
+			}
+			continue
+		}
 		u := attrURL(s.Href(n.Page.URL))
 		b.WriteString(`<li`)
 		if len(n.Children) > 0 {
@@ -105,6 +113,29 @@ func writeNav(b *strings.Builder, s *site.Site, nodes []*site.NavNode, open map[
 			b.WriteString(`</details>`)
 		}
 		b.WriteString(`</li>`)
+	}
+}
+
+// windowSize is how many entries of a long folder a page's own sidebar
+// shows around the open one (and at each end): a folder of 2,000 pages would
+// otherwise put 2,000 entries in each of its 2,000 pages.
+const windowSize = 10
+
+// window tells which of a folder's entries a page's sidebar shows: all of
+// them in the shared tree (open == nil) or in a short folder, else the
+// first and last few and those around the entry on the page's path.
+func window(nodes []*site.NavNode, open map[*site.NavNode]bool) func(int) bool {
+	if open == nil || len(nodes) <= 6*windowSize {
+		return func(int) bool { return true }
+	}
+	at := -1
+	for i, n := range nodes {
+		if open[n] {
+			at = i
+		}
+	}
+	return func(i int) bool {
+		return i < windowSize || i >= len(nodes)-windowSize || (at >= 0 && i >= at-windowSize && i <= at+windowSize)
 	}
 }
 

@@ -1,15 +1,19 @@
 package markdown
 
 import (
+	"bytes"
+	"html"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"docsite/render/diag"
 	"docsite/render/markdown/cjk"
 	"docsite/render/math"
 	"docsite/render/mermaid"
+	"docsite/render/sanitize"
 	"docsite/render/site"
 	"docsite/render/slug"
 )
@@ -21,6 +25,7 @@ func extract(p *site.Page, doc ast.Node) {
 	var slugs slug.Slugger
 	p.Anchors = map[string]site.Anchor{}
 	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
+	checkEncoding(p)
 	sec := &sectionWriter{}
 	sec.start(site.Section{})
 	// Inside a heading, links and raw HTML anchors count like anywhere
@@ -65,12 +70,18 @@ func extract(p *site.Page, doc ast.Node) {
 			inHeading = true
 			return ast.WalkContinue, nil
 		case *ast.Link:
-			p.Links = append(p.Links, site.Link{Dest: string(n.Destination), Kind: site.LinkMarkdown, Start: n.Pos(), End: linkEnd(src, n.Pos()), Lang: langTitle(n.Title)})
+			l := site.Link{Dest: string(n.Destination), Kind: site.LinkMarkdown, Start: n.Pos(), End: linkEnd(src, n.Pos()), Lang: langTitle(n.Title)}
+			p.Links = append(p.Links, l)
+			scriptLink(p, l)
 		case *ast.Image:
-			p.Links = append(p.Links, site.Link{Dest: string(n.Destination), Kind: site.LinkImage, Start: n.Pos(), End: linkEnd(src, n.Pos())})
+			l := site.Link{Dest: string(n.Destination), Kind: site.LinkImage, Start: n.Pos(), End: linkEnd(src, n.Pos())}
+			p.Links = append(p.Links, l)
+			scriptLink(p, l)
 		case *ast.AutoLink:
-			start := n.Pos()
-			p.Links = append(p.Links, site.Link{Dest: string(n.URL(src)), Kind: site.LinkAuto, Start: start, End: start + len(n.URL(src))})
+			start, end := autoLinkSpan(src, n)
+			l := site.Link{Dest: string(n.URL(src)), Kind: site.LinkAuto, Start: start, End: end}
+			p.Links = append(p.Links, l)
+			scriptLink(p, l)
 		case *ast.RawHTML:
 			scanHTML(p, rawSegments(n.Segments, src))
 			return ast.WalkSkipChildren, nil
@@ -266,4 +277,53 @@ func langTitle(title []byte) string {
 		}
 	}
 	return t
+}
+
+// autoLinkSpan finds an autolink as written: its label (without the
+// "http://" goldmark adds to a bare www. link) at or after the node's
+// position, with its angle brackets when it has them.
+func autoLinkSpan(src []byte, n *ast.AutoLink) (int, int) {
+	label := n.Label(src)
+	from := max(n.Pos(), 0)
+	i := bytes.Index(src[min(from, len(src)):], label)
+	if i < 0 {
+		return from, from
+	}
+	start, end := from+i, from+i+len(label)
+	if start > 0 && end < len(src) && src[start-1] == '<' && src[end] == '>' {
+		start, end = start-1, end+1
+	}
+	return start, end
+}
+
+// scriptLink reports a Markdown link whose destination runs script; the
+// site never links it (rewriteLinks drops the destination).
+func scriptLink(p *site.Page, l site.Link) {
+	if !sanitize.IsScriptURL(html.UnescapeString(l.Dest)) {
+		return
+	}
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "html/script", Target: l.Dest,
+		Message: "link to a script URL; the site shows its text without a link"}
+	p.Lines.Span(&d, l.Start, l.End)
+	p.Diags = append(p.Diags, d)
+}
+
+// checkEncoding reports the first byte of a page that is not UTF-8: the
+// page is still published, with the byte shown as U+FFFD.
+func checkEncoding(p *site.Page) {
+	if utf8.Valid(p.Source) {
+		return
+	}
+	off := 0
+	for off < len(p.Source) {
+		r, size := utf8.DecodeRune(p.Source[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "page/encoding",
+		Message: "the page is not valid UTF-8 here; save it as UTF-8"}
+	p.Lines.Span(&d, off, off)
+	p.Diags = append(p.Diags, d)
 }

@@ -30,6 +30,7 @@ import (
 // Converter is safe for concurrent use by many page workers.
 type Converter struct {
 	md        goldmark.Markdown
+	sanitize  bool
 	highlight *highlight.Highlighter
 	math      math.Renderer
 	extra     []goldmark.Extender
@@ -47,6 +48,11 @@ func WithHighlighter(h *highlight.Highlighter) Option {
 // parse is a diagnostic for build and check alike.
 func WithMath(r math.Renderer) Option {
 	return func(c *Converter) { c.math = r }
+}
+
+// WithSanitize removes script from raw HTML (docsite.yaml sanitize: true).
+func WithSanitize(on bool) Option {
+	return func(c *Converter) { c.sanitize = on }
 }
 
 // WithExtensions adds goldmark extensions (math, citations, …).
@@ -115,7 +121,7 @@ type docsiteRenderers struct{ c *Converter }
 
 func (d *docsiteRenderers) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
-		util.Prioritized(&nodeRenderer{highlight: d.c.highlight}, 100),
+		util.Prioritized(&nodeRenderer{highlight: d.c.highlight, sanitize: d.c.sanitize}, 100),
 	))
 }
 

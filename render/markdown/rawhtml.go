@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 
+	"docsite/render/diag"
+	"docsite/render/sanitize"
 	"docsite/render/site"
 )
 
@@ -51,6 +53,10 @@ func scanHTML(p *site.Page, pieces []rawPiece) {
 			return 0
 		}
 		return pieces[i].offset + off - starts[i]
+	}
+	for _, f := range sanitize.Find(joined) {
+		start, end := toSource(f.Start), toSource(max(f.End-1, f.Start))+1
+		p.Diags = append(p.Diags, scriptDiag(p, f, start, end))
 	}
 	z := html.NewTokenizer(bytes.NewReader(joined))
 	pos := 0
@@ -110,7 +116,7 @@ func scanHTML(p *site.Page, pieces []rawPiece) {
 // rewriteRawHTML rewrites href and src attributes of raw HTML the same way
 // Markdown links are rewritten, leaving every other byte as written.
 func rewriteRawHTML(raw []byte, links func(string) (string, bool)) ([]byte, bool) {
-	if !bytes.Contains(raw, []byte("href")) && !bytes.Contains(raw, []byte("src")) {
+	if links == nil || !bytes.Contains(raw, []byte("href")) && !bytes.Contains(raw, []byte("src")) {
 		return raw, false
 	}
 	z := html.NewTokenizer(bytes.NewReader(raw))
@@ -222,3 +228,16 @@ func attrSpans(tag []byte) [][2]int {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// scriptDiag reports raw HTML that would run as script in the reader's
+// browser (html/script): published as written, unless sanitize is on.
+func scriptDiag(p *site.Page, f sanitize.Finding, start, end int) diag.Diagnostic {
+	what := f.Kind.String()
+	if f.Attr != "" {
+		what += " " + f.Attr
+	}
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "html/script", Target: f.Tag,
+		Message: "raw HTML runs script: " + what + " in <" + f.Tag + "> (docsite.yaml sanitize: true removes it)"}
+	p.Lines.Span(&d, start, end)
+	return d
+}

@@ -10,6 +10,7 @@ import (
 
 	"docsite/render/diag"
 	"docsite/render/highlight"
+	"docsite/render/sanitize"
 	"docsite/render/site"
 )
 
@@ -18,6 +19,7 @@ import (
 // whose links were rewritten.
 type nodeRenderer struct {
 	highlight *highlight.Highlighter
+	sanitize  bool // remove script from raw HTML (docsite.yaml sanitize: true)
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -26,6 +28,10 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindCodeBlock, r.indented)
 	reg.Register(kindRawOutput, r.raw)
 	reg.Register(kindRawBlockOutput, r.raw)
+	if r.sanitize {
+		reg.Register(ast.KindRawHTML, r.raw)
+		reg.Register(ast.KindHTMLBlock, r.raw)
+	}
 }
 
 func (r *nodeRenderer) heading(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -68,24 +74,40 @@ func (r *nodeRenderer) indented(w util.BufWriter, src []byte, n ast.Node, enteri
 	return ast.WalkSkipChildren, nil
 }
 
+// raw writes raw HTML: as rewritten, and without script when sanitizing.
+// An HTML block is cleaned whole, so a <script> over several lines goes.
 func (r *nodeRenderer) raw(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		switch n := n.(type) {
-		case *rawOutput:
-			_, _ = w.Write(n.html)
-		case *rawBlockOutput:
-			_, _ = w.Write(n.html)
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	var out []byte
+	switch n := n.(type) {
+	case *rawOutput:
+		out = n.html
+	case *rawBlockOutput:
+		out = n.html
+	case *ast.RawHTML:
+		for _, pc := range rawSegments(n.Segments, src) {
+			out = append(out, pc.data...)
+		}
+	case *ast.HTMLBlock:
+		for _, pc := range rawSegments(n.Lines(), src) {
+			out = append(out, pc.data...)
+		}
+		if n.HasClosure() {
+			out = append(out, n.ClosureLine.Value(src)...)
 		}
 	}
+	if r.sanitize {
+		out = sanitize.Clean(out)
+	}
+	_, _ = w.Write(out)
 	return ast.WalkSkipChildren, nil
 }
 
 // rewriteLinks points Markdown links and images at site URLs and replaces raw
 // HTML whose href/src changed with its rewritten form.
 func rewriteLinks(doc ast.Node, src []byte, links func(string) (string, bool)) {
-	if links == nil {
-		return
-	}
 	var replace [][2]ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -93,12 +115,12 @@ func rewriteLinks(doc ast.Node, src []byte, links func(string) (string, bool)) {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			if u, ok := links(string(n.Destination)); ok {
-				n.Destination = []byte(u)
-			}
+			n.Destination = rewrite(n.Destination, links)
 		case *ast.Image:
-			if u, ok := links(string(n.Destination)); ok {
-				n.Destination = []byte(u)
+			n.Destination = rewrite(n.Destination, links)
+		case *ast.AutoLink:
+			if sanitize.IsScriptURL(string(n.URL(src))) {
+				replace = append(replace, [2]ast.Node{n, ast.NewString(n.Label(src))})
 			}
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
@@ -137,6 +159,21 @@ func rewriteLinks(doc ast.Node, src []byte, links func(string) (string, bool)) {
 	for _, r := range replace {
 		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
 	}
+}
+
+// rewrite gives a destination its site URL; one that runs script is
+// dropped, since raw HTML being allowed turns goldmark's own filter off.
+func rewrite(dest []byte, links func(string) (string, bool)) []byte {
+	if sanitize.IsScriptURL(html.UnescapeString(string(dest))) {
+		return nil
+	}
+	if links == nil {
+		return dest
+	}
+	if u, ok := links(string(dest)); ok {
+		return []byte(u)
+	}
+	return dest
 }
 
 func duplicateID(p *site.Page, id string, start, end int) diag.Diagnostic {

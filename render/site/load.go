@@ -107,6 +107,8 @@ func (s *Site) symlink(absRoot, p, rel string) error {
 		s.report(rel, "load/symlink", "symbolic link to "+target+" leaves the content folder; not followed")
 	case st.IsDir():
 		s.report(rel, "load/symlink", "symbolic link to a folder; not followed")
+	case !st.Mode().IsRegular():
+		s.report(rel, "load/special-file", "symbolic link to a pipe, socket or device; not published")
 	default:
 		s.addFile(p, rel)
 	}

@@ -71,6 +71,9 @@
     }, function () { fullTree = null; });
   }
   if (sidebar && sidebar.dataset.nav) {
+    sidebar.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest(".nav-more-btn")) loadTree("");
+    });
     sidebar.addEventListener("toggle", function (e) {
       var d = e.target;
       if (d.tagName === "DETAILS" && d.open && d.hasAttribute("data-lazy")) loadTree(d.dataset.url);
