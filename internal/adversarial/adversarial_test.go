@@ -17,7 +17,6 @@ import (
 	"unsafe"
 
 	"docsite/check"
-	"docsite/check/rawhtml"
 	"docsite/render/build"
 	"docsite/render/config"
 	"docsite/render/diag"
@@ -61,7 +60,7 @@ func TestHostileFolder(t *testing.T) {
 	if !vanished.happened() {
 		t.Error("the vanishing file was read before it could be deleted; the case was not exercised")
 	}
-	buildDiags := check.Run(res.Site, cfg, rawhtml.Check)
+	buildDiags := check.Run(res.Site, cfg)
 	t.Logf("build: %d MB of content in %v, peak heap %d MB, %d pages, %d diagnostics",
 		inputBytes>>20, took.Round(time.Millisecond), peak>>20, res.Pages, len(buildDiags))
 	for _, d := range buildDiags {
@@ -80,7 +79,7 @@ func TestHostileFolder(t *testing.T) {
 			t.Fatalf("check failed: %v", err)
 		}
 	})
-	checkDiags := check.Run(s, cfg, rawhtml.Check)
+	checkDiags := check.Run(s, cfg)
 	t.Logf("check: %v, peak heap %d MB, %d diagnostics", checkTook.Round(time.Millisecond), checkPeak>>20, len(checkDiags))
 
 	var known knownBugs

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -96,5 +97,29 @@ func TestChineseEmphasisAndBreaks(t *testing.T) {
 	body, _ := c.Render(p, c.Parse(p), nil)
 	if !strings.Contains(string(body), "<strong>（集装箱）</strong>是适用于技术决策") {
 		t.Errorf("got %s", body)
+	}
+}
+
+func TestScriptInRawHTMLIsReported(t *testing.T) {
+	src := "# T\n\n<div onclick=\"x()\">a</div>\n\n```html\n<script>no</script>\n```\n\n`<script>` and [x](javascript:alert(1))\n\n<script>\nyes()\n</script>\n"
+	_, p := page(t, src)
+	New().Parse(p)
+	var got []string
+	for _, d := range p.Diags {
+		if d.Rule == "html/script" {
+			got = append(got, fmt.Sprintf("%d:%d", d.Line, d.Column))
+		}
+	}
+	if strings.Join(got, " ") != "3:6 9:16 11:1" {
+		t.Errorf("html/script at %v, want 3:6 9:16 11:1", got)
+	}
+}
+
+func TestSanitizeRemovesScript(t *testing.T) {
+	_, p := page(t, "<p onclick=\"x()\">a <script>b()</script></p>\n\n[x](javascript:alert(1))\n")
+	c := New(WithSanitize(true))
+	body, _ := c.Render(p, c.Parse(p), func(string) (string, bool) { return "", false })
+	if strings.Contains(string(body), "onclick") || strings.Contains(string(body), "<script") || strings.Contains(string(body), "javascript:") {
+		t.Errorf("script left in %s", body)
 	}
 }
