@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"docsite/internal/workers"
+	"docsite/render/cache"
 	"docsite/render/config"
 	"docsite/render/diag"
 	"docsite/render/glossary"
@@ -50,6 +51,7 @@ type Result struct {
 type Pipeline struct {
 	Converter   *markdown.Converter
 	Highlighter *highlight.Highlighter
+	layouts     *cache.Store // graph layouts by the graph they lay out
 	Theme       *html.Theme
 	Math        *math.KaTeX // nil when KaTeX is not installed
 	MathWarning string
@@ -76,6 +78,7 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 	return &Pipeline{
 		Converter:   markdown.New(convOpts...),
 		Highlighter: hl,
+		layouts:     cache.Open(opts.CacheDir, "graph-layout.bin"),
 		Theme:       th,
 		Math:        engine,
 		MathWarning: warning,
@@ -87,6 +90,7 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 // only makes the next run slower, so errors are dropped.
 func (pl *Pipeline) Save() {
 	_ = pl.Highlighter.Save()
+	_ = pl.layouts.Save()
 	if pl.Math != nil {
 		_ = pl.Math.Close()
 	}
@@ -241,6 +245,8 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 		f, st, err := SearchFiles(s)
 		searchDone <- searchResult{f, st, err}
 	}()
+	graphDone := make(chan map[string][]byte, 1)
+	go func() { graphDone <- pl.graphFiles(s) }()
 	pl.parallel(pages, func(p *site.Page) {
 		b, err := pl.Theme.Page(layout, p, html.Options{})
 		mu.Lock()
@@ -279,9 +285,6 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 		out.Data[html.NavFile(s, lang)] = []byte(html.Sidebar(s, lang))
 	}
 	out.Data["assets/css/chroma.css"] = []byte(highlight.CSS())
-	for p, b := range graph.Files(s) {
-		out.Data[p] = b
-	}
 	for _, lang := range s.Langs {
 		gp := graph.NewPage(s, lang)
 		b, err := pl.Theme.Page(layout, gp, html.Options{})
@@ -289,6 +292,9 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 			return nil, err
 		}
 		out.Data[PageFile(gp.URL)] = b
+	}
+	for p, b := range <-graphDone {
+		out.Data[p] = b
 	}
 	sr := <-searchDone
 	if sr.err != nil {

@@ -1,0 +1,30 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"docsite/render/graph"
+	"docsite/render/site"
+)
+
+// graphFiles makes the graph and link preview data. A layout is the dearest
+// part and depends only on the graph, so an unchanged graph takes its
+// layout from the cache.
+func (pl *Pipeline) graphFiles(s *site.Site) map[string][]byte {
+	out := graph.PreviewFiles(graph.Previews(s))
+	for _, lang := range s.Langs {
+		g := graph.Build(s, lang)
+		sum := sha256.Sum256(graph.JSON(g))
+		key := hex.EncodeToString(sum[:])
+		if b, ok := pl.layouts.Get(key); ok {
+			out[graph.DataFile(lang)] = b
+			continue
+		}
+		graph.Layout(g)
+		b := graph.JSON(g)
+		pl.layouts.Put(key, b)
+		out[graph.DataFile(lang)] = b
+	}
+	return out
+}
