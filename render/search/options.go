@@ -12,7 +12,7 @@ type config struct {
 }
 
 func defaults() config {
-	return config{k1: 1.2, b: 0.75, titleBoost: 2, headingBoost: 3, maxText: 0}
+	return config{k1: 1.2, b: 0.75, titleBoost: 4, headingBoost: 3, maxText: 0}
 }
 
 // WithShards fixes the number of shard files per language (1 to 4096).

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 type ranked struct {
@@ -14,13 +15,14 @@ type ranked struct {
 
 // rank scores sections: BM25 over the body, plus for the heading and the
 // page title boost × Σ IDF of the terms they hold × (their share of the query
-// terms)², all scaled by the square of the share of the query terms the
+// terms)² (the title's also × 1 + the share of its words matched), all scaled by the square of the share of the query terms the
 // section holds anywhere. It keeps each page's best section. idfOf gives the
 // IDF of any indexed term, for title words the postings did not bring.
 func rank(m *meta, terms []queryTerm, lists [][]weighted, idfOf func(string) (float64, error)) []ranked {
 	type field struct {
 		idf   float64
 		terms uint32
+		cover float64 // share of the title's words the query matched
 	}
 	type acc struct {
 		body, head field
@@ -85,6 +87,22 @@ func rank(m *meta, terms []queryTerm, lists [][]weighted, idfOf func(string) (fl
 			}
 		}
 		if f.terms != 0 {
+			// A title that is all query outranks a longer one that only
+			// holds it: "对象模型" is the page, "架构与对象模型" its chapter.
+			matched, words := 0, 0
+			for _, tok := range toks {
+				if !isTitleWord(tok) {
+					continue
+				}
+				words++
+				for _, t := range terms {
+					if tok == t.term || t.prefix && strings.HasPrefix(tok, t.term) {
+						matched++
+						break
+					}
+				}
+			}
+			f.cover = float64(matched) / float64(max(words, 1))
 			title[d] = &f
 			get(m.base[d])
 		}
@@ -100,7 +118,7 @@ func rank(m *meta, terms []queryTerm, lists [][]weighted, idfOf func(string) (fl
 		s := a.body.idf + m.HB*a.head.idf*share(a.head.terms)
 		t := a.body.terms | a.head.terms
 		if f := title[d]; f != nil {
-			s += m.TB * f.idf * share(f.terms)
+			s += m.TB * f.idf * share(f.terms) * (1 + f.cover)
 			t |= f.terms
 		}
 		s *= share(t)
@@ -118,4 +136,19 @@ func rank(m *meta, terms []queryTerm, lists [][]weighted, idfOf func(string) (fl
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
 	})
 	return out
+}
+
+// isTitleWord tells the tokens that measure how much of a title a query covers:
+// words and Han bigrams, not single characters or numbers ("3.2"), which
+// every title has and which would make long and short titles alike.
+func isTitleWord(tok string) bool {
+	if utf8.RuneCountInString(tok) < 2 {
+		return false
+	}
+	for _, r := range tok {
+		if r < '0' || r > '9' {
+			return true
+		}
+	}
+	return false
 }

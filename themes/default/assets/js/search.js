@@ -200,7 +200,17 @@
         });
         if (best > 0) { sum += best; mask |= 1 << ti; }
       });
-      if (mask) { title.set(d, { s: sum, t: mask }); get(m.base[d]); }
+      if (mask) {
+        // A title that is all query outranks a longer one that only holds it.
+        var matched = 0, words = 0;
+        toks.forEach(function (tok) {
+          if (Array.from(tok).length < 2 || /^[0-9]+$/.test(tok)) return; // single characters and numbers say nothing
+          words++;
+          if (terms.some(function (t) { return tok === t.term || t.prefix && tok.indexOf(t.term) === 0; })) matched++;
+        });
+        title.set(d, { s: sum, t: mask, c: matched / Math.max(words, 1) });
+        get(m.base[d]);
+      }
     });
     function share(mask) {
       var c = 0;
@@ -210,7 +220,7 @@
     var best = new Map();
     secs.forEach(function (a, g) {
       var d = m.secDoc[g], s = a.body + m.hb * a.head * share(a.headT), mask = a.bodyT | a.headT, tt = title.get(d);
-      if (tt) { s += m.tb * tt.s * share(tt.t); mask |= tt.t; }
+      if (tt) { s += m.tb * tt.s * share(tt.t) * (1 + tt.c); mask |= tt.t; }
       s *= share(mask);
       var sec = g - m.base[d], b = best.get(d);
       if (!b || s > b.score || s === b.score && sec < b.sec) best.set(d, { doc: d, sec: sec, score: s });
