@@ -312,9 +312,18 @@ func (k *KaTeX) run(tex string, display bool) (result, error) {
 	k.renders.Add(1)
 	timer := time.AfterFunc(k.timeout, func() { v.rt.Interrupt("timeout") })
 	out, err := v.render(goja.Undefined(), v.rt.ToValue(tex), v.opts[boolIndex(display)])
-	// A timer that fired (or is firing) may leave an interrupt pending,
-	// so such a runtime is not used again.
-	k.release(v, timer.Stop())
+	stopped := timer.Stop()
+	// The result and a JavaScript exception still belong to the runtime:
+	// read them before it goes back to the pool for another goroutine. A
+	// timer that fired (or is firing) may leave an interrupt pending, so
+	// such a runtime is not used again.
+	res, err := k.interpret(v, out, err)
+	k.release(v, stopped)
+	return res, err
+}
+
+// interpret turns what the runtime returned into a result or an error.
+func (k *KaTeX) interpret(v *vm, out goja.Value, err error) (result, error) {
 	if err == nil {
 		return result{html: out.String()}, nil
 	}
