@@ -10,6 +10,7 @@ import (
 	"docsite/check"
 	"docsite/render/build"
 	"docsite/render/diag"
+	"docsite/render/site"
 )
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -40,12 +41,12 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 				return usageErr("%v", err)
 			}
 			defer stopProfile()
-			res, err := build.Build(build.Options{Content: content, Out: out, CacheDir: cacheDir, Config: cfg, Drafts: drafts})
+			// A broken link does not stop a publish, but the author hears of it.
+			res, err := build.Build(build.Options{Content: content, Out: out, CacheDir: cacheDir, Config: cfg, Drafts: drafts,
+				Check: func(s *site.Site) []diag.Diagnostic { return check.Run(s, cfg) }})
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			// A broken link does not stop a publish, but the author hears of it.
-			res.Diagnostics = check.Run(res.Site, cfg)
 			if checkHTMLOut {
 				hd, err := checkHTML(res.Site, out)
 				if err != nil {

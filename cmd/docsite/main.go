@@ -31,7 +31,7 @@ func main() {
 	// the collector works harder near the limit instead of letting the heap
 	// double. GOMEMLIMIT set by the user wins.
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(400 << 20)
+		debug.SetMemoryLimit(420 << 20)
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

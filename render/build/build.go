@@ -34,6 +34,9 @@ type Options struct {
 	Config   *config.Config
 	Drafts   bool
 	Workers  int // 0 means one per CPU
+	// Check, when set, gives the build's diagnostics (the source checks);
+	// without it they are what loading and parsing found.
+	Check func(*site.Site) []diag.Diagnostic
 }
 
 // Result describes a finished build.
@@ -52,6 +55,7 @@ type Pipeline struct {
 	Converter   *markdown.Converter
 	Highlighter *highlight.Highlighter
 	layouts     *cache.Store // graph layouts by the graph they lay out
+	indexes     *cache.Store // search indexes by the text they index
 	Theme       *html.Theme
 	Math        *math.KaTeX // nil when KaTeX is not installed
 	MathWarning string
@@ -79,6 +83,7 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 		Converter:   markdown.New(convOpts...),
 		Highlighter: hl,
 		layouts:     cache.Open(opts.CacheDir, "graph-layout.bin"),
+		indexes:     cache.Open(opts.CacheDir, "search-index.bin"),
 		Theme:       th,
 		Math:        engine,
 		MathWarning: warning,
@@ -91,6 +96,7 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 func (pl *Pipeline) Save() {
 	_ = pl.Highlighter.Save()
 	_ = pl.layouts.Save()
+	_ = pl.indexes.Save()
 	if pl.Math != nil {
 		_ = pl.Math.Close()
 	}
@@ -132,12 +138,22 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The checks read the finished model while the disk is written.
+	checked := make(chan []diag.Diagnostic, 1)
+	go func() {
+		if opts.Check != nil {
+			checked <- opts.Check(s)
+			return
+		}
+		checked <- Diagnostics(s)
+	}()
 	n, err := WriteAtomic(opts.Out, opts.Content, files, s)
+	ds := <-checked
 	if err != nil {
 		return nil, err
 	}
 	pl.Save()
-	return &Result{Site: s, Pages: len(s.ByURL), Files: n, Diagnostics: Diagnostics(s), Duration: time.Since(start)}, nil
+	return &Result{Site: s, Pages: len(s.ByURL), Files: n, Diagnostics: ds, Duration: time.Since(start)}, nil
 }
 
 // Load reads, parses and renders the body of every page, then indexes the site.
@@ -242,7 +258,7 @@ func (pl *Pipeline) Render(s *site.Site) (*Files, error) {
 	}
 	searchDone := make(chan searchResult, 1)
 	go func() {
-		f, st, err := SearchFiles(s)
+		f, st, err := pl.searchFiles(s)
 		searchDone <- searchResult{f, st, err}
 	}()
 	graphDone := make(chan map[string][]byte, 1)

@@ -1,6 +1,13 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"maps"
+	"slices"
+
 	"docsite/render/search"
 	"docsite/render/site"
 )
@@ -42,4 +49,89 @@ func isTOCHeading(h string) bool {
 // SearchFiles builds the index files of the whole site.
 func SearchFiles(s *site.Site) (map[string][]byte, search.Stats, error) {
 	return search.Build(SearchDocs(s))
+}
+
+// searchFiles is SearchFiles with the pipeline's cache: the index depends
+// only on the pages' text, so an unchanged site takes it from the cache.
+func (pl *Pipeline) searchFiles(s *site.Site) (map[string][]byte, search.Stats, error) {
+	docs := SearchDocs(s)
+	key := docsKey(docs)
+	if b, ok := pl.indexes.Get(key); ok {
+		if files, stats, ok := decodeIndex(b); ok {
+			return files, stats, nil
+		}
+	}
+	files, stats, err := search.Build(docs)
+	if err != nil {
+		return nil, stats, err
+	}
+	pl.indexes.Put(key, encodeIndex(files, stats))
+	return files, stats, nil
+}
+
+// docsKey hashes everything the index is made from.
+func docsKey(docs []search.Doc) string {
+	h := sha256.New()
+	w := func(s string) {
+		var n [binary.MaxVarintLen64]byte
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	w("search-v1")
+	for _, d := range docs {
+		w(d.URL)
+		w(d.Title)
+		w(d.Lang)
+		w(d.Number)
+		for _, sec := range d.Sections {
+			w(sec.Heading)
+			w(sec.Anchor)
+			w(string(rune('0' + sec.Level)))
+			w(sec.Text)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// encodeIndex packs the index files as length-prefixed names and contents
+// after the stats in JSON: base64 in JSON would cost more than the index.
+func encodeIndex(files map[string][]byte, stats search.Stats) []byte {
+	st, _ := json.Marshal(stats)
+	names := slices.Sorted(maps.Keys(files))
+	out := binary.AppendUvarint(nil, uint64(len(st)))
+	out = append(out, st...)
+	for _, n := range names {
+		out = binary.AppendUvarint(out, uint64(len(n)))
+		out = append(out, n...)
+		out = binary.AppendUvarint(out, uint64(len(files[n])))
+		out = append(out, files[n]...)
+	}
+	return out
+}
+
+func decodeIndex(b []byte) (map[string][]byte, search.Stats, bool) {
+	var stats search.Stats
+	next := func() ([]byte, bool) {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return nil, false
+		}
+		v := b[k : k+int(n)]
+		b = b[k+int(n):]
+		return v, true
+	}
+	st, ok := next()
+	if !ok || json.Unmarshal(st, &stats) != nil {
+		return nil, stats, false
+	}
+	files := map[string][]byte{}
+	for len(b) > 0 {
+		name, ok1 := next()
+		data, ok2 := next()
+		if !ok1 || !ok2 {
+			return nil, stats, false
+		}
+		files[string(name)] = data
+	}
+	return files, stats, true
 }
