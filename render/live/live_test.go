@@ -204,21 +204,27 @@ func TestEventStreamAndSafety(t *testing.T) {
 func TestManyEventClients(t *testing.T) {
 	h := start(t, "a.md", "# A\n")
 	ctx, cancel := context.WithCancel(context.Background())
+	// One connection per client: the default transport would queue them.
+	client := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 0, MaxIdleConnsPerHost: -1}}
 	var wg sync.WaitGroup
-	for range 200 {
+	const clients = 1000
+	for range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			req, _ := http.NewRequestWithContext(ctx, "GET", h.http.URL+"/_docsite/events", nil)
-			resp, err := http.DefaultClient.Do(req)
+			resp, err := client.Do(req)
 			if err == nil {
 				_, _ = io.Copy(io.Discard, resp.Body)
 				resp.Body.Close()
 			}
 		}()
 	}
-	for h.srv.hub.count() < 200 {
-		time.Sleep(10 * time.Millisecond)
+	for deadline := time.Now().Add(30 * time.Second); h.srv.hub.count() < clients; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("only %d of %d clients connected", h.srv.hub.count(), clients)
+		}
 	}
 	cancel() // every client leaves at once, mid-stream
 	wg.Wait()
