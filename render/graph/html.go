@@ -86,7 +86,8 @@ func URL(s *site.Site, lang string) string {
 	return u
 }
 
-var pageTmpl = template.Must(template.New("page").Parse(`<div class="graph-view graph-full" data-graph="{{.Data}}" data-base="{{.Base}}">
+var pageTmpl = template.Must(template.New("page").Parse(`<h1>{{.Words.GraphTitle}}</h1>
+<div class="graph-view graph-full" data-graph="{{.Data}}" data-base="{{.Base}}">
 <div class="graph-controls" role="toolbar" aria-label="{{.Words.GraphTitle}}">
 <button type="button" data-act="in" aria-label="{{.Words.ZoomIn}}" title="{{.Words.ZoomIn}}">+</button>
 <button type="button" data-act="out" aria-label="{{.Words.ZoomOut}}" title="{{.Words.ZoomOut}}">−</button>
