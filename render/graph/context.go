@@ -150,14 +150,7 @@ func plainInline(s string) string {
 		if line == "" {
 			continue
 		}
-		if b.Len() > 0 {
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			next, _ := utf8.DecodeRuneInString(line)
-			if !cjk.JoinsLines(last, next) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(line)
+		cjk.AppendLine(&b, line)
 	}
 	return stripInline(b.String())
 }

@@ -91,14 +91,7 @@ func firstParagraph(p *site.Page, sec int) string {
 			if line == "" {
 				continue
 			}
-			if b.Len() > 0 {
-				last, _ := utf8.DecodeLastRuneInString(b.String())
-				next, _ := utf8.DecodeRuneInString(line)
-				if !cjk.JoinsLines(last, next) {
-					b.WriteByte(' ')
-				}
-			}
-			b.WriteString(line)
+			cjk.AppendLine(&b, line)
 			if utf8.RuneCountInString(b.String()) >= 40 {
 				return clip(b.String(), PreviewLen)
 			}

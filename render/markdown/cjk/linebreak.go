@@ -1,6 +1,7 @@
 package cjk
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,6 +30,19 @@ func JoinsLines(before, after rune) bool {
 		return isWidePunct(before)
 	}
 	return false
+}
+
+// AppendLine adds one more line of wrapped text to b as it reads unwrapped:
+// after a space, or directly where JoinsLines says the break vanishes.
+func AppendLine(b *strings.Builder, line string) {
+	if b.Len() > 0 {
+		last, _ := utf8.DecodeLastRuneInString(b.String())
+		next, _ := utf8.DecodeRuneInString(line)
+		if !JoinsLines(last, next) {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteString(line)
 }
 
 func isEastAsian(r rune) bool { return IsCJK(r) && !unicode.Is(unicode.Hangul, r) }
