@@ -90,16 +90,21 @@ func readPage(p string) *page {
 	if err != nil {
 		return pg
 	}
-	doc.Find("[id]").Each(func(_ int, s *goquery.Selection) { pg.ids[s.AttrOr("id", "")] = true })
-	doc.Find("a[name]").Each(func(_ int, s *goquery.Selection) { pg.ids[s.AttrOr("name", "")] = true })
-	doc.Find("[href],[src],[srcset]").Each(func(_ int, s *goquery.Selection) {
-		if v, ok := s.Attr("href"); ok && !s.Is("base") {
+	// One pass over the elements that can hold an anchor or a reference.
+	doc.Find("[id],[name],[href],[src],[srcset]").Each(func(_ int, e *goquery.Selection) {
+		if v, ok := e.Attr("id"); ok {
+			pg.ids[v] = true
+		}
+		if v, ok := e.Attr("name"); ok && e.Is("a") {
+			pg.ids[v] = true
+		}
+		if v, ok := e.Attr("href"); ok && !e.Is("base") {
 			pg.refs = append(pg.refs, Ref{"href", v})
 		}
-		if v, ok := s.Attr("src"); ok {
+		if v, ok := e.Attr("src"); ok {
 			pg.refs = append(pg.refs, Ref{"src", v})
 		}
-		if v, ok := s.Attr("srcset"); ok {
+		if v, ok := e.Attr("srcset"); ok {
 			for _, c := range strings.Split(v, ",") {
 				if fs := strings.Fields(c); len(fs) > 0 {
 					pg.refs = append(pg.refs, Ref{"srcset", fs[0]})
