@@ -55,6 +55,9 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 				res.Diagnostics = append(res.Diagnostics, hd...)
 				diag.Sort(res.Diagnostics)
 			}
+			if res.Warning != "" {
+				fmt.Fprintln(stderr, "warning:", res.Warning)
+			}
 			errs, warns := diag.Count(res.Diagnostics)
 			showFirst(stderr, res.Diagnostics, 5)
 			fmt.Fprintf(stdout, "built %s and %s into %s: %s, %s in %s\n",

@@ -53,6 +53,9 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if pl.MathWarning != "" {
+				fmt.Fprintln(stderr, "warning:", pl.MathWarning, "(math/parse is not checked)")
+			}
 			s, err := pl.Model(build.Options{Content: fl.content, Config: cfg})
 			if err != nil {
 				return usageErr("%v", err)

@@ -46,6 +46,9 @@ type Result struct {
 	Files       int
 	Diagnostics []diag.Diagnostic
 	Duration    time.Duration
+	// Warning tells of something missing from the machine, not the content
+	// (KaTeX not installed); "" when all is there.
+	Warning string
 }
 
 // Pipeline holds what is expensive to make and safe to reuse between builds:
@@ -153,7 +156,7 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	pl.Save()
-	return &Result{Site: s, Pages: len(s.ByURL), Files: n, Diagnostics: ds, Duration: time.Since(start)}, nil
+	return &Result{Site: s, Pages: len(s.ByURL), Files: n, Diagnostics: ds, Duration: time.Since(start), Warning: pl.MathWarning}, nil
 }
 
 // Load reads, parses and renders the body of every page, then indexes the site.

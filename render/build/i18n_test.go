@@ -10,6 +10,7 @@ import (
 
 	"docsite/check/translation"
 	"docsite/render/config"
+	"docsite/render/search"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -107,5 +108,40 @@ func TestTranslationChecks(t *testing.T) {
 	want := "01-overview/01-only-zh.md translation/cross-link\n01-overview/overview.en.md translation/out-of-sync"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// TestConfigNavAndSearchCode: docsite.yaml's nav entries rename and reorder
+// sidebar entries, and search.includeCode makes code blocks searchable.
+func TestConfigNavAndSearchCode(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir,
+		"a.md", "# Alpha\n\n```go\nfunc uniqueIdentifier() {}\n```\n",
+		"b.md", "# Beta\n",
+	)
+	pl, err := NewPipeline(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Parse("docsite.yaml", []byte("nav:\n  - path: b.md\n    title: 先看这个\n    weight: -1\nsearch:\n  includeCode: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := pl.Model(Options{Content: dir, Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := s.Nav[s.Config.Language]
+	if len(root.Children) != 2 || root.Children[0].Title != "先看这个" || root.Children[0].Number != "1" {
+		t.Errorf("sidebar: %+v %+v", root.Children[0], root.Children[1])
+	}
+	files, _, _ := SearchFiles(s)
+	if hits := search.Query(files, "en", "uniqueidentifier"); len(hits) == 0 {
+		t.Errorf("code not searchable with includeCode")
+	}
+	s.Config.Search.IncludeCode = false
+	files, _, _ = SearchFiles(s)
+	if hits := search.Query(files, "en", "uniqueidentifier"); len(hits) != 0 {
+		t.Errorf("code searchable without includeCode")
 	}
 }

@@ -25,11 +25,13 @@ func SearchDocs(s *site.Site) []search.Doc {
 				continue
 			}
 			d := search.Doc{URL: s.Href(p.URL), Title: p.Title, Lang: p.Lang, Number: n.Number}
-			for _, sec := range p.Text {
-				if isTOCHeading(sec.Heading) {
+			code := codeBySection(p, s.Config.Search.IncludeCode)
+			for i, sec := range p.Text {
+				if site.IsTOCHeading(sec.Heading) {
 					continue
 				}
-				d.Sections = append(d.Sections, search.Section{Heading: sec.Heading, Anchor: sec.Anchor, Level: sec.Level, Text: sec.Text})
+				d.Sections = append(d.Sections, search.Section{Heading: sec.Heading, Anchor: sec.Anchor, Level: sec.Level,
+					Text: sec.Text + code[i]})
 			}
 			docs = append(docs, d)
 		}
@@ -37,13 +39,24 @@ func SearchDocs(s *site.Site) []search.Doc {
 	return docs
 }
 
-// isTOCHeading recognises the headings hand-written tables of contents stand under.
-func isTOCHeading(h string) bool {
-	switch site.NavTitle(h) {
-	case "目录", "📑 目录", "目 录", "Contents", "Table of Contents", "TOC":
-		return true
+// codeBySection gathers the code blocks of each section (p.Text[i] is the
+// text before heading i's successor) when docsite.yaml's search.includeCode
+// asks for code to be searchable; nil otherwise.
+func codeBySection(p *site.Page, include bool) map[int]string {
+	if !include || len(p.Code) == 0 {
+		return nil
 	}
-	return false
+	out := map[int]string{}
+	for _, c := range p.Code {
+		sec := 0
+		for i, h := range p.Headings {
+			if h.Offset < c.Offset {
+				sec = i + 1
+			}
+		}
+		out[sec] += "\n" + c.Text
+	}
+	return out
 }
 
 // SearchFiles builds the index files of the whole site.

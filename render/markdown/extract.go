@@ -97,7 +97,7 @@ func extract(p *site.Page, doc ast.Node) {
 			if n.Info != nil {
 				lang = strings.Fields(string(n.Info.Segment.Value(src)) + " x")[0]
 			}
-			p.Code = append(p.Code, site.CodeBlock{Lang: lang, Offset: blockStart(n)})
+			p.Code = append(p.Code, site.CodeBlock{Lang: lang, Offset: blockStart(n), Text: linesText(n, src)})
 			return ast.WalkSkipChildren, nil
 		case *math.Inline:
 			sec.text([]byte(n.TeX))
@@ -105,7 +105,7 @@ func extract(p *site.Page, doc ast.Node) {
 		case *math.Block, *mermaid.Block:
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock:
-			p.Code = append(p.Code, site.CodeBlock{Offset: blockStart(n)})
+			p.Code = append(p.Code, site.CodeBlock{Offset: blockStart(n), Text: linesText(n, src)})
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			sec.text(n.Segment.Value(src))

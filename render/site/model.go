@@ -142,6 +142,7 @@ type Link struct {
 type CodeBlock struct {
 	Lang   string
 	Offset int
+	Text   string
 }
 
 // Formula is one math expression.

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"docsite/render/config"
 )
 
 // Index builds what needs every page parsed first: titles that fall back to
@@ -89,19 +91,19 @@ func (s *Site) buildTree(lang string) *NavNode {
 	walk = func(dir string, parent *NavNode) *NavNode {
 		node := &NavNode{Dir: dir, Parent: parent, Page: s.landingOrIndex(dir, lang)}
 		node.Page.Nav = node
-		node.Title = NavTitle(node.Page.Title)
+		node.Title = s.navTitle(dir, node.Page)
 		var items []orderItem
 		for _, d := range children[dir] {
 			items = append(items, orderItem{name: path.Base(d), weight: s.dirWeight(d, lang), dir: d})
 		}
 		for _, p := range pagesIn[dir] {
-			items = append(items, orderItem{name: path.Base(p.Key), weight: p.Weight, page: p})
+			items = append(items, orderItem{name: path.Base(p.Key), weight: s.weight(p.Path, p.Weight), page: p})
 		}
 		sortItems(items)
 		for _, it := range items {
 			var child *NavNode
 			if it.page != nil {
-				child = &NavNode{Page: it.page, Parent: node, Title: NavTitle(it.page.Title)}
+				child = &NavNode{Page: it.page, Parent: node, Title: s.navTitle(it.page.Path, it.page)}
 				it.page.Nav = child
 			} else {
 				child = walk(it.dir, node)
@@ -148,10 +150,38 @@ func (s *Site) landingOrIndex(dir, lang string) *Page {
 }
 
 func (s *Site) dirWeight(dir, lang string) int {
+	w := 0
 	if p := s.Dirs[dir].Landing[lang]; p != nil {
-		return p.Weight
+		w = p.Weight
 	}
-	return 0
+	return s.weight(dir, w)
+}
+
+// override is docsite.yaml's nav entry for a page or folder path.
+func (s *Site) override(path string) (config.NavOverride, bool) {
+	for _, o := range s.Config.Nav {
+		if strings.Trim(o.Path, "/") == path && path != "" {
+			return o, true
+		}
+	}
+	return config.NavOverride{}, false
+}
+
+// weight is the configured weight of a path, else w.
+func (s *Site) weight(path string, w int) int {
+	if o, ok := s.override(path); ok && o.Weight != 0 {
+		return o.Weight
+	}
+	return w
+}
+
+// navTitle is the sidebar title of a page or folder: the configured one,
+// else the page's title without its hand-written number.
+func (s *Site) navTitle(path string, p *Page) string {
+	if o, ok := s.override(path); ok && o.Title != "" {
+		return o.Title
+	}
+	return NavTitle(p.Title)
 }
 
 type orderItem struct {
