@@ -45,12 +45,19 @@ func Check(dir string, opts Options) ([]diag.Diagnostic, error) {
 	if opts.BasePath == "" {
 		opts.BasePath = "/"
 	}
+	// The folder named may be a link to the built site; what lies inside it
+	// is read only when it is a regular file (a pipe would block the check,
+	// a link to a device or outside the site could be read without end).
+	dir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".html") {
+		if d.Type().IsRegular() && strings.HasSuffix(p, ".html") {
 			rel, _ := filepath.Rel(dir, p)
 			files = append(files, filepath.ToSlash(rel))
 		}

@@ -121,12 +121,13 @@ func report1(stdout io.Writer, fl checkFlags, s *site.Site, ds []diag.Diagnostic
 	opts := []report.Option{
 		report.WithToolVersion(version),
 		report.WithPathPrefix(repoPrefix(fl.content)),
+		// Source lines come only from pages the loader accepted: a finding
+		// on a link to /proc/self/environ must not print the environment.
 		report.WithSource(func(file string) []byte {
 			if p := s.ByPath[file]; p != nil {
 				return p.Source
 			}
-			b, _ := os.ReadFile(filepath.Join(fl.content, filepath.FromSlash(file)))
-			return b
+			return nil
 		}),
 	}
 	if f, ok := stdout.(*os.File); ok && fl.format == "text" {

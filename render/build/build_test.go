@@ -75,7 +75,8 @@ func copyTree(t *testing.T, from string) string {
 	return to
 }
 
-// snapshot reads a whole folder: relative path → contents ("/" for a folder).
+// snapshot reads a whole folder: relative path → contents ("/" for a
+// folder, "-> target" for a symbolic link, which is not followed).
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -85,9 +86,14 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
+		switch {
+		case d.IsDir():
 			out[rel+"/"] = ""
 			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			out[rel] = "-> " + target
+			return err
 		}
 		b, err := os.ReadFile(p)
 		out[rel] = string(b)

@@ -15,8 +15,18 @@ import (
 	"docsite/render/site"
 )
 
-// CheckOut refuses output folders that would destroy the content: the
-// content folder itself, a folder above it, or the file system root.
+// Marker is the file every build leaves at the top of its output. Its
+// presence is how a later build knows the folder is docsite's to replace:
+// a folder that holds anything else is the user's, and is never touched.
+const Marker = ".docsite-output"
+
+const markerText = "This folder is written by docsite build and replaced whole on every build.\n" +
+	"Files put here by hand are deleted by the next build.\n"
+
+// CheckOut refuses output folders that would destroy the content or the
+// user's files: the content folder itself, a folder above it, the file
+// system root, an existing file, and an existing folder that holds files
+// but no Marker (docsite did not write it).
 //
 // Both paths are compared with symbolic links resolved: content reached
 // through a link into the output's folder must be refused too.
@@ -38,7 +48,44 @@ func CheckOut(out, content string) error {
 	if strings.HasPrefix(ao, ac+string(filepath.Separator)) {
 		return fmt.Errorf("output folder %s is inside the content folder %s and would be read back as content; choose an --out outside it", out, content)
 	}
+	if err := ours(ao, out); err != nil {
+		return err
+	}
+	return ours(spareOf(ao), spareOf(ao))
+}
+
+// ours reports whether dir (resolved) may be replaced: it does not exist,
+// is an empty folder, or holds the Marker. shown is the name the user gave.
+func ours(dir, shown string) error {
+	st, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output folder %s: %w", shown, err)
+	case st.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("output folder %s is a symbolic link to a missing folder; create the folder or choose another --out", shown)
+	case !st.IsDir():
+		return fmt.Errorf("--out %s is an existing file, not a folder; docsite replaces its output whole and will not overwrite it: remove it or choose another --out", shown)
+	}
+	if m, err := os.Lstat(filepath.Join(dir, Marker)); err == nil && m.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", shown, err)
+	}
+	defer f.Close()
+	if names, _ := f.Readdirnames(1); len(names) > 0 {
+		return fmt.Errorf("--out %s already holds files that docsite did not write (it has no %s file); "+
+			"docsite replaces its output folder whole, so it will not delete them: empty or remove the folder, or choose another --out", shown, Marker)
+	}
 	return nil
+}
+
+// spareOf is the folder beside out that the next build is written into.
+func spareOf(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".prev")
 }
 
 // realPath is the absolute path with symbolic links resolved; for a path
@@ -70,15 +117,17 @@ func WriteAtomic(out, content string, files *Files, s *site.Site) (int, error) {
 	if err := CheckOut(out, content); err != nil {
 		return 0, err
 	}
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	// A symbolic link --out is followed once: the folder it names is the
+	// output, and the link is left as the user made it.
+	out, err := realPath(out)
+	if err != nil {
 		return 0, err
 	}
-	removeLeftovers(parent, filepath.Base(out))
-	spare := filepath.Join(parent, "."+filepath.Base(out)+".prev")
-	if st, err := os.Lstat(spare); err != nil || !st.IsDir() {
-		os.RemoveAll(spare)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return 0, err
+	}
+	spare := spareOf(out)
+	if _, err := os.Lstat(spare); err != nil {
 		if err := os.Mkdir(spare, 0o755); err != nil {
 			return 0, err
 		}
@@ -94,17 +143,6 @@ func WriteAtomic(out, content string, files *Files, s *site.Site) (int, error) {
 		return 0, fmt.Errorf("swapping the new output in: %w", err)
 	}
 	return n, nil
-}
-
-// removeLeftovers deletes temporary folders of builds that were killed by
-// earlier versions, which wrote into .<out>.tmp-* folders.
-func removeLeftovers(parent, name string) {
-	ents, _ := os.ReadDir(parent)
-	for _, e := range ents {
-		if strings.HasPrefix(e.Name(), "."+name+".tmp-") {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
-		}
-	}
 }
 
 // writeAll makes dir hold exactly files: what is already there with the
@@ -138,6 +176,7 @@ func writeAll(dir, content string, files *Files) (int, error) {
 	for p, b := range files.Data {
 		jobs = append(jobs, job{path: p, data: b})
 	}
+	jobs = append(jobs, job{path: Marker, data: []byte(markerText)})
 	for p, src := range files.Copy {
 		if _, over := files.Data[p]; !over {
 			jobs = append(jobs, job{path: p, src: src})

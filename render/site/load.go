@@ -28,6 +28,11 @@ func Load(root string, cfg *config.Config) (*Site, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("content folder %s is not a folder", root)
 	}
+	// A symbolic link as the root is resolved once, so the walk descends
+	// into it; links below the root are judged one by one (see symlink).
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
 	s := &Site{
 		Root:    root,
 		Config:  cfg,
