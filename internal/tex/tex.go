@@ -1,0 +1,99 @@
+// Package tex validates TeX math as KaTeX 0.19.1 does and writes it as
+// MathML Core, without a JavaScript engine.
+//
+// The parser follows KaTeX's design (lexer, macro expander, parser driven by
+// a table of functions) so that it accepts and rejects the same formulas;
+// the MathML it writes follows Temml, the MathML Core reference renderer.
+// Anything KaTeX accepts that this package cannot typeset yields an error
+// wrapping ErrUnsupported, so that the caller can fall back to KaTeX.
+package tex
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Error is a formula KaTeX would reject.
+type Error struct {
+	Offset       int // byte offset in the formula of the offending token
+	Line, Column int // 1-based within the formula; Column in code points
+	Message      string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("KaTeX parse error: %s at line %d, column %d", e.Message, e.Line, e.Column)
+}
+
+// ErrUnsupported is wrapped by the error returned for formulas KaTeX accepts
+// but this package cannot typeset.
+var ErrUnsupported = errors.New("tex: not supported by this engine")
+
+// unsupported is raised (as a panic, caught at the API) by the writer.
+type unsupported struct{ what string }
+
+func (u unsupported) Error() string { return "tex: " + u.what + " is not supported" }
+func (u unsupported) Unwrap() error { return ErrUnsupported }
+
+// parseError is raised by the parser; the API turns it into *Error.
+type parseError struct {
+	pos int // byte offset, or -1 when KaTeX gives no position
+	msg string
+}
+
+// MathML parses tex and returns a <math> element in MathML Core, with the
+// TeX source as annotation. err is *Error for a formula KaTeX would reject,
+// or wraps ErrUnsupported.
+func MathML(tex string, display bool) (string, error) {
+	var b strings.Builder
+	b.Grow(len(tex)*8 + 128)
+	if err := run(tex, display, &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Check only validates tex; it gives the same verdicts as MathML.
+func Check(tex string) error {
+	// Display mode accepts everything inline mode does, and more ({align},
+	// \tag), so the more permissive verdict is the useful one for a checker
+	// that does not know where the formula goes.
+	return run(tex, true, nil)
+}
+
+func run(tex string, display bool, b *strings.Builder) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			switch e := r.(type) {
+			case parseError:
+				err = newError(tex, e.pos, e.msg)
+			case unsupported:
+				err = e
+			default:
+				panic(r)
+			}
+		}
+	}()
+	p := newParser(tex, display)
+	tree := p.parseTop()
+	w := writer{b: b}
+	w.math(tree, tex, display)
+	return nil
+}
+
+func newError(tex string, pos int, msg string) *Error {
+	if pos < 0 || pos > len(tex) {
+		pos = len(tex)
+	}
+	line, col := 1, 1
+	for _, r := range tex[:pos] {
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	_ = utf8.RuneError
+	return &Error{Offset: pos, Line: line, Column: col, Message: msg}
+}
