@@ -42,7 +42,7 @@ vet:
 
 test: assets vet
 	$(GO) test -race -count=1 ./...
-	$(GO) test -count=1 -run 'TestGrowth' ./internal/adversarial/
+	$(GO) test -count=1 -run 'TestGrowth' ./adversarial/
 
 test-short: assets
 	$(GO) test -short ./...

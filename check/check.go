@@ -4,6 +4,7 @@ package check
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"docsite/check/citations"
@@ -12,10 +13,10 @@ import (
 	"docsite/check/numbering"
 	"docsite/check/report"
 	"docsite/check/translation"
-	"docsite/render/config"
-	"docsite/render/diag"
-	"docsite/render/mermaid"
-	"docsite/render/site"
+	"docsite/internal/config"
+	"docsite/internal/diag"
+	"docsite/internal/mermaid"
+	"docsite/internal/site"
 )
 
 // Rule adds findings of one kind; the checks of later issues plug in here.
@@ -25,7 +26,7 @@ type Rule func(s *site.Site) []diag.Diagnostic
 // sorted, without those the configuration turns off or ignores.
 func Run(s *site.Site, cfg *config.Config, extra ...Rule) []diag.Diagnostic {
 	skipTarget := func(dest string) bool { return matchAny(cfg.Ignore.Targets, dest) }
-	ds := append([]diag.Diagnostic(nil), s.Diagnostics...)
+	ds := slices.Concat(s.Diagnostics, s.IndexDiags)
 	for _, p := range s.Pages {
 		ds = append(ds, p.Diags...)
 	}

@@ -12,10 +12,10 @@ import (
 
 	"docsite/check"
 	"docsite/check/report"
+	"docsite/internal/config"
+	"docsite/internal/diag"
+	"docsite/internal/site"
 	"docsite/render/build"
-	"docsite/render/config"
-	"docsite/render/diag"
-	"docsite/render/site"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the actual output")

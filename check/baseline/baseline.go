@@ -13,7 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 // Version is the file format written by Write; Load refuses newer ones.

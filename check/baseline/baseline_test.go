@@ -7,7 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

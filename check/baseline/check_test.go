@@ -8,9 +8,9 @@ import (
 
 	"docsite/check"
 	"docsite/check/baseline"
+	"docsite/internal/config"
+	"docsite/internal/diag"
 	"docsite/render/build"
-	"docsite/render/config"
-	"docsite/render/diag"
 )
 
 // findings runs the source checks on a content folder as "docsite check" does.

@@ -14,9 +14,9 @@ import (
 	"slices"
 	"strings"
 
-	"docsite/render/diag"
-	"docsite/render/markdown"
-	"docsite/render/site"
+	"docsite/internal/diag"
+	"docsite/internal/markdown"
+	"docsite/internal/site"
 )
 
 // Change is what the working tree changed since a base commit, with paths

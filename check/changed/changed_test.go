@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"docsite/check"
+	"docsite/internal/config"
+	"docsite/internal/diag"
+	"docsite/internal/site"
 	"docsite/render/build"
-	"docsite/render/config"
-	"docsite/render/diag"
-	"docsite/render/site"
 )
 
 // repo is a git repository built by a test.

@@ -3,8 +3,8 @@ package changed
 import (
 	"strings"
 
-	"docsite/render/diag"
-	"docsite/render/site"
+	"docsite/internal/diag"
+	"docsite/internal/site"
 )
 
 // Filter keeps the findings of ds that the change is responsible for: every

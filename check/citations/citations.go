@@ -10,8 +10,8 @@ import (
 	"path"
 	"strings"
 
-	"docsite/render/citation"
-	"docsite/render/diag"
+	"docsite/internal/citation"
+	"docsite/internal/diag"
 )
 
 // File is one Markdown file of the content folder, page or references file.

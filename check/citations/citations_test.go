@@ -11,8 +11,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
-	"docsite/render/citation"
-	"docsite/render/diag"
+	"docsite/internal/citation"
+	"docsite/internal/diag"
 )
 
 // site is a small content folder: a root REFERENCES.md, two folders with

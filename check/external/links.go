@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"docsite/render/diag"
-	model "docsite/render/site"
+	"docsite/internal/diag"
+	model "docsite/internal/site"
 )
 
 // CheckSite checks every http(s) link of the page model once and reports a

@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"docsite/render/config"
-	"docsite/render/markdown"
-	model "docsite/render/site"
+	"docsite/internal/config"
+	"docsite/internal/markdown"
+	model "docsite/internal/site"
 )
 
 func TestCheckSiteReportsEveryUse(t *testing.T) {

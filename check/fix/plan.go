@@ -5,8 +5,8 @@ import (
 
 	"docsite/check/links"
 	"docsite/check/numbering"
-	"docsite/render/citation"
-	"docsite/render/site"
+	"docsite/internal/citation"
+	"docsite/internal/site"
 )
 
 // Structure plans the repairs that change what other links point at:

@@ -3,7 +3,7 @@ package fix
 import (
 	"strings"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // regenerateTOC rewrites a table of contents' list from the page's headings,

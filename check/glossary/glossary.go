@@ -6,8 +6,8 @@ package glossary
 import (
 	"fmt"
 
-	"docsite/render/diag"
-	"docsite/render/glossary"
+	"docsite/internal/diag"
+	"docsite/internal/glossary"
 )
 
 // Rule is the rule ID of a conflicting definition.

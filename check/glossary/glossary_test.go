@@ -7,8 +7,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
-	"docsite/render/diag"
-	"docsite/render/glossary"
+	"docsite/internal/diag"
+	"docsite/internal/glossary"
 )
 
 func TestCheckConflict(t *testing.T) {

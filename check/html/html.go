@@ -14,8 +14,8 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"docsite/internal/diag"
 	"docsite/internal/workers"
-	"docsite/render/diag"
 )
 
 // Ref is one link found in a page.

@@ -3,7 +3,7 @@ package html
 import (
 	"strings"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 type linkKey struct{ html, href string }

@@ -5,7 +5,7 @@ import (
 
 	"docsite/check/links"
 	"docsite/internal/benchcorpus"
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // BenchmarkCheck runs the link rules over the whole corpus: about 45,000

@@ -7,8 +7,8 @@ package links
 import (
 	"strings"
 
-	"docsite/render/diag"
-	"docsite/render/site"
+	"docsite/internal/diag"
+	"docsite/internal/site"
 )
 
 // Finding is what a rule reports before severities are applied.

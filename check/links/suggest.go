@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"docsite/render/site"
-	"docsite/render/slug"
+	"docsite/internal/site"
+	"docsite/internal/slug"
 )
 
 // Index finds existing files by base name, for suggestions and repairs.

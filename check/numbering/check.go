@@ -3,8 +3,8 @@ package numbering
 import (
 	"fmt"
 
-	"docsite/render/diag"
-	"docsite/render/site"
+	"docsite/internal/diag"
+	"docsite/internal/site"
 )
 
 // Rule IDs this package reports.

@@ -1,7 +1,7 @@
 package numbering
 
 import (
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // Problem says what is wrong with one heading's number.

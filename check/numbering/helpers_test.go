@@ -8,11 +8,11 @@ import (
 	"sync"
 	"testing"
 
+	"docsite/internal/config"
+	"docsite/internal/diag"
+	"docsite/internal/site"
+	"docsite/internal/slug"
 	"docsite/render/build"
-	"docsite/render/config"
-	"docsite/render/diag"
-	"docsite/render/site"
-	"docsite/render/slug"
 )
 
 var (

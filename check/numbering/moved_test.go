@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 // TestMovedChapter is the user story: chapter 3 (Kubernetes) was

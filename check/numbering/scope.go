@@ -1,7 +1,7 @@
 package numbering
 
 import (
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // joinLists returns the local lists in page order, joining a list to the

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 const seed = "../../../shared/seeds/000_b5dc548fecb8e19d.txt"

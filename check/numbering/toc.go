@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"docsite/render/diag"
-	"docsite/render/site"
+	"docsite/internal/diag"
+	"docsite/internal/site"
 )
 
 // tocEntry is one in-page link of the TOC.

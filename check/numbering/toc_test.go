@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 const tocBody = "\n## 1.1 定位\n\n## 1.2 技术栈\n\n### 1.2.1 理念\n\n## 参考\n"

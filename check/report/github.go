@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 // writeGitHub prints one workflow command per finding, which GitHub Actions

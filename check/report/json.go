@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 // The structs fix the key order of SPEC §9; encoding/json keeps field order.

@@ -10,7 +10,7 @@ import (
 	"path"
 	"slices"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 // Summary counts what the check covered and found.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

@@ -1,6 +1,6 @@
 package report
 
-import "docsite/render/diag"
+import "docsite/internal/diag"
 
 // RuleInfo describes one rule: what it finds, how to fix it, and how severe
 // it is unless the configuration says otherwise.

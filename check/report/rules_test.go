@@ -3,7 +3,7 @@ package report
 import (
 	"testing"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 // specRules are the rule IDs SPEC §9 requires.

@@ -6,7 +6,7 @@ import (
 	"net/url"
 	"strings"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 const (

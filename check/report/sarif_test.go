@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 // sarifObjects lists, for each SARIF 2.1.0 object docsite writes, the

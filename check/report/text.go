@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 // ANSI styles of the text format.

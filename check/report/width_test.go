@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/diag"
+	"docsite/internal/diag"
 )
 
 func TestCells(t *testing.T) {

@@ -6,8 +6,8 @@ package translation
 import (
 	"fmt"
 
-	"docsite/render/diag"
-	"docsite/render/site"
+	"docsite/internal/diag"
+	"docsite/internal/site"
 )
 
 // Check reports translation/out-of-sync and translation/cross-link.

@@ -8,9 +8,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"docsite/check"
+	"docsite/internal/diag"
 	"docsite/render/build"
-	"docsite/render/diag"
-	"docsite/render/site"
+	"docsite/render/output"
 )
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -28,7 +28,7 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := build.CheckOut(out, content); err != nil {
+			if err := output.CheckOut(out, content); err != nil {
 				return usageErr("%v", err)
 			}
 			if noCache {
@@ -42,11 +42,19 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 			}
 			defer stopProfile()
 			// A broken link does not stop a publish, but the author hears of it.
-			res, err := build.Build(build.Options{Content: content, Out: out, CacheDir: cacheDir, Config: cfg, Drafts: drafts,
-				Check: func(s *site.Site) []diag.Diagnostic { return check.Run(s, cfg) }})
+			b, err := build.Prepare(build.Options{Content: content, Out: out, CacheDir: cacheDir, Config: cfg, Drafts: drafts})
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
+			// The checks read the finished model while the disk is written.
+			checked := make(chan []diag.Diagnostic, 1)
+			go func() { checked <- check.Run(b.Site, cfg) }()
+			res, err := b.Write()
+			ds := <-checked
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			res.Diagnostics = ds
 			if checkHTMLOut {
 				hd, err := checkHTML(res.Site, out)
 				if err != nil {

@@ -19,10 +19,10 @@ import (
 	"docsite/check/external"
 	checkhtml "docsite/check/html"
 	"docsite/check/report"
-	"docsite/render/build"
-	"docsite/render/config"
-	"docsite/render/diag"
-	"docsite/render/site"
+	"docsite/internal/config"
+	"docsite/internal/diag"
+	"docsite/internal/load"
+	"docsite/internal/site"
 )
 
 type checkFlags struct {
@@ -48,15 +48,14 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if fl.cacheDir == "" {
 				fl.cacheDir = defaultCacheDir()
 			}
-			// The cache folder spares check the formulas build typeset.
-			pl, err := build.NewPipeline(build.Options{CacheDir: fl.cacheDir})
-			if err != nil {
-				return err
-			}
+			// The model, without theme or highlighter: the same loader build
+			// uses. The cache folder spares check the formulas build typeset.
+			pl := load.NewParser(load.WithCacheDir(fl.cacheDir), load.WithSanitize(cfg.Sanitize))
+			defer pl.Close()
 			if pl.MathWarning != "" {
 				fmt.Fprintln(stderr, "warning:", pl.MathWarning, "(math/parse is not checked)")
 			}
-			s, err := pl.Model(build.Options{Content: fl.content, Config: cfg})
+			s, err := pl.Site(load.Options{Content: fl.content, Config: cfg})
 			if err != nil {
 				return usageErr("%v", err)
 			}

@@ -8,7 +8,7 @@ import (
 	"slices"
 
 	"docsite/check/report"
-	"docsite/render/config"
+	"docsite/internal/config"
 )
 
 // loadConfig reads --config, or docsite.yaml in the working directory when

@@ -15,10 +15,10 @@ import (
 
 	"docsite/check"
 	"docsite/check/fix"
-	"docsite/render/build"
-	"docsite/render/config"
-	"docsite/render/diag"
-	"docsite/render/site"
+	"docsite/internal/config"
+	"docsite/internal/diag"
+	"docsite/internal/load"
+	"docsite/internal/site"
 )
 
 func fixCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -82,14 +82,12 @@ func runFix(content string, cfg *config.Config) (*fixResult, error) {
 	if err := copyTree(content, work); err != nil {
 		return nil, err
 	}
-	pl, err := build.NewPipeline(build.Options{})
-	if err != nil {
-		return nil, err
-	}
+	pl := load.NewParser()
+	defer pl.Close()
 	res := &fixResult{before: map[string][]byte{}, after: map[string][]byte{}, counts: map[string]int{}}
 	var s *site.Site
 	for _, pass := range []func(*site.Site) map[string][]fix.Edit{fix.Structure, fix.Links} {
-		if s, err = pl.Model(build.Options{Content: work, Config: cfg}); err != nil {
+		if s, err = pl.Site(load.Options{Content: work, Config: cfg}); err != nil {
 			return nil, err
 		}
 		for file, edits := range pass(s) {
@@ -110,7 +108,7 @@ func runFix(content string, cfg *config.Config) (*fixResult, error) {
 			}
 		}
 	}
-	if s, err = pl.Model(build.Options{Content: work, Config: cfg}); err != nil {
+	if s, err = pl.Site(load.Options{Content: work, Config: cfg}); err != nil {
 		return nil, err
 	}
 	for _, d := range check.Run(s, cfg) {

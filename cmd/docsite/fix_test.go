@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/config"
+	"docsite/internal/config"
 )
 
 // TestFixGolden repairs a fixture with one of every certain repair — a

@@ -16,7 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"docsite/render/live"
+	"docsite/serve"
 )
 
 func serveCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -57,7 +57,7 @@ func serveCmd(stdout, stderr io.Writer) *cobra.Command {
 				cacheDir = defaultCacheDir()
 			}
 			start := time.Now()
-			srv, err := live.New(live.Options{
+			srv, err := serve.New(serve.Options{
 				Content: content, ConfigPath: cfgFile, CacheDir: cacheDir, Config: cfg,
 				Logf: func(f string, a ...any) { fmt.Fprintf(stderr, f+"\n", a...) },
 			})

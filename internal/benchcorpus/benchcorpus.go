@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"docsite/render/config"
-	"docsite/render/markdown"
-	"docsite/render/site"
+	"docsite/internal/config"
+	"docsite/internal/markdown"
+	"docsite/internal/site"
 )
 
 // Dir returns the corpus folder, generating it when it is missing;
@@ -44,6 +44,6 @@ func Model(b *testing.B, root string) *site.Site {
 	for _, p := range s.Pages {
 		c.Parse(p)
 	}
-	s.Index(false)
+	s.Navigate(false)
 	return s
 }

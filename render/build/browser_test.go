@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"docsite/internal/browsertest"
-	"docsite/render/config"
+	"docsite/internal/config"
 )
 
 // TestBrowserMathAndMermaid opens built pages in headless Chromium: the

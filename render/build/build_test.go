@@ -13,8 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"docsite/internal/config"
 	"docsite/render/build"
-	"docsite/render/config"
+	"docsite/render/output"
 )
 
 // The package's internal tests may already define -update; both read the
@@ -230,7 +231,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	if err := os.Remove(filepath.Join(content, "guide", "pic.png")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := build.WriteAtomic(out, content, files, s); err == nil {
+	if _, err := output.WriteAtomic(out, content, files); err == nil {
 		t.Fatal("WriteAtomic succeeded though a file to copy was gone")
 	}
 	sameTree(t, before, snapshot(t, out))
@@ -357,7 +358,7 @@ func TestCheckOut(t *testing.T) {
 		{filepath.Join(root, "site", "content-public"), ""},
 		{filepath.Join(root, "elsewhere", "public"), ""},
 	} {
-		err := build.CheckOut(c.out, content)
+		err := output.CheckOut(c.out, content)
 		switch {
 		case c.want == "" && err != nil:
 			t.Errorf("CheckOut(%s): %v, want allowed", c.out, err)
@@ -373,11 +374,11 @@ func TestCheckOutRelative(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	for _, out := range []string{".", "./content", "content/.", "content/x/.."} {
-		if err := build.CheckOut(out, "content"); err == nil {
+		if err := output.CheckOut(out, "content"); err == nil {
 			t.Errorf("CheckOut(%q, content) allowed", out)
 		}
 	}
-	if err := build.CheckOut("public", "content"); err != nil {
+	if err := output.CheckOut("public", "content"); err != nil {
 		t.Errorf("CheckOut(public, content): %v", err)
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"docsite/render/config"
+	"docsite/internal/config"
 	"docsite/render/search"
 )
 

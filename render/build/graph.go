@@ -4,8 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 
+	"docsite/internal/site"
 	"docsite/render/graph"
-	"docsite/render/site"
 )
 
 // graphFiles makes the graph and link preview data. A layout is the dearest

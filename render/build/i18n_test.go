@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"docsite/check/translation"
-	"docsite/render/config"
+	"docsite/internal/config"
 	"docsite/render/search"
 )
 

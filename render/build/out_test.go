@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"docsite/render/build"
+	"docsite/render/output"
 )
 
 // TestOutKeepsUserFiles: --out never deletes what docsite did not write.
@@ -58,7 +59,7 @@ func TestOutKeepsUserFiles(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), tc.want) {
 					t.Fatalf("build into %s: err = %v, want a refusal with %q", tc.name, err, tc.want)
 				}
-				if err := build.CheckOut(out, site); err == nil {
+				if err := output.CheckOut(out, site); err == nil {
 					t.Fatalf("CheckOut allowed %s", tc.name)
 				}
 			}
@@ -82,7 +83,7 @@ func TestOutRebuiltWithMarker(t *testing.T) {
 	if st, err := os.Lstat(out); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("--out was a symlink; after the builds: %v %v", st, err)
 	}
-	if _, err := os.Stat(filepath.Join(real, build.Marker)); err != nil {
+	if _, err := os.Stat(filepath.Join(real, output.Marker)); err != nil {
 		t.Fatalf("no marker in the output: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(real, "index.html")); err != nil {

@@ -13,7 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"docsite/internal/browsertest"
-	"docsite/render/config"
+	"docsite/internal/config"
 	"docsite/render/search"
 )
 

@@ -8,8 +8,8 @@ import (
 	"maps"
 	"slices"
 
+	"docsite/internal/site"
 	"docsite/render/search"
-	"docsite/render/site"
 )
 
 // SearchDocs turns the page model into the search index's input, in content

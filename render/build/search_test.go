@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/config"
+	"docsite/internal/config"
 	"docsite/render/search"
 )
 

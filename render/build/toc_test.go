@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/config"
+	"docsite/internal/config"
 )
 
 func TestHandWrittenTOCHiddenUnlessKept(t *testing.T) {

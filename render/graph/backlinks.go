@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"slices"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // Backlink is one page that links to another, with the sentence the link

@@ -4,10 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"docsite/internal/config"
+	"docsite/internal/site"
 	"docsite/render/build"
-	"docsite/render/config"
 	"docsite/render/graph"
-	"docsite/render/site"
 )
 
 // fixture loads testdata/site through the real pipeline.

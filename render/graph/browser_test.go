@@ -18,11 +18,11 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"docsite/internal/browsertest"
+	"docsite/internal/config"
+	"docsite/internal/site"
 	"docsite/render/build"
-	"docsite/render/config"
 	"docsite/render/graph"
 	"docsite/render/html"
-	"docsite/render/site"
 )
 
 // serveSite builds content with the real pipeline and adds what this

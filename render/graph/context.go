@@ -6,8 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"docsite/render/markdown/cjk"
-	"docsite/render/site"
+	"docsite/internal/markdown/cjk"
+	"docsite/internal/site"
 )
 
 // linkContext finds the sentence around link i of page p. It looks the link

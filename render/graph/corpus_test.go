@@ -7,9 +7,9 @@ import (
 	"sync"
 	"testing"
 
+	"docsite/internal/config"
+	"docsite/internal/site"
 	"docsite/render/build"
-	"docsite/render/config"
-	"docsite/render/site"
 )
 
 // The 1,200-page corpus is generated once per test run (about two seconds)

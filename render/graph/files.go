@@ -1,6 +1,6 @@
 package graph
 
-import "docsite/render/site"
+import "docsite/internal/site"
 
 // Files makes every data file of this package for a site, by output path:
 // the graph JSON of each language (DataFile) laid out with opts, and the

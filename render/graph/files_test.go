@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"docsite/internal/config"
 	"docsite/render/build"
-	"docsite/render/config"
 	"docsite/render/graph"
 )
 

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // FuzzLinkContext feeds arbitrary Markdown with a link at its first '[' to

@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"slices"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // Graph is the link graph of one language: pages as nodes, links between

@@ -4,7 +4,7 @@ import (
 	"html/template"
 	"strings"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // words are the interface strings, Chinese for any zh-* language.

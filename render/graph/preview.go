@@ -7,8 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"docsite/render/markdown/cjk"
-	"docsite/render/site"
+	"docsite/internal/markdown/cjk"
+	"docsite/internal/site"
 )
 
 // Preview is what the hover card of a link shows.

@@ -17,7 +17,7 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 
-	"docsite/render/cache"
+	"docsite/internal/cache"
 )
 
 // Highlighter is safe for concurrent use.

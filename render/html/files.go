@@ -5,7 +5,7 @@ import (
 	"encoding/xml"
 	"html/template"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // NotFound renders 404.html in the site's default language.

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"docsite/internal/site"
 	"docsite/render/graph"
-	"docsite/render/site"
 )
 
 // Link is a titled link in breadcrumbs and the pager.
@@ -73,7 +73,7 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	d := PageData{
 		Lang: lang, Base: s.BasePath(), HomeURL: s.Href(s.DirURL("", p.Lang)), SiteTitle: s.Config.Title,
 		Title: p.Title, IsHome: p.Landing && p.Dir == "", HasMath: p.HasMath, HasMermaid: p.HasMermaid,
-		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body, Sidebar: SidebarFor(s, p),
+		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body + p.Appendix, Sidebar: SidebarFor(s, p),
 		NavURL: s.Href("/" + NavFile(s, p.Lang)),
 	}
 	d.Backlinks = graph.BacklinksHTML(l.backlinks[p], s, p.Lang)

@@ -10,7 +10,7 @@ import (
 	"net/url"
 	"strings"
 
-	"docsite/render/site"
+	"docsite/internal/site"
 )
 
 // Theme is a parsed set of layouts plus the assets to copy.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"docsite/render/slug"
+	"docsite/internal/slug"
 )
 
 // The fixture corpus in testdata/ is Markdown; docFromMarkdown turns it into

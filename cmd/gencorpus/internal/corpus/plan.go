@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"docsite/render/slug"
+	"docsite/internal/slug"
 )
 
 // plan chooses the deliberate defects, the citation keys and every page's

@@ -18,7 +18,7 @@ import (
 	"strconv"
 	"strings"
 
-	"docsite/render/slug"
+	"docsite/internal/slug"
 )
 
 // Survey is what one walk of a tree found.

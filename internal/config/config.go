@@ -1,0 +1,154 @@
+// Package config reads docsite.yaml. Every key is optional; an unknown key or
+// a value of the wrong type is an error that names the key and its line, so a
+// typo never silently falls back to a default.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"docsite/internal/diag"
+)
+
+// Config is the whole of docsite.yaml.
+type Config struct {
+	Title      string            `yaml:"title"`
+	BaseURL    string            `yaml:"baseURL"`
+	Language   string            `yaml:"language"`
+	References string            `yaml:"references"`
+	Glossary   []string          `yaml:"glossary"`
+	Nav        []NavOverride     `yaml:"nav"`
+	Rules      map[string]string `yaml:"rules"`
+	Ignore     Ignore            `yaml:"ignore"`
+	External   External          `yaml:"external"`
+	KeepTOC    bool              `yaml:"keepTOC"`
+	Sanitize   bool              `yaml:"sanitize"`
+	Search     Search            `yaml:"search"`
+}
+
+// NavOverride changes the title or weight of one page or folder in the sidebar.
+type NavOverride struct {
+	Path   string `yaml:"path"`
+	Title  string `yaml:"title"`
+	Weight int    `yaml:"weight"`
+}
+
+// Ignore lists globs of content files and of link targets the checker skips.
+type Ignore struct {
+	Files   []string `yaml:"files"`
+	Targets []string `yaml:"targets"`
+}
+
+// External configures the external link checker.
+type External struct {
+	Concurrency int      `yaml:"concurrency"`
+	PerHost     int      `yaml:"perHost"`
+	Timeout     string   `yaml:"timeout"`
+	Accept      []int    `yaml:"accept"`
+	Exclude     []string `yaml:"exclude"`
+	CacheMaxAge string   `yaml:"cacheMaxAge"`
+}
+
+// Search configures the search index.
+type Search struct {
+	IncludeCode bool `yaml:"includeCode"`
+}
+
+// Default is the configuration of a folder with no docsite.yaml.
+func Default() *Config {
+	return &Config{Title: "docsite", Language: "zh-CN", BaseURL: "/"}
+}
+
+// Load reads the file at path. A missing file at the default path is not an
+// error: the caller passes required=false for it.
+func Load(path string, required bool) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if !required && errors.Is(err, os.ErrNotExist) {
+			return Default(), nil
+		}
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes data strictly and checks the values that have a fixed set of spellings.
+func Parse(name string, data []byte) (*Config, error) {
+	cfg := Default()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %s", name, cleanYAMLError(err, data))
+	}
+	for rule, sev := range cfg.Rules {
+		if _, ok := diag.ParseSeverity(sev); !ok {
+			return nil, fmt.Errorf("%s: rules.%s: severity %q is not one of error, warning, off", name, rule, sev)
+		}
+	}
+	if cfg.Language == "" {
+		cfg.Language = "zh-CN"
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "/"
+	}
+	return cfg, nil
+}
+
+// cleanYAMLError turns yaml.v3's "line 3: field x not found in type config.Config"
+// into words an author understands, and names the key of a wrong value,
+// which yaml.v3 leaves out ("line 3: cannot unmarshal !!int `3` into []string").
+func cleanYAMLError(err error, data []byte) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
+	if i := strings.Index(msg, " not found in type "); i >= 0 && strings.Contains(msg, "field ") {
+		return strings.Replace(msg[:i], "field ", "unknown key ", 1)
+	}
+	var line int
+	if _, err := fmt.Sscanf(msg, "line %d:", &line); err == nil && strings.Contains(msg, "cannot unmarshal") {
+		if key := keyOnLine(data, line); key != "" {
+			msg = strings.Replace(msg, ":", ": key "+key+":", 1)
+		}
+	}
+	return msg
+}
+
+// keyOnLine finds the key a value on 1-based line n belongs to: the key on
+// that line, or the nearest one above it (a list item's parent key).
+func keyOnLine(data []byte, n int) string {
+	lines := strings.Split(string(data), "\n")
+	for i := min(n, len(lines)) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		if k, _, ok := strings.Cut(l, ":"); ok && k != "" && !strings.HasPrefix(l, "-") && !strings.HasPrefix(l, "#") {
+			return k
+		}
+	}
+	return ""
+}
+
+// KeyLine returns the 1-based line of the first line in data that defines
+// key, or 0; the command line uses it to place errors it finds later.
+func KeyLine(data []byte, key string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(l)
+		t = strings.Trim(t, "'\"")
+		if strings.HasPrefix(t, key+":") || strings.HasPrefix(t, "\""+key+"\":") || strings.HasPrefix(t, "'"+key+"':") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Severity returns the configured severity of rule, or def when unset.
+func (c *Config) Severity(rule string, def diag.Severity) diag.Severity {
+	if s, ok := c.Rules[rule]; ok {
+		sev, _ := diag.ParseSeverity(s)
+		return sev
+	}
+	return def
+}

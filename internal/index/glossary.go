@@ -1,0 +1,124 @@
+package index
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"docsite/internal/glossary"
+	"docsite/internal/site"
+)
+
+// glossarySources splits the pages into glossary sources and the rest. A
+// glossary file at the top of the content is the glossary page itself and
+// takes its URL, /glossary/ (/en/glossary/ in English).
+func glossarySources(s *site.Site) (sources, rest []*site.Page) {
+	for _, p := range s.Pages {
+		if !p.Generated && glossary.IsSource(p.Path, glossary.FrontMatter(p.Source), s.Config.Glossary) {
+			p.GlossarySource = true
+			if p.Dir == "" && !p.Landing {
+				p.URL = s.DirURL("", p.Lang) + "glossary/"
+			}
+			sources = append(sources, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	// The default language's wording is the one kept for a term defined in
+	// both languages, so its files come first.
+	slices.SortStableFunc(sources, func(a, b *site.Page) int {
+		return cmp.Compare(boolInt(a.Lang != s.Config.Language), boolInt(b.Lang != s.Config.Language))
+	})
+	return sources, rest
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Glossary reads the terms of the glossary sources, once they are parsed,
+// so every other page can mark them while it is parsed.
+func Glossary(s *site.Site, sources []*site.Page) {
+	var entries []glossary.Entry
+	for _, p := range sources {
+		entries = append(entries, p.GlossaryEntries...)
+	}
+	s.Glossary, s.GlossaryConflicts = glossary.New(entries)
+}
+
+// PageGlossary reads a source page's entries, or marks the first use of
+// each term on any other page (only when rendering: the marks are HTML).
+// A glossary page's own tables are dropped from its body: the generated
+// list, with every term's anchor and the pages using it, replaces them.
+func PageGlossary(s *site.Site, p *site.Page, doc ast.Node, render bool) {
+	if p.GlossarySource {
+		p.GlossaryEntries = glossary.Entries(doc, p.Source, p.Path)
+		for i := range p.GlossaryEntries {
+			p.GlossaryEntries[i].Lang = p.Lang
+		}
+		if render && isGlossaryPage(s, p) {
+			for n := doc.FirstChild(); n != nil; {
+				next := n.NextSibling()
+				if _, table := n.(*east.Table); table {
+					doc.RemoveChild(doc, n)
+				}
+				n = next
+			}
+		}
+		return
+	}
+	if s.Glossary != nil {
+		p.Terms = glossary.Annotate(doc, p.Source, s.Glossary, s.Href(GlossaryURL(s, p.Lang)), p.Lang)
+	}
+}
+
+// GlossaryURL is the glossary page of a language.
+func GlossaryURL(s *site.Site, lang string) string {
+	return s.DirURL("", lang) + "glossary/"
+}
+
+func isGlossaryPage(s *site.Site, p *site.Page) bool {
+	return p.URL == GlossaryURL(s, p.Lang)
+}
+
+// glossaryPages gives each language's glossary page the full glossary, or
+// makes one at /glossary/ when no source file is at the top.
+func glossaryPages(s *site.Site) {
+	if s.Glossary == nil || len(s.Glossary.Terms()) == 0 {
+		return
+	}
+	uses := map[string][]glossary.PageRef{}
+	for _, p := range s.Pages {
+		if s.ByURL[p.URL] == p {
+			for _, t := range p.Terms {
+				uses[t] = append(uses[t], glossary.PageRef{Title: p.Title, URL: s.Href(p.URL)})
+			}
+		}
+	}
+	for _, lang := range s.Langs {
+		u := GlossaryURL(s, lang)
+		if p := s.ByURL[u]; p != nil {
+			p.Appendix = glossary.Page(s.Glossary, uses, lang)
+			continue
+		}
+		if lang != s.Config.Language {
+			continue
+		}
+		title := "术语表"
+		if !strings.HasPrefix(lang, "zh") {
+			title = "Glossary"
+		}
+		p := &site.Page{URL: u, Lang: lang, Generated: true, List: true, Title: title}
+		p.Body = template.HTML("<h1>" + template.HTMLEscapeString(title) + "</h1>\n")
+		p.Appendix = glossary.Page(s.Glossary, uses, lang)
+		s.Pages = append(s.Pages, p)
+		s.ByURL[u] = p
+	}
+}

@@ -1,0 +1,155 @@
+// Package load is the stage both consumers start from: read the content
+// folder, parse every page once, index the site. The checker calls it as it
+// is; the publishing pipeline passes a hook that renders each page's body
+// right after its parse, so no AST outlives its page.
+package load
+
+import (
+	"fmt"
+	"io/fs"
+	"runtime"
+
+	"github.com/yuin/goldmark/ast"
+
+	"docsite/internal/config"
+	"docsite/internal/diag"
+	"docsite/internal/glossary"
+	"docsite/internal/index"
+	"docsite/internal/markdown"
+	"docsite/internal/math"
+	"docsite/internal/site"
+	"docsite/internal/workers"
+	theme "docsite/themes/default"
+)
+
+// Parser holds what is expensive to make and safe to share between pages
+// and between loads: the configured goldmark converter and the math engine
+// whose verdicts make math/parse findings.
+type Parser struct {
+	Converter *markdown.Converter
+	// Math is nil when KaTeX is not installed; MathWarning then says so.
+	Math        *math.KaTeX
+	MathWarning string
+	workers     int
+}
+
+// Option configures a Parser.
+type Option func(*parserOptions)
+
+type parserOptions struct {
+	cacheDir string
+	workers  int
+	sanitize bool
+	conv     []markdown.Option
+}
+
+// WithCacheDir keeps typeset formulas in dir between runs ("" keeps none).
+func WithCacheDir(dir string) Option { return func(o *parserOptions) { o.cacheDir = dir } }
+
+// WithWorkers sets how many pages are parsed at once (default: one per CPU).
+func WithWorkers(n int) Option { return func(o *parserOptions) { o.workers = n } }
+
+// WithSanitize removes script from raw HTML (docsite.yaml sanitize: true).
+func WithSanitize(on bool) Option { return func(o *parserOptions) { o.sanitize = on } }
+
+// WithConverter passes options to the goldmark converter (the highlighter).
+func WithConverter(opts ...markdown.Option) Option {
+	return func(o *parserOptions) { o.conv = append(o.conv, opts...) }
+}
+
+// NewParser configures goldmark once and starts the math engine.
+func NewParser(opts ...Option) *Parser {
+	var o parserOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	if o.workers <= 0 {
+		o.workers = runtime.NumCPU()
+	}
+	conv := []markdown.Option{markdown.WithExtensions(glossary.NewExtension()), markdown.WithSanitize(o.sanitize)}
+	engine, warning := newMathEngine(o.cacheDir, o.workers)
+	if engine != nil {
+		conv = append(conv, markdown.WithMath(engine))
+	}
+	return &Parser{
+		Converter:   markdown.New(append(conv, o.conv...)...),
+		Math:        engine,
+		MathWarning: warning,
+		workers:     o.workers,
+	}
+}
+
+// Close stops the math engine and keeps its cache.
+func (pr *Parser) Close() {
+	if pr.Math != nil {
+		_ = pr.Math.Close()
+	}
+}
+
+// newMathEngine starts KaTeX from the theme's vendored script. Without it
+// (npm assets not installed) formulas are left as TeX source, and the
+// command says so once instead of failing.
+func newMathEngine(cacheDir string, workers int) (*math.KaTeX, string) {
+	src, err := fs.ReadFile(theme.FS, "assets/vendor/katex/katex.min.js")
+	if err != nil {
+		return nil, "KaTeX is not installed in the theme (run make assets); formulas are shown as TeX source"
+	}
+	opts := []math.EngineOption{math.WithWorkers(workers)}
+	if cacheDir != "" {
+		opts = append(opts, math.WithCacheDir(cacheDir))
+	}
+	k, err := math.NewKaTeX(src, opts...)
+	if err != nil {
+		return nil, "KaTeX: " + err.Error()
+	}
+	return k, ""
+}
+
+// Options say what to load.
+type Options struct {
+	Content string
+	Config  *config.Config
+	Drafts  bool
+	// Page, when set, is called for every page right after its parse with
+	// the page's AST, on the parsing worker.
+	Page func(s *site.Site, p *site.Page, doc ast.Node)
+}
+
+// Site reads, parses and indexes the content folder.
+func (pr *Parser) Site(opts Options) (*site.Site, error) {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	s, err := site.Load(opts.Content, cfg)
+	if err != nil {
+		return nil, err
+	}
+	sources, rest := index.Prepare(s)
+	parse := func(p *site.Page) { pr.Page(s, p, opts.Page) }
+	workers.Each(sources, pr.workers, parse)
+	index.Glossary(s, sources)
+	workers.Each(rest, pr.workers, parse)
+	index.Site(s, opts.Drafts)
+	return s, nil
+}
+
+// Page parses one page of s (again, after an edit) and hands its AST to
+// each. A crash on one page becomes a finding on that page; the rest of the
+// site still loads.
+func (pr *Parser) Page(s *site.Site, p *site.Page, each func(*site.Site, *site.Page, ast.Node)) {
+	defer recoverPage(p)
+	doc := pr.Converter.ParseIn(p, s)
+	index.PageGlossary(s, p, doc, each != nil)
+	if each != nil {
+		each(s, p, doc)
+	}
+}
+
+func recoverPage(p *site.Page) {
+	if r := recover(); r != nil {
+		p.Body = ""
+		p.Diags = append(p.Diags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
+			Severity: diag.Error, Rule: "page/internal", Message: fmt.Sprintf("page could not be rendered: %v", r)})
+	}
+}

@@ -1,0 +1,329 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"docsite/internal/diag"
+	"docsite/internal/markdown/cjk"
+	"docsite/internal/math"
+	"docsite/internal/mermaid"
+	"docsite/internal/sanitize"
+	"docsite/internal/site"
+	"docsite/internal/slug"
+)
+
+// extract walks the AST once and fills the page model. Heading IDs are set
+// on the AST here, so rendering and checking agree on them by construction.
+func extract(p *site.Page, doc ast.Node) {
+	src := p.Source
+	var slugs slug.Slugger
+	p.Anchors = map[string]site.Anchor{}
+	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
+	checkEncoding(p)
+	sec := &sectionWriter{}
+	sec.start(site.Section{})
+	// Inside a heading, links and raw HTML anchors count like anywhere
+	// else, but its text is the section's title, not its body.
+	inHeading := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if _, ok := n.(*ast.Heading); ok {
+				inHeading = false
+			}
+			if n.Type() == ast.TypeBlock {
+				sec.breakLine()
+			}
+			return ast.WalkContinue, nil
+		}
+		if inHeading {
+			switch n.(type) {
+			case *ast.Text, *ast.String, *math.Inline:
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			text := plainText(n, src)
+			id := slugs.Slug(text)
+			n.SetAttributeString("id", []byte(id))
+			off := blockStart(n)
+			p.Headings = append(p.Headings, site.Heading{Level: n.Level, Text: text, ID: id, Offset: off})
+			if prev, dup := p.Anchors[id]; dup && prev.Explicit {
+				p.Diags = append(p.Diags, duplicateID(p, id, off, off))
+			} else if !dup {
+				p.Anchors[id] = site.Anchor{Offset: off}
+			}
+			if n.Level == 1 && p.H1 == "" {
+				p.H1, p.H1Offset = text, off
+				if p.Title == "" {
+					p.Title = text
+				}
+			}
+			p.Text = append(p.Text, sec.take())
+			sec.start(site.Section{Heading: text, Anchor: id, Level: n.Level})
+			inHeading = true
+			return ast.WalkContinue, nil
+		case *ast.Link:
+			l := site.Link{Dest: string(n.Destination), Kind: site.LinkMarkdown, Start: n.Pos(), End: linkEnd(src, n.Pos()), Lang: langTitle(n.Title)}
+			p.Links = append(p.Links, l)
+			scriptLink(p, l)
+		case *ast.Image:
+			l := site.Link{Dest: string(n.Destination), Kind: site.LinkImage, Start: n.Pos(), End: linkEnd(src, n.Pos())}
+			p.Links = append(p.Links, l)
+			scriptLink(p, l)
+		case *ast.AutoLink:
+			start, end := autoLinkSpan(src, n)
+			l := site.Link{Dest: string(n.URL(src)), Kind: site.LinkAuto, Start: start, End: end}
+			p.Links = append(p.Links, l)
+			scriptLink(p, l)
+		case *ast.RawHTML:
+			scanHTML(p, rawSegments(n.Segments, src))
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			segs := rawSegments(n.Lines(), src)
+			if n.HasClosure() {
+				segs = append(segs, rawSegments(singleSegment(n.ClosureLine), src)...)
+			}
+			scanHTML(p, segs)
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock:
+			lang := ""
+			if n.Info != nil {
+				lang = strings.Fields(string(n.Info.Segment.Value(src)) + " x")[0]
+			}
+			p.Code = append(p.Code, site.CodeBlock{Lang: lang, Offset: blockStart(n), Text: linesText(n, src)})
+			return ast.WalkSkipChildren, nil
+		case *math.Inline:
+			sec.text([]byte(n.TeX))
+			return ast.WalkSkipChildren, nil
+		case *math.Block, *mermaid.Block:
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			p.Code = append(p.Code, site.CodeBlock{Offset: blockStart(n), Text: linesText(n, src)})
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			sec.text(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				sec.softBreak()
+			}
+		case *ast.String:
+			sec.text(n.Value)
+		case *east.TableCell:
+			sec.space()
+		}
+		return ast.WalkContinue, nil
+	})
+	p.Text = append(p.Text, sec.take())
+}
+
+// blockStart is the offset of a block's first line (Pos is set by goldmark
+// for most blocks; the first line is the fallback).
+func blockStart(n ast.Node) int {
+	if pos := n.Pos(); pos >= 0 {
+		return pos
+	}
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	return 0
+}
+
+func linesText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+// plainText is a heading's text as GitHub's slugger sees it: the text
+// content of the rendered heading, without markup or raw HTML tags.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			case *ast.RawHTML, *ast.Image:
+			case *math.Inline:
+				b.WriteString(c.TeX)
+			default:
+				if t, ok := c.(interface{ PlainText() string }); ok {
+					b.WriteString(t.PlainText())
+					continue
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+// linkEnd finds the end of the link or image that starts at start: past the
+// closing ']' and, for an inline link, past its "(dest)"; for a full
+// reference link past its "[label]".
+func linkEnd(src []byte, start int) int {
+	if start < 0 || start >= len(src) {
+		return start
+	}
+	i := start
+	if src[i] == '!' {
+		i++
+	}
+	i = matchBracket(src, i, '[', ']')
+	if i < len(src) && src[i] == '(' {
+		return matchBracket(src, i, '(', ')')
+	}
+	if i < len(src) && src[i] == '[' {
+		return matchBracket(src, i, '[', ']')
+	}
+	return i
+}
+
+// matchBracket returns the offset just past the bracket that closes the one
+// at i, honouring backslash escapes; it stops at a blank line.
+func matchBracket(src []byte, i int, open, close byte) int {
+	if i >= len(src) || src[i] != open {
+		return i
+	}
+	depth := 0
+	for j := i; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			j++
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 {
+				return j + 1
+			}
+		case '\n':
+			if j+1 < len(src) && src[j+1] == '\n' {
+				return j
+			}
+		}
+	}
+	return len(src)
+}
+
+// sectionWriter gathers the plain text under one heading for search.
+type sectionWriter struct {
+	cur     site.Section
+	b       strings.Builder
+	pending bool // a soft break waits to learn whether a space is needed
+}
+
+func (w *sectionWriter) start(s site.Section) { w.cur = s; w.b.Reset(); w.pending = false }
+
+func (w *sectionWriter) take() site.Section {
+	w.cur.Text = strings.TrimSpace(w.b.String())
+	return w.cur
+}
+
+func (w *sectionWriter) text(t []byte) {
+	if len(t) == 0 {
+		return
+	}
+	if w.pending {
+		w.pending = false
+		last, _ := utf8.DecodeLastRuneInString(w.b.String())
+		next, _ := utf8.DecodeRune(t)
+		// A line wrapped between two Chinese characters joins without a
+		// space, as it renders; Latin words keep theirs.
+		if !cjk.JoinsLines(last, next) {
+			w.b.WriteByte(' ')
+		}
+	}
+	w.b.Write(t)
+}
+
+func (w *sectionWriter) softBreak() { w.pending = true }
+
+func (w *sectionWriter) space() { w.pending = false; w.b.WriteByte(' ') }
+
+func (w *sectionWriter) breakLine() {
+	w.pending = false
+	if w.b.Len() > 0 {
+		w.b.WriteByte('\n')
+	}
+}
+
+// langTitle reads a link title that is only a language tag ("en", "zh-CN"):
+// the author's mark that the link crosses languages on purpose.
+func langTitle(title []byte) string {
+	t := strings.TrimSpace(string(title))
+	if len(t) < 2 || len(t) > 8 {
+		return ""
+	}
+	for _, r := range t {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') {
+			return ""
+		}
+	}
+	return t
+}
+
+// autoLinkSpan finds an autolink as written: its label (without the
+// "http://" goldmark adds to a bare www. link) at or after the node's
+// position, with its angle brackets when it has them.
+func autoLinkSpan(src []byte, n *ast.AutoLink) (int, int) {
+	label := n.Label(src)
+	from := max(n.Pos(), 0)
+	i := bytes.Index(src[min(from, len(src)):], label)
+	if i < 0 {
+		return from, from
+	}
+	start, end := from+i, from+i+len(label)
+	if start > 0 && end < len(src) && src[start-1] == '<' && src[end] == '>' {
+		start, end = start-1, end+1
+	}
+	return start, end
+}
+
+// scriptLink reports a Markdown link whose destination runs script; the
+// site never links it (rewriteLinks drops the destination).
+func scriptLink(p *site.Page, l site.Link) {
+	if !sanitize.IsScriptURL(html.UnescapeString(l.Dest)) {
+		return
+	}
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "html/script", Target: l.Dest,
+		Message: "link to a script URL; the site shows its text without a link"}
+	p.Lines.Span(&d, l.Start, l.End)
+	p.Diags = append(p.Diags, d)
+}
+
+// checkEncoding reports the first byte of a page that is not UTF-8: the
+// page is still published, with the byte shown as U+FFFD.
+func checkEncoding(p *site.Page) {
+	if utf8.Valid(p.Source) {
+		return
+	}
+	off := 0
+	for off < len(p.Source) {
+		r, size := utf8.DecodeRune(p.Source[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "page/encoding",
+		Message: "the page is not valid UTF-8 here; save it as UTF-8"}
+	p.Lines.Span(&d, off, off)
+	p.Diags = append(p.Diags, d)
+}

@@ -1,0 +1,157 @@
+// Package markdown configures goldmark once, with docsite's extensions, and
+// turns a page's source into the page model (Parse) and into HTML (Render).
+// Each file is parsed exactly once: Parse returns the AST, the caller renders
+// it right away or drops it (the checker needs only the model).
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"docsite/internal/citation"
+	"docsite/internal/diag"
+	"docsite/internal/markdown/cjk"
+	"docsite/internal/math"
+	"docsite/internal/mermaid"
+	"docsite/internal/site"
+)
+
+// Converter is safe for concurrent use by many page workers.
+type Converter struct {
+	md        goldmark.Markdown
+	sanitize  bool
+	highlight Highlighter
+	math      math.Renderer
+	extra     []goldmark.Extender
+}
+
+// Option configures a Converter.
+type Option func(*Converter)
+
+// Highlighter turns a code block into HTML. The publishing side passes
+// chroma's (render/highlight); the checker renders nothing and needs none.
+type Highlighter interface {
+	Block(lang, code string) string
+}
+
+// WithHighlighter sets the code highlighter (and its cache).
+func WithHighlighter(h Highlighter) Option {
+	return func(c *Converter) { c.highlight = h }
+}
+
+// WithMath typesets formulas with r while parsing, so a formula that does not
+// parse is a diagnostic for build and check alike.
+func WithMath(r math.Renderer) Option {
+	return func(c *Converter) { c.math = r }
+}
+
+// WithSanitize removes script from raw HTML (docsite.yaml sanitize: true).
+func WithSanitize(on bool) Option {
+	return func(c *Converter) { c.sanitize = on }
+}
+
+// WithExtensions adds goldmark extensions (math, citations, …).
+func WithExtensions(e ...goldmark.Extender) Option {
+	return func(c *Converter) { c.extra = append(c.extra, e...) }
+}
+
+// New builds the goldmark pipeline.
+func New(opts ...Option) *Converter {
+	c := &Converter{}
+	for _, o := range opts {
+		o(c)
+	}
+	if c.highlight == nil {
+		c.highlight = plainCode{}
+	}
+	exts := []goldmark.Extender{
+		extension.GFM, extension.Footnote, meta.New(),
+		cjk.New(cjk.WithStrikethrough(true)),
+		math.New(), mermaid.New(), citation.New(),
+		&docsiteRenderers{c: c}, wideTables{},
+	}
+	exts = append(exts, c.extra...)
+	c.md = goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+	return c
+}
+
+// Parse parses the page once and fills its model: metadata, title,
+// headings with GitHub IDs, links, code blocks, text for search. The AST
+// it returns carries the heading IDs, ready for Render.
+func (c *Converter) Parse(p *site.Page) ast.Node { return c.ParseIn(p, nil) }
+
+// ParseIn is Parse for a page of site s: its citations resolve against the
+// site's citation index.
+func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
+	pc := parser.NewContext()
+	if s != nil && s.Citations != nil {
+		citation.SetPage(pc, citation.PageInfo{Path: p.Path, Lang: p.Lang, Index: s.Citations, ReferencesURL: s.Href(s.ReferencesURL)})
+	}
+	doc := c.md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
+	applyMeta(p, meta.Get(pc))
+	extract(p, doc)
+	c.typeset(p, doc)
+	p.Cites = citation.Collect(doc)
+	return doc
+}
+
+// Render writes the page body. links rewrites a destination written in the
+// page to its URL on the site (false keeps it as written).
+func (c *Converter) Render(p *site.Page, doc ast.Node, links func(dest string) (string, bool)) (template.HTML, error) {
+	rewriteLinks(doc, p.Source, links)
+	var buf bytes.Buffer
+	buf.Grow(len(p.Source) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, p.Source, doc); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// docsiteRenderers plugs in the node renderers for headings (anchor links),
+// code blocks (chroma, mermaid) and raw HTML (link rewriting).
+type docsiteRenderers struct{ c *Converter }
+
+func (d *docsiteRenderers) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(&nodeRenderer{highlight: d.c.highlight, sanitize: d.c.sanitize}, 100),
+	))
+}
+
+// typeset renders every formula of the page once, recording the model's
+// formulas and a math/parse diagnostic for each one the engine rejects.
+func (c *Converter) typeset(p *site.Page, doc ast.Node) {
+	for _, f := range math.Collect(doc) {
+		m := site.Formula{TeX: f.TeX, Display: f.Display, Offset: f.Offset}
+		if c.math != nil {
+			out, err := c.math.Render(f.TeX, f.Display)
+			switch {
+			case err == nil:
+				f.HTML = out
+			case math.IsParseError(err):
+				f.Err, m.Err = err.Error(), err.Error()
+				d := diag.Diagnostic{File: p.Path, Severity: diag.Error, Rule: "math/parse", Message: err.Error(), Target: f.TeX}
+				p.Lines.Span(&d, f.Offset, f.Offset+len(f.Open)+len(f.TeX)+len(f.Close))
+				p.Diags = append(p.Diags, d)
+			}
+		}
+		p.Math = append(p.Math, m)
+	}
+	p.HasMath = len(p.Math) > 0
+	for _, d := range mermaid.Collect(doc) {
+		p.Diagrams = append(p.Diagrams, site.Diagram{Source: d.Source, Offset: d.Offset})
+	}
+	p.HasMermaid = len(p.Diagrams) > 0
+}

@@ -1,0 +1,125 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"docsite/internal/config"
+	"docsite/internal/site"
+)
+
+// page makes a one-page site so links resolve against real files.
+func page(t testing.TB, src string, files ...string) (*site.Site, *site.Page) {
+	t.Helper()
+	dir := t.TempDir()
+	writeTree(t, dir, append([]string{"01-overview/overview.md", src}, files...)...)
+	s, err := site.Load(dir, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, s.ByPath["01-overview/overview.md"]
+}
+
+func TestParseModel(t *testing.T) {
+	src := "# 1. 总览\n\n## 📑 目录\n\n- [1.2.1 核心理念演进](#121-核心理念演进)\n\n### 1.2.1 核心理念演进\n\n" +
+		"见 [原理](../02-principles/principles.md#21-理念 \"标题\") 与 [ref][r] 和 <a href=\"x.png\" id=\"top\">x</a>\n\n" +
+		"[r]: <../02-principles/principles.md>\n\n```yaml\na: [wasm-app]\n```\n\n## 参考\n\n## 参考\n"
+	_, p := page(t, src, "02-principles/principles.md", "# 2. 原理\n", "01-overview/x.png", "png")
+	New().Parse(p)
+	if p.Title != "1. 总览" {
+		t.Errorf("title %q", p.Title)
+	}
+	var ids []string
+	for _, h := range p.Headings {
+		ids = append(ids, h.ID)
+	}
+	if got := strings.Join(ids, " "); got != "1-总览 -目录 121-核心理念演进 参考 参考-1" {
+		t.Errorf("heading IDs: %s", got)
+	}
+	var dests []string
+	for _, l := range p.Links {
+		dests = append(dests, l.Dest)
+	}
+	if got := strings.Join(dests, " "); got != "#121-核心理念演进 ../02-principles/principles.md#21-理念 ../02-principles/principles.md x.png" {
+		t.Errorf("links: %s", got)
+	}
+	if _, ok := p.Anchors["top"]; !ok {
+		t.Errorf("raw HTML id not an anchor: %v", p.Anchors)
+	}
+	l := p.Links[1]
+	if got := string(p.Source[l.Start:l.End]); got != `[原理](../02-principles/principles.md#21-理念 "标题")` {
+		t.Errorf("link span %q", got)
+	}
+	if len(p.Code) != 1 || p.Code[0].Lang != "yaml" {
+		t.Errorf("code: %+v", p.Code)
+	}
+}
+
+func TestRenderRewritesLinks(t *testing.T) {
+	src := "# T\n\n[a](../02-principles/principles.md#x) ![i](x.png) <a href=\"../02-principles/principles.md\">h</a> [ext](https://example.com/a.md)\n"
+	s, p := page(t, src, "02-principles/principles.md", "# P\n", "01-overview/x.png", "png")
+	c := New()
+	doc := c.Parse(p)
+	s.Navigate(false)
+	body, err := c.Render(p, doc, func(d string) (string, bool) { return s.LinkURL(p, d) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href="/02-principles/#x"`, `src="/01-overview/x.png"`, `<a href="/02-principles/">h</a>`, `href="https://example.com/a.md"`} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("missing %s in\n%s", want, body)
+		}
+	}
+}
+
+func TestWideTableKeepsCells(t *testing.T) {
+	src := "| a | b |\n| - | - |\n| 1 | 2 | **三** |\n"
+	_, p := page(t, src)
+	c := New()
+	body, _ := c.Render(p, c.Parse(p), nil)
+	if !strings.Contains(string(body), "<td><strong>三</strong></td>") || strings.Count(string(body), "<th>") != 3 {
+		t.Errorf("extra cell lost:\n%s", body)
+	}
+}
+
+func TestSectionsJoinChineseLines(t *testing.T) {
+	_, p := page(t, "# T\n\n适用\n于技术决策\nand English\nwords\n\n## 二\n\n文本\n")
+	New().Parse(p)
+	if len(p.Text) != 3 || p.Text[1].Text != "适用于技术决策 and English words" || p.Text[2].Anchor != "二" {
+		t.Errorf("sections: %+v", p.Text)
+	}
+}
+
+func TestChineseEmphasisAndBreaks(t *testing.T) {
+	_, p := page(t, "**（集装箱）**是\n适用\n于技术决策\n")
+	c := New()
+	body, _ := c.Render(p, c.Parse(p), nil)
+	if !strings.Contains(string(body), "<strong>（集装箱）</strong>是适用于技术决策") {
+		t.Errorf("got %s", body)
+	}
+}
+
+func TestScriptInRawHTMLIsReported(t *testing.T) {
+	src := "# T\n\n<div onclick=\"x()\">a</div>\n\n```html\n<script>no</script>\n```\n\n`<script>` and [x](javascript:alert(1))\n\n<script>\nyes()\n</script>\n"
+	_, p := page(t, src)
+	New().Parse(p)
+	var got []string
+	for _, d := range p.Diags {
+		if d.Rule == "html/script" {
+			got = append(got, fmt.Sprintf("%d:%d", d.Line, d.Column))
+		}
+	}
+	if strings.Join(got, " ") != "3:6 9:16 11:1" {
+		t.Errorf("html/script at %v, want 3:6 9:16 11:1", got)
+	}
+}
+
+func TestSanitizeRemovesScript(t *testing.T) {
+	_, p := page(t, "<p onclick=\"x()\">a <script>b()</script></p>\n\n[x](javascript:alert(1))\n")
+	c := New(WithSanitize(true))
+	body, _ := c.Render(p, c.Parse(p), func(string) (string, bool) { return "", false })
+	if strings.Contains(string(body), "onclick") || strings.Contains(string(body), "<script") || strings.Contains(string(body), "javascript:") {
+		t.Errorf("script left in %s", body)
+	}
+}

@@ -1,0 +1,211 @@
+package markdown
+
+import (
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+
+	"docsite/internal/diag"
+	"docsite/internal/sanitize"
+	"docsite/internal/site"
+)
+
+// nodeRenderer renders the nodes whose HTML docsite decides: headings with
+// anchor links, code blocks through chroma, mermaid fences, and raw HTML
+// whose links were rewritten.
+type nodeRenderer struct {
+	highlight Highlighter
+	sanitize  bool // remove script from raw HTML (docsite.yaml sanitize: true)
+}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(ast.KindFencedCodeBlock, r.fenced)
+	reg.Register(ast.KindCodeBlock, r.indented)
+	reg.Register(kindRawOutput, r.raw)
+	reg.Register(kindRawBlockOutput, r.raw)
+	if r.sanitize {
+		reg.Register(ast.KindRawHTML, r.raw)
+		reg.Register(ast.KindHTMLBlock, r.raw)
+	}
+}
+
+func (r *nodeRenderer) heading(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	h := n.(*ast.Heading)
+	id, _ := h.AttributeString("id")
+	idStr, _ := id.([]byte)
+	level := string(rune('0' + h.Level))
+	if entering {
+		_, _ = w.WriteString("<h" + level)
+		if idStr != nil {
+			_, _ = w.WriteString(` id="` + html.EscapeString(string(idStr)) + `"`)
+		}
+		_ = w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	if idStr != nil {
+		_, _ = w.WriteString(`<a class="anchor" href="#` + html.EscapeString(string(idStr)) + `" aria-hidden="true" tabindex="-1">#</a>`)
+	}
+	_, _ = w.WriteString("</h" + level + ">\n")
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) fenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	f := n.(*ast.FencedCodeBlock)
+	lang := ""
+	if f.Info != nil {
+		lang = strings.Fields(string(f.Info.Segment.Value(src)) + " x")[0]
+	}
+	_, _ = w.WriteString(r.highlight.Block(lang, linesText(n, src)) + "\n")
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) indented(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(r.highlight.Block("", linesText(n, src)) + "\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// raw writes raw HTML: as rewritten, and without script when sanitizing.
+// An HTML block is cleaned whole, so a <script> over several lines goes.
+func (r *nodeRenderer) raw(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	var out []byte
+	switch n := n.(type) {
+	case *rawOutput:
+		out = n.html
+	case *rawBlockOutput:
+		out = n.html
+	case *ast.RawHTML:
+		for _, pc := range rawSegments(n.Segments, src) {
+			out = append(out, pc.data...)
+		}
+	case *ast.HTMLBlock:
+		for _, pc := range rawSegments(n.Lines(), src) {
+			out = append(out, pc.data...)
+		}
+		if n.HasClosure() {
+			out = append(out, n.ClosureLine.Value(src)...)
+		}
+	}
+	if r.sanitize {
+		out = sanitize.Clean(out)
+	}
+	_, _ = w.Write(out)
+	return ast.WalkSkipChildren, nil
+}
+
+// rewriteLinks points Markdown links and images at site URLs and replaces raw
+// HTML whose href/src changed with its rewritten form.
+func rewriteLinks(doc ast.Node, src []byte, links func(string) (string, bool)) {
+	var replace [][2]ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = rewrite(n.Destination, links)
+		case *ast.Image:
+			n.Destination = rewrite(n.Destination, links)
+		case *ast.AutoLink:
+			if sanitize.IsScriptURL(string(n.URL(src))) {
+				replace = append(replace, [2]ast.Node{n, ast.NewString(n.Label(src))})
+			}
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			var raw []byte
+			for _, pc := range rawSegments(n.Segments, src) {
+				raw = append(raw, pc.data...)
+			}
+			if out, ok := rewriteRawHTML(raw, links); ok {
+				replace = append(replace, [2]ast.Node{n, &rawOutput{html: out}})
+			}
+		case *ast.HTMLBlock:
+			var raw []byte
+			for _, pc := range rawSegments(n.Lines(), src) {
+				raw = append(raw, pc.data...)
+			}
+			if n.HasClosure() {
+				raw = append(raw, n.ClosureLine.Value(src)...)
+			}
+			if out, ok := rewriteRawHTML(raw, links); ok {
+				replace = append(replace, [2]ast.Node{n, &rawBlockOutput{html: out}})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, r := range replace {
+		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
+	}
+}
+
+// rewrite gives a destination its site URL; one that runs script is
+// dropped, since raw HTML being allowed turns goldmark's own filter off.
+func rewrite(dest []byte, links func(string) (string, bool)) []byte {
+	if sanitize.IsScriptURL(html.UnescapeString(string(dest))) {
+		return nil
+	}
+	if links == nil {
+		return dest
+	}
+	if u, ok := links(string(dest)); ok {
+		return []byte(u)
+	}
+	return dest
+}
+
+func duplicateID(p *site.Page, id string, start, end int) diag.Diagnostic {
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Error, Rule: "heading/duplicate-id",
+		Message: "id \"" + id + "\" is already used on this page; a link to #" + id + " reaches only the first", Target: "#" + id}
+	p.Lines.Span(&d, start, end)
+	return d
+}
+
+func metaDiag(p *site.Page, msg string) diag.Diagnostic {
+	return diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 4, Severity: diag.Warning, Rule: "page/front-matter", Message: msg}
+}
+
+// Drop removes the top-level blocks that start within [start, end): a
+// hand-written table of contents the site replaces with its outline.
+func Drop(doc ast.Node, start, end int) {
+	for n := doc.FirstChild(); n != nil; {
+		next := n.NextSibling()
+		if at := blockStart(n); at >= start && at < end {
+			doc.RemoveChild(doc, n)
+		}
+		n = next
+	}
+}
+
+// plainCode is the Highlighter of a converter given none: escaped text in
+// the same <pre> chroma writes, without colours.
+type plainCode struct{}
+
+func (plainCode) Block(lang, code string) string {
+	attr := ""
+	if lang != "" {
+		attr = ` data-lang="` + html.EscapeString(lang) + `"`
+	}
+	return `<pre class="chroma"` + attr + `><code>` + html.EscapeString(code) + `</code></pre>`
+}

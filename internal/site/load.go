@@ -1,0 +1,195 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"docsite/internal/config"
+	"docsite/internal/diag"
+)
+
+// Load lists the content folder and reads every Markdown file. It follows no
+// symlink out of root, skips hidden files, and reports what it cannot read
+// as diagnostics rather than failing, so the rest of the site still builds.
+// It returns an error only when root itself cannot be read.
+func Load(root string, cfg *config.Config) (*Site, error) {
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", root, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("content folder %s is not a folder", root)
+	}
+	// A symbolic link as the root is resolved once, so the walk descends
+	// into it; links below the root are judged one by one (see symlink).
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
+	s := &Site{
+		Root:    root,
+		Config:  cfg,
+		Dirs:    map[string]*Dir{"": {Path: "", Landing: map[string]*Page{}}},
+		ByPath:  map[string]*Page{},
+		ByURL:   map[string]*Page{},
+		FileSet: map[string]string{},
+		Exists:  map[string]bool{"": true},
+	}
+	absRoot, _ := filepath.Abs(root)
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if rel == "." {
+			return nil
+		}
+		if err != nil {
+			s.report(rel, "load/unreadable", err.Error())
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return s.symlink(absRoot, p, rel)
+		}
+		if d.IsDir() {
+			s.addDir(rel)
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// A named pipe would block the build forever, a socket fail it.
+			s.report(rel, "load/special-file", "not a regular file (pipe, socket or device); not published")
+			return nil
+		}
+		s.addFile(p, rel)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].Path < s.Pages[j].Path })
+	sort.Strings(s.Files)
+	s.pickLandings()
+	for _, p := range s.Pages {
+		s.ByPath[p.Path] = p
+	}
+	return s, nil
+}
+
+func hidden(name string) bool {
+	return (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) && name != "_index.md"
+}
+
+// symlink accepts a link to a file inside the content folder and reports any
+// other: a link to a folder is never followed (it could loop), and one that
+// leaves the content folder could publish files from elsewhere.
+func (s *Site) symlink(absRoot, p, rel string) error {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		s.report(rel, "load/symlink", "broken symbolic link: "+err.Error())
+		return nil
+	}
+	abs, _ := filepath.Abs(target)
+	inside := abs == absRoot || strings.HasPrefix(abs, absRoot+string(filepath.Separator))
+	st, err := os.Stat(target)
+	switch {
+	case err != nil:
+		s.report(rel, "load/symlink", err.Error())
+	case !inside:
+		s.report(rel, "load/symlink", "symbolic link to "+target+" leaves the content folder; not followed")
+	case st.IsDir():
+		s.report(rel, "load/symlink", "symbolic link to a folder; not followed")
+	case !st.Mode().IsRegular():
+		s.report(rel, "load/special-file", "symbolic link to a pipe, socket or device; not published")
+	default:
+		s.addFile(p, rel)
+	}
+	return nil
+}
+
+func (s *Site) report(rel, rule, msg string) {
+	s.Diagnostics = append(s.Diagnostics, diag.Diagnostic{
+		File: rel, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
+		Severity: diag.Warning, Rule: rule, Message: msg,
+	})
+}
+
+func (s *Site) addDir(rel string) {
+	s.Dirs[rel] = &Dir{Path: rel, Landing: map[string]*Page{}}
+	s.Exists[rel] = true
+	s.FileSet[strings.ToLower(rel)] = rel
+}
+
+func (s *Site) addFile(p, rel string) {
+	s.Exists[rel] = true
+	s.FileSet[strings.ToLower(rel)] = rel
+	if !strings.HasSuffix(strings.ToLower(rel), ".md") {
+		s.Files = append(s.Files, rel)
+		return
+	}
+	src, err := os.ReadFile(p)
+	if err != nil {
+		// Deleted between listing and reading, or unreadable: the page is
+		// left out and named, the rest of the site goes on.
+		s.report(rel, "load/unreadable", err.Error())
+		delete(s.Exists, rel)
+		return
+	}
+	s.Pages = append(s.Pages, s.newPage(rel, src))
+}
+
+func (s *Site) newPage(rel string, src []byte) *Page {
+	lang, key := s.langOf(rel)
+	return &Page{
+		Path:   rel,
+		Dir:    dirOf(rel),
+		Lang:   lang,
+		Key:    key,
+		Source: src,
+		Lines:  diag.NewLines(src),
+	}
+}
+
+// langOf reads the language from the file name: page.en.md is English,
+// page.zh.md Chinese, anything else the site's default language.
+func (s *Site) langOf(rel string) (lang, key string) {
+	base := strings.TrimSuffix(rel, path.Ext(rel))
+	if ext := path.Ext(base); ext != "" {
+		if l := knownLang(ext[1:]); l != "" {
+			return l, base[:len(base)-len(ext)] + ".md"
+		}
+	}
+	return s.Config.Language, rel
+}
+
+// knownLang maps a file-name language suffix to a language tag.
+func knownLang(suffix string) string {
+	switch strings.ToLower(suffix) {
+	case "en":
+		return "en"
+	case "zh", "zh-cn", "cn":
+		return "zh-CN"
+	}
+	return ""
+}
+
+// dirOf is path.Dir with "" for the root, as Dir paths are keyed.
+func dirOf(rel string) string {
+	if d := path.Dir(rel); d != "." {
+		return d
+	}
+	return ""
+}

@@ -1,0 +1,190 @@
+// Package site holds the page model every stage reads — Site, Page, Heading,
+// Link — and builds it: loading the content folder, ordering it, and indexing
+// the whole (navigation tree, anchors, URLs). Markdown parsing fills the
+// per-page parts; nothing here parses Markdown.
+package site
+
+import (
+	"html/template"
+
+	"docsite/internal/citation"
+	"docsite/internal/config"
+	"docsite/internal/diag"
+	"docsite/internal/glossary"
+)
+
+// Site is the loaded content folder.
+type Site struct {
+	Root   string // content folder on disk
+	Config *config.Config
+	// Pages in load order (sorted by path); Nav gives content order.
+	Pages []*Page
+	// Files are the non-Markdown files to copy, relative to Root with '/'.
+	Files []string
+	// Dirs are all published folders, relative to Root with '/' ("" is the root).
+	Dirs map[string]*Dir
+	// ByPath finds a page by its source path; generated index pages have none.
+	ByPath map[string]*Page
+	// ByURL finds a page by its URL path (without base).
+	ByURL map[string]*Page
+	// Langs lists the languages present, the default first.
+	Langs []string
+	// Nav holds one navigation tree per language.
+	Nav map[string]*NavNode
+	// Diagnostics found while loading (unreadable files, symlinks out);
+	// IndexDiags those of the last index stage (URL conflicts), replaced
+	// each time the stage runs.
+	Diagnostics []diag.Diagnostic
+	IndexDiags  []diag.Diagnostic
+	// FileSet answers "does this relative path exist, and how is it spelled".
+	FileSet map[string]string // lower-cased path -> real path, for case checks
+	Exists  map[string]bool   // every published file and folder, relative path
+	// Citations resolves citation keys against the REFERENCES.md files
+	// and the pages' own definitions.
+	Citations *citation.Index
+	// ReferencesURL is the URL of the references page.
+	ReferencesURL string
+	// Glossary holds every term of the glossary sources; GlossaryConflicts
+	// the terms defined twice with different expansions.
+	Glossary          *glossary.Glossary
+	GlossaryConflicts []glossary.Conflict
+}
+
+// Dir is one folder of the content.
+type Dir struct {
+	Path    string // relative, '/'-separated; "" for the root
+	Landing map[string]*Page
+}
+
+// Page is one Markdown file (or a generated folder index), with everything the
+// single parse found in it.
+type Page struct {
+	Path      string // source path relative to Root, '/'-separated; "" when generated
+	Dir       string // folder of the page, relative
+	Lang      string // language of the page (zh-CN, en)
+	Key       string // translation key: path without language suffix
+	URL       string // URL path without base, always starting and ending in '/'
+	Landing   bool   // the page stands for its folder
+	Generated bool   // a folder index docsite made up
+	Source    []byte
+	Lines     *diag.Lines
+
+	// Filled by the parse.
+	Meta     map[string]any
+	Title    string // front matter title, first H1, or file name
+	H1       string // text of the first H1, "" when none
+	H1Offset int
+	Weight   int
+	Draft    bool
+	DocLang  string // language of the text for <html lang>: front matter, else detected
+	Headings []Heading
+	Anchors  map[string]Anchor // every id a fragment may target
+	Links    []Link
+	Code     []CodeBlock
+	Math     []Formula
+	Diagrams []Diagram
+	Cites    []citation.Use
+	// GlossarySource marks a page whose tables define glossary terms;
+	// GlossaryEntries are those terms, Terms the ones this page uses.
+	GlossarySource  bool
+	GlossaryEntries []glossary.Entry
+	Terms           []string
+	// HiddenTOC is the byte range of a hand-written table of contents the
+	// site leaves out, since the outline replaces it; empty when kept.
+	HiddenTOC  [2]int
+	HasMath    bool
+	HasMermaid bool
+	Text       []Section // plain text per section, for search
+	Diags      []diag.Diagnostic
+
+	// Filled by render.
+	Body template.HTML
+	// Appendix is what the index stage adds after the body: the full list
+	// on the references and glossary pages. It is set, never appended to,
+	// so the stage can run again.
+	Appendix template.HTML
+	// List marks the references or glossary page the index stage made.
+	List bool
+
+	// Filled by the index.
+	Nav          *NavNode
+	Translations map[string]*Page // other language versions, by language
+}
+
+// Heading is one heading with its GitHub slug and source position.
+type Heading struct {
+	Level  int
+	Text   string
+	ID     string
+	Offset int
+}
+
+// Anchor is a fragment target in a page: a heading ID or an explicit id/name.
+type Anchor struct {
+	Offset   int
+	Explicit bool
+}
+
+// LinkKind says where a link was written.
+type LinkKind int
+
+const (
+	LinkMarkdown  LinkKind = iota // [text](dest) or reference-style
+	LinkImage                     // ![alt](src)
+	LinkHTML                      // href in raw HTML
+	LinkHTMLImage                 // src in raw HTML
+	LinkAuto                      // <https://…> or a bare URL
+)
+
+// Link is one link as the author wrote it.
+type Link struct {
+	Dest  string
+	Kind  LinkKind
+	Start int // byte offsets of the whole link in Source
+	End   int
+	// Lang marks a link meant to cross into another language: a Markdown
+	// link whose title is a language tag ("en"), or hreflang in raw HTML.
+	Lang string
+}
+
+// CodeBlock is one fenced or indented code block.
+type CodeBlock struct {
+	Lang   string
+	Offset int
+	Text   string
+}
+
+// Formula is one math expression.
+type Formula struct {
+	TeX     string
+	Display bool
+	Offset  int
+	Err     string
+}
+
+// Diagram is one mermaid block.
+type Diagram struct {
+	Source string
+	Offset int
+}
+
+// Section is the plain text of a page under one heading, for the search index.
+type Section struct {
+	Heading string
+	Anchor  string
+	Level   int
+	Text    string
+}
+
+// NavNode is one entry of the sidebar: a page or a folder.
+type NavNode struct {
+	Title    string // display title, hand-written number dropped
+	Number   string // "1.2.3" by position; "" for the root
+	Page     *Page  // the page, or the folder's landing / generated page
+	Dir      string // folder path when the node is a folder
+	Parent   *NavNode
+	Children []*NavNode
+}
+
+// IsDir reports whether the node stands for a folder.
+func (n *NavNode) IsDir() bool { return n.Dir != "" || n.Parent == nil }

@@ -1,5 +1,0 @@
-//go:build !linux
-
-package build
-
-func exchange(a, b string) error { return exchangeByRenames(a, b) }
