@@ -9,8 +9,16 @@ import (
 // following the handler of KaTeX's function of the same type.
 func (p *parser) callFunction(name string, args, opt []*node, tok token, breakOn string) *node {
 	f := functionSpecs[name]
-	n := &node{typ: f.typ, mode: p.mode, text: name, pos: tok.pos, args: args}
 	arg := func(i int) *node { return args[i] }
+	switch name {
+	case "\\hline", "\\hdashline":
+		panic(fail(tok.pos, name+" valid only within array environment"))
+	case "\\)", "\\]":
+		panic(fail(tok.pos, "Mismatched "+name))
+	case "$", "\\(":
+		f.typ = "math"
+	}
+	n := &node{typ: f.typ, mode: p.mode, text: name, pos: tok.pos, args: args}
 	switch f.typ {
 	case "accent", "accentUnder":
 		n.base = arg(0)
@@ -141,12 +149,6 @@ func (p *parser) callFunction(name string, args, opt []*node, tok token, breakOn
 		if len(args) > 0 {
 			n.base = args[len(args)-1]
 		}
-	}
-	if f.typ == "hline" || name == "\\hline" || name == "\\hdashline" {
-		panic(fail(tok.pos, name+" valid only within array environment"))
-	}
-	if name == "\\)" || name == "\\]" {
-		panic(fail(tok.pos, "Mismatched "+name))
 	}
 	return n
 }

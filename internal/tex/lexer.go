@@ -16,11 +16,11 @@ const eof = "EOF"
 
 // lexer splits the formula the way KaTeX's tokenRegex does.
 type lexer struct {
-	in        string
-	pos       int
-	catcodes  map[byte]int // only '%' and '~' ever change
-	fixed     bool // every token gets fixedPos (macro bodies)
-	fixedPos  int
+	in       string
+	pos      int
+	catcodes map[byte]int // only '%' and '~' ever change
+	fixed    bool         // every token gets fixedPos (macro bodies)
+	fixedPos int
 }
 
 func newLexer(in string) *lexer {

@@ -41,9 +41,9 @@ func init() {
 			}
 			return &macro{tokens: args[1]}
 		},
-		"\\char":          charMacro,
-		"\\newcommand":    newcommand(false, true, false),
-		"\\renewcommand":  newcommand(true, false, false),
+		"\\char":           charMacro,
+		"\\newcommand":     newcommand(false, true, false),
+		"\\renewcommand":   newcommand(true, false, false),
 		"\\providecommand": newcommand(true, true, true),
 		"\\message": func(e *expander, at token) *macro {
 			e.consumeArgs(1, nil, at)

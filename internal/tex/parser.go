@@ -451,14 +451,26 @@ func sizePrefix(s string) bool {
 	for i < len(s) && s[i] == ' ' {
 		i++
 	}
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i < len(s) && s[i] == '.' {
+	switch {
+	case i == len(s):
+		return true
+	case s[i] >= '0' && s[i] <= '9':
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i < len(s) && s[i] == '.' {
+			i++
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				i++
+			}
+		}
+	case s[i] == '.':
 		i++
 		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 			i++
 		}
+	default:
+		return false
 	}
 	for i < len(s) && s[i] == ' ' {
 		i++
@@ -591,7 +603,7 @@ func (p *parser) parseGroup(name, breakOn string) *node {
 	return n
 }
 
-// formLigatures joins -- and --- and '' and `` in text, as TeX does.
+// formLigatures joins -- and --- and ” and “ in text, as TeX does.
 func formLigatures(g []*node) []*node {
 	for i := 0; i+1 < len(g); i++ {
 		a, b := g[i], g[i+1]
