@@ -206,7 +206,7 @@ func TestHostileFolder(t *testing.T) {
 // any rule).
 func has(ds []diag.Diagnostic, file, rule string, line int) bool {
 	for _, d := range ds {
-		if d.File == file && (rule == "" || d.Rule == rule) && d.Line == line {
+		if d.File == file && (rule == "" || string(d.Rule) == rule) && d.Line == line {
 			return true
 		}
 	}
@@ -216,7 +216,7 @@ func has(ds []diag.Diagnostic, file, rule string, line int) bool {
 func ruleAt(ds []diag.Diagnostic, file string, line int) string {
 	for _, d := range ds {
 		if d.File == file && d.Line == line {
-			return d.Rule
+			return string(d.Rule)
 		}
 	}
 	return ""

@@ -51,7 +51,7 @@ func Run(s *site.Site, cfg *config.Config, extra ...Rule) []diag.Diagnostic {
 			continue
 		}
 		def := d.Severity
-		if info, ok := report.Rule(d.Rule); ok {
+		if info, ok := Lookup(d.Rule); ok {
 			def = info.Severity
 		}
 		d.Severity = cfg.Severity(d.Rule, def)
@@ -103,7 +103,7 @@ func diagrams(s *site.Site) []diag.Diagnostic {
 			if known {
 				continue
 			}
-			f := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "mermaid/unknown-type", Target: kind,
+			f := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RuleMermaidUnknownType, Target: kind,
 				Message: "mermaid does not know the diagram type \"" + kind + "\"; the page will show an error instead of a diagram"}
 			p.Lines.Span(&f, d.Offset, d.Offset+len("```mermaid"))
 			out = append(out, f)

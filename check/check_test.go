@@ -73,7 +73,7 @@ func (f finding) String() string {
 func findings(ds []diag.Diagnostic) []finding {
 	out := make([]finding, 0, len(ds))
 	for _, d := range ds {
-		out = append(out, finding{d.File, d.Line, d.Column, d.Rule, d.Target, d.Suggestion})
+		out = append(out, finding{d.File, d.Line, d.Column, string(d.Rule), d.Target, d.Suggestion})
 	}
 	return out
 }
@@ -177,7 +177,7 @@ func TestCorpus(t *testing.T) {
 		"link/missing-file", "link/missing-anchor", "link/missing-image", "link/case-mismatch",
 		"link/outside-content", "link/folder-without-page", "heading/duplicate-id",
 	} {
-		if !slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.Rule == rule }) {
+		if !slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return string(d.Rule) == rule }) {
 			t.Errorf("the corpus has no finding of %s", rule)
 		}
 	}
@@ -230,7 +230,7 @@ func TestGolden(t *testing.T) {
 	for _, format := range report.Formats {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := report.Write(&buf, format, ds, sum,
+			err := report.Write(&buf, format, ds, sum, report.WithRules(check.Catalogue()),
 				report.WithToolVersion("test"),
 				report.WithPathPrefix("content"),
 				report.WithSource(func(file string) []byte {
@@ -303,7 +303,7 @@ ignore:
 		t.Fatal(err)
 	}
 	ds := check.Run(s, cfg)
-	count := map[string]map[diag.Severity]int{}
+	count := map[diag.RuleID]map[diag.Severity]int{}
 	for _, d := range ds {
 		if count[d.Rule] == nil {
 			count[d.Rule] = map[diag.Severity]int{}
@@ -390,7 +390,7 @@ func TestLinkToDraft(t *testing.T) {
 	})
 	ds := check.Run(load(t, dir), linkConfig())
 	if !slices.ContainsFunc(ds, func(d diag.Diagnostic) bool {
-		return d.File == "README.md" && d.Line == 3 && d.Column == 1 && strings.HasPrefix(d.Rule, "link/") && d.Target == "wip.md#x"
+		return d.File == "README.md" && d.Line == 3 && d.Column == 1 && strings.HasPrefix(string(d.Rule), "link/") && d.Target == "wip.md#x"
 	}) {
 		t.Error("BUG(render/site/resolve.go Resolve): a link to a draft page resolves as a copied file (Exists is true, ByPath no longer has it), so check reports nothing, and build links to /wip/, which is not published: got", findings(ds))
 	}

@@ -206,7 +206,7 @@ func (srv *Server) diagnostics(w http.ResponseWriter, r *http.Request) {
 	list := []out{}
 	if p != nil && !p.Generated {
 		for _, d := range srv.diagnosticsFor(p.Path) {
-			list = append(list, out{d.File, d.Line, d.Column, d.Severity.String(), d.Rule, d.Message})
+			list = append(list, out{d.File, d.Line, d.Column, d.Severity.String(), string(d.Rule), d.Message})
 		}
 	}
 	srv.mu.RLock()

@@ -35,7 +35,7 @@ type Baseline struct {
 
 type key struct{ file, rule, target string }
 
-func keyOf(d diag.Diagnostic) key { return key{d.File, d.Rule, d.Target} }
+func keyOf(d diag.Diagnostic) key { return key{d.File, string(d.Rule), d.Target} }
 
 // New counts findings by key, in a stable order.
 func New(ds []diag.Diagnostic) *Baseline {

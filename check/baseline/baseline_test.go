@@ -13,7 +13,7 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 func d(file string, line int, rule, target, msg string) diag.Diagnostic {
-	return diag.Diagnostic{File: file, Line: line, Column: 1, EndLine: line, EndColumn: 9, Rule: rule, Target: target, Message: msg}
+	return diag.Diagnostic{File: file, Line: line, Column: 1, EndLine: line, EndColumn: 9, Rule: diag.RuleID(rule), Target: target, Message: msg}
 }
 
 func lines(ds []diag.Diagnostic) []int {

@@ -94,7 +94,7 @@ func model(t *testing.T, dir string) (*site.Site, []diag.Diagnostic) {
 func keys(ds []diag.Diagnostic) []string {
 	var out []string
 	for _, d := range ds {
-		out = append(out, d.File+" "+d.Rule+" "+d.Target)
+		out = append(out, d.File+" "+string(d.Rule)+" "+d.Target)
 	}
 	slices.Sort(out)
 	return out

@@ -55,7 +55,7 @@ type checker struct {
 	out  []diag.Diagnostic
 }
 
-func (c *checker) report(f *File, start, end int, sev diag.Severity, rule, target, msg string) *diag.Diagnostic {
+func (c *checker) report(f *File, start, end int, sev diag.Severity, rule diag.RuleID, target, msg string) *diag.Diagnostic {
 	d := diag.Diagnostic{File: f.Path, Severity: sev, Rule: rule, Target: target, Message: msg}
 	f.Lines.Span(&d, start, end)
 	c.out = append(c.out, d)
@@ -80,7 +80,7 @@ func (c *checker) file(f *File) {
 	for _, d := range defs {
 		d.File = f.Path
 		if prev, dup := first[d.Key]; dup {
-			c.report(f, d.Start, d.End, diag.Error, "citation/duplicate", d.Key,
+			c.report(f, d.Start, d.End, diag.Error, RuleCitationDuplicate, d.Key,
 				fmt.Sprintf("[%s] is defined twice in this file (first on line %d); keep one definition", d.Key, c.line(prev)))
 			continue
 		}
@@ -112,7 +112,7 @@ func (c *checker) malformed(f *File, m citation.Malformed) {
 	if len(m.Defs) > 0 {
 		target = m.Defs[0].Key
 	}
-	c.report(f, m.Start, m.End, diag.Error, "citation/malformed", target,
+	c.report(f, m.Start, m.End, diag.Error, RuleCitationMalformed, target,
 		fmt.Sprintf("malformed citation definitions %s: %s; put each on a line of its own (docsite fix does)",
 			strings.Join(keys, " "), strings.Join(what, " and ")))
 }
@@ -131,7 +131,7 @@ func (c *checker) shadows(f *File, d citation.Def) {
 			continue
 		}
 		if od.URL != d.URL {
-			c.report(f, d.Start, d.End, diag.Error, "citation/duplicate", d.Key,
+			c.report(f, d.Start, d.End, diag.Error, RuleCitationDuplicate, d.Key,
 				fmt.Sprintf("[%s] is also defined in %s (line %d) with another URL (%s); pages under %s/ get this one, other pages that one",
 					d.Key, other, c.line(od), od.URL, dir))
 		}
@@ -148,17 +148,17 @@ func (c *checker) conflict(f *File, d citation.Def) {
 		if chain := c.ix.Chain(f.Path); len(chain) > 0 {
 			where = chain[0]
 		}
-		c.report(f, d.Start, d.End, diag.Warning, "citation/conflict", d.Key,
+		c.report(f, d.Start, d.End, diag.Warning, RuleCitationConflict, d.Key,
 			fmt.Sprintf("[%s] is defined on this page but not in %s; move the definition there", d.Key, where))
 		return
 	}
 	switch {
 	case sd.URL != d.URL:
-		c.report(f, d.Start, d.End, diag.Warning, "citation/conflict", d.Key,
+		c.report(f, d.Start, d.End, diag.Warning, RuleCitationConflict, d.Key,
 			fmt.Sprintf("[%s] points to %s here but to %s in %s (line %d), which wins; make the two agree",
 				d.Key, d.URL, sd.URL, sd.File, c.line(sd)))
 	case normTitle(sd.Title) != normTitle(d.Title):
-		c.report(f, d.Start, d.End, diag.Warning, "citation/conflict", d.Key,
+		c.report(f, d.Start, d.End, diag.Warning, RuleCitationConflict, d.Key,
 			fmt.Sprintf("[%s] is titled %q here but %q in %s (line %d), which wins; make the two agree",
 				d.Key, d.Title, sd.Title, sd.File, c.line(sd)))
 	}
@@ -190,7 +190,7 @@ func (c *checker) use(f *File, u citation.Use, local map[string]citation.Def) {
 	if sug != "" {
 		msg += "; did you mean [" + sug + "]?"
 	}
-	c.report(f, u.Start, u.End, diag.Error, "citation/undefined", u.Key, msg).Suggestion = sug
+	c.report(f, u.Start, u.End, diag.Error, RuleCitationUndefined, u.Key, msg).Suggestion = sug
 }
 
 // unused reports definitions in references files that no page cites.
@@ -208,7 +208,7 @@ func (c *checker) unused() {
 			if other, ok := c.keys[d.Key]; ok {
 				msg = fmt.Sprintf("[%s] is cited by no page that sees this definition: the pages citing it get the one in %s", d.Key, other.File)
 			}
-			diagn := diag.Diagnostic{File: file, Severity: diag.Warning, Rule: "citation/unused", Target: d.Key, Message: msg}
+			diagn := diag.Diagnostic{File: file, Severity: diag.Warning, Rule: RuleCitationUnused, Target: d.Key, Message: msg}
 			l.Span(&diagn, d.Start, d.End)
 			c.out = append(c.out, diagn)
 		}

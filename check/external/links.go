@@ -42,7 +42,7 @@ func CheckSite(ctx context.Context, s *model.Site, c *Checker) []diag.Diagnostic
 			msg = fmt.Sprintf("HTTP %d", r.Status)
 		}
 		for _, us := range uses[u] {
-			d := diag.Diagnostic{File: us.p.Path, Severity: diag.Error, Rule: "external/broken",
+			d := diag.Diagnostic{File: us.p.Path, Severity: diag.Error, Rule: RuleExternalBroken,
 				Message: "external link is broken: " + msg, Target: u}
 			us.p.Lines.Span(&d, us.l.Start, us.l.End)
 			out = append(out, d)

@@ -10,8 +10,6 @@ import (
 	"docsite/internal/glossary"
 )
 
-// Rule is the rule ID of a conflicting definition.
-const Rule = "glossary/conflict"
 
 // Check turns the conflicts glossary.New found into diagnostics. lines
 // returns the line index of a source file (the page's diag.Lines); when it
@@ -29,7 +27,7 @@ func Check(conflicts []glossary.Conflict, lines func(file string) *diag.Lines) [
 			EndLine:   1,
 			EndColumn: 1,
 			Severity:  diag.Error,
-			Rule:      Rule,
+			Rule:      RuleGlossaryConflict,
 			Target:    c.Term,
 			Message: fmt.Sprintf("%q is defined here as %q but as %q in %s", c.Term,
 				c.Second.Expansion, c.First.Expansion, where(c.First, lines)),

@@ -130,14 +130,14 @@ func checkRef(dir string, pages map[string]*page, f string, r Ref, opts Options)
 	}
 	u, err := url.Parse(v)
 	if err != nil {
-		return finding(f, r, "html/missing-target", "unparsable URL "+v, opts), true
+		return finding(f, r, RuleHtmlMissingTarget, "unparsable URL "+v, opts), true
 	}
 	target := f
 	if u.Path != "" {
 		var p string
 		if strings.HasPrefix(u.Path, "/") {
 			if !strings.HasPrefix(u.Path, opts.BasePath) {
-				return finding(f, r, "html/missing-target", v+" is outside the site's base path "+opts.BasePath, opts), true
+				return finding(f, r, RuleHtmlMissingTarget, v+" is outside the site's base path "+opts.BasePath, opts), true
 			}
 			p = strings.TrimPrefix(u.Path, opts.BasePath)
 		} else {
@@ -148,13 +148,13 @@ func checkRef(dir string, pages map[string]*page, f string, r Ref, opts Options)
 				p += "/"
 			}
 			if p == ".." || strings.HasPrefix(p, "../") {
-				return finding(f, r, "html/missing-target", v+" leaves the site", opts), true
+				return finding(f, r, RuleHtmlMissingTarget, v+" leaves the site", opts), true
 			}
 		}
 		var ok bool
 		target, ok = resolveFile(dir, pages, p)
 		if !ok {
-			return finding(f, r, "html/missing-target", "no file in the output for "+v, opts), true
+			return finding(f, r, RuleHtmlMissingTarget, "no file in the output for "+v, opts), true
 		}
 	}
 	frag := u.Fragment
@@ -165,7 +165,7 @@ func checkRef(dir string, pages map[string]*page, f string, r Ref, opts Options)
 	if tp == nil || tp.ids[frag] {
 		return diag.Diagnostic{}, false
 	}
-	return finding(f, r, "html/missing-fragment", "no id or name \""+frag+"\" in "+target, opts), true
+	return finding(f, r, RuleHtmlMissingFragment, "no id or name \""+frag+"\" in "+target, opts), true
 }
 
 // resolveFile maps a site path to the output file that answers it.
@@ -199,7 +199,7 @@ func isExternal(v string) bool {
 	return i > 0 && !strings.ContainsAny(v[:i], "/?#")
 }
 
-func finding(f string, r Ref, rule, msg string, opts Options) diag.Diagnostic {
+func finding(f string, r Ref, rule diag.RuleID, msg string, opts Options) diag.Diagnostic {
 	d := diag.Diagnostic{File: f, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Severity: diag.Error, Rule: rule, Message: msg, Target: r.Value}
 	if opts.Source != nil {
 		if file, line, col, ok := opts.Source(f, r.Value); ok {

@@ -45,13 +45,13 @@ func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bo
 	case site.External:
 		return f, false
 	case site.Outside:
-		f.Rule = "link/outside-content"
+		f.Rule = RuleLinkOutsideContent
 		f.Message = "link leaves the content folder: " + l.Dest + " is not published with the site"
 		return f, true
 	case site.Missing:
-		f.Rule = "link/missing-file"
+		f.Rule = RuleLinkMissingFile
 		if image {
-			f.Rule = "link/missing-image"
+			f.Rule = RuleLinkMissingImage
 		}
 		f.Message = "no file at " + t.Path
 		if t.Draft {
@@ -64,12 +64,12 @@ func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bo
 		}
 		return f, true
 	case site.FolderNoPage:
-		f.Rule = "link/folder-without-page"
+		f.Rule = RuleLinkFolderWithoutPage
 		f.Message = "folder " + t.Path + " has no landing page (README.md, index.md or " + lastName(t.Path) + ".md); the site shows a generated list there"
 		return f, true
 	}
 	if t.CaseOf != "" {
-		f.Rule = "link/case-mismatch"
+		f.Rule = RuleLinkCaseMismatch
 		f.Message = "the file is spelled " + t.CaseOf + "; this link works only on a case-insensitive file system"
 		f.Suggestion = relPath(p.Dir, t.CaseOf) + fragmentOf(l.Dest)
 		return f, true
@@ -80,7 +80,7 @@ func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bo
 	if _, ok := t.Page.Anchors[t.Fragment]; ok {
 		return f, false
 	}
-	f.Rule = "link/missing-anchor"
+	f.Rule = RuleLinkMissingAnchor
 	where := "this page"
 	if t.Page != p {
 		where = t.Page.Path
@@ -123,7 +123,7 @@ func Orphans(s *site.Site, hidden func(*site.Page) bool) []Finding {
 		if p.Generated || linked[p] || (p.Nav != nil && !hidden(p)) || (p.Landing && p.Dir == "") {
 			continue
 		}
-		out = append(out, Finding{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Rule: "page/orphan",
+		out = append(out, Finding{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Rule: RulePageOrphan,
 			Message: "no page links here and the navigation does not list it"})
 	}
 	return out

@@ -7,13 +7,6 @@ import (
 	"docsite/internal/site"
 )
 
-// Rule IDs this package reports.
-const (
-	RuleTitle   = "numbering/title"
-	RuleHeading = "numbering/heading"
-	RuleTOC     = "toc/out-of-sync"
-)
-
 // Check reports, for every page of the site, an H1 number that differs
 // from the sidebar number, heading numbers that stop following on from the
 // ones before them, and a hand-written table of contents that no longer
@@ -75,7 +68,7 @@ func titleDiagnostics(p *site.Page, entries []Entry) []diag.Diagnostic {
 	if follow > 0 {
 		msg += fmt.Sprintf(" (its %s numbered from %s %s it)", plural(follow, "heading"), title.Have, verb(follow, "follows", "follow"))
 	}
-	return []diag.Diagnostic{headingDiag(p, title.Heading, RuleTitle, msg, suggest(want, title.Rest))}
+	return []diag.Diagnostic{headingDiag(p, title.Heading, RuleNumberingTitle, msg, suggest(want, title.Rest))}
 }
 
 // headingDiagnostics reports the entries where a numbering mistake starts.
@@ -117,7 +110,7 @@ func headingDiagnostics(p *site.Page, entries []Entry) []diag.Diagnostic {
 		if !e.Have.Equal(e.Want) {
 			fix = suggest(e.Want, e.Rest)
 		}
-		ds = append(ds, headingDiag(p, e.Heading, RuleHeading, msg, fix))
+		ds = append(ds, headingDiag(p, e.Heading, RuleNumberingHeading, msg, fix))
 	}
 	return ds
 }
@@ -153,7 +146,7 @@ func plural(n int, word string) string {
 
 // headingDiag is a warning spanning the heading's line; its target is the
 // heading text, which stays the same when lines move (baselines match on it).
-func headingDiag(p *site.Page, i int, rule, msg, suggestion string) diag.Diagnostic {
+func headingDiag(p *site.Page, i int, rule diag.RuleID, msg, suggestion string) diag.Diagnostic {
 	h := p.Headings[i]
 	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: rule, Message: msg, Target: h.Text, Suggestion: suggestion}
 	p.Lines.Span(&d, h.Offset, lineEnd(p.Source, h.Offset))

@@ -84,7 +84,7 @@ func render(ds []diag.Diagnostic) []string {
 	diag.Sort(ds)
 	var out []string
 	for _, d := range ds {
-		s := d.Rule + " " + strconv.Itoa(d.Line) + ": " + d.Message
+		s := string(d.Rule) + " " + strconv.Itoa(d.Line) + ": " + d.Message
 		if d.Suggestion != "" {
 			s += " => " + d.Suggestion
 		}

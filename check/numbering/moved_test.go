@@ -18,7 +18,7 @@ func TestMovedChapter(t *testing.T) {
 	diag.Sort(ds)
 	var got []string
 	for _, d := range ds {
-		got = append(got, d.File+":"+itoa(d.Line)+":"+itoa(d.Column)+"-"+itoa(d.EndLine)+":"+itoa(d.EndColumn)+" "+d.Severity.String()+" "+d.Rule+": "+d.Message+" => "+d.Suggestion)
+		got = append(got, d.File+":"+itoa(d.Line)+":"+itoa(d.Column)+"-"+itoa(d.EndLine)+":"+itoa(d.EndColumn)+" "+d.Severity.String()+" "+string(d.Rule)+": "+d.Message+" => "+d.Suggestion)
 	}
 	want := []string{
 		`01-overview.md:5:1-5:12 warning numbering/heading: heading "1.3 学习路径" is out of sequence after 1.1: expected 1.2; 1 heading after it follows on from it and needs renumbering too => 1.2 学习路径`,

@@ -103,7 +103,7 @@ func TOCDiagnostics(p *site.Page) []diag.Diagnostic {
 		if prev != "" {
 			where = fmt.Sprintf("after %q", prev)
 		}
-		ds = append(ds, headingDiag(p, t.Heading, RuleTOC,
+		ds = append(ds, headingDiag(p, t.Heading, RuleTocOutOfSync,
 			fmt.Sprintf("table of contents misses %q: expected an entry [%s](#%s) %s", h.Text, h.Text, h.ID, where), "#"+h.ID))
 		ds[len(ds)-1].Target = "#" + h.ID
 		prev = h.Text
@@ -113,7 +113,7 @@ func TOCDiagnostics(p *site.Page) []diag.Diagnostic {
 
 // linkDiag is a TOC warning spanning the link.
 func linkDiag(p *site.Page, l site.Link, msg, suggestion string) diag.Diagnostic {
-	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RuleTOC, Message: msg, Target: l.Dest, Suggestion: suggestion}
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RuleTocOutOfSync, Message: msg, Target: l.Dest, Suggestion: suggestion}
 	p.Lines.Span(&d, l.Start, l.End)
 	return d
 }

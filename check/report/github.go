@@ -30,7 +30,7 @@ func writeGitHub(w *bufio.Writer, ds []diag.Diagnostic, _ Summary, c *config) er
 				}
 			}
 		}
-		w.WriteString(",title=" + escapeProperty(d.Rule) + "::")
+		w.WriteString(",title=" + escapeProperty(string(d.Rule)) + "::")
 		msg := d.Message
 		if d.Suggestion != "" {
 			msg += "\nsuggestion: " + d.Suggestion

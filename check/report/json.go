@@ -43,7 +43,7 @@ func writeJSON(w *bufio.Writer, ds []diag.Diagnostic, sum Summary, _ *config) er
 	for _, d := range ds {
 		r.Diagnostics = append(r.Diagnostics, jsonDiagnostic{
 			File: d.File, Line: d.Line, Column: d.Column, EndLine: d.EndLine, EndColumn: d.EndColumn,
-			Severity: d.Severity.String(), Rule: d.Rule, Message: d.Message,
+			Severity: d.Severity.String(), Rule: string(d.Rule), Message: d.Message,
 			Target: d.Target, Suggestion: d.Suggestion,
 		})
 	}

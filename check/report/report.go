@@ -33,6 +33,12 @@ type config struct {
 	prefix  string
 	version string
 	infoURI string
+	rules   []diag.Rule
+}
+
+// WithRules gives SARIF the catalogue of rules to describe (check.Catalogue).
+func WithRules(rules []diag.Rule) Option {
+	return func(c *config) { c.rules = rules }
 }
 
 // WithSource gives the text format each file's bytes so it can show the line

@@ -97,13 +97,13 @@ type sarifRegion struct {
 }
 
 func writeSARIF(w *bufio.Writer, ds []diag.Diagnostic, _ Summary, c *config) error {
-	driver := sarifDriver{Name: "docsite", InformationURI: c.infoURI, Version: c.version}
-	index := map[string]int{}
-	addRule := func(r RuleInfo) {
+	driver := sarifDriver{Name: "docsite", InformationURI: c.infoURI, Version: c.version, Rules: []sarifRule{}}
+	index := map[diag.RuleID]int{}
+	addRule := func(r diag.Rule) {
 		index[r.ID] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRule{
-			ID:                   r.ID,
-			Name:                 ruleName(r.ID),
+			ID:                   string(r.ID),
+			Name:                 ruleName(string(r.ID)),
 			ShortDescription:     sarifText{r.Short},
 			FullDescription:      sarifText{r.Help},
 			Help:                 sarifText{r.Help},
@@ -111,18 +111,18 @@ func writeSARIF(w *bufio.Writer, ds []diag.Diagnostic, _ Summary, c *config) err
 			Properties:           &sarifProperties{Tags: []string{"documentation"}},
 		})
 	}
-	for _, r := range Rules {
+	for _, r := range c.rules {
 		addRule(r)
 	}
 	results := make([]sarifResult, 0, len(ds))
 	for _, d := range ds {
 		i, ok := index[d.Rule]
 		if !ok { // a rule newer than the catalogue still gets a descriptor
-			addRule(RuleInfo{ID: d.Rule, Short: d.Rule, Help: d.Rule, Severity: d.Severity})
+			addRule(diag.Rule{ID: d.Rule, Short: string(d.Rule), Help: string(d.Rule), Severity: d.Severity})
 			i = index[d.Rule]
 		}
 		res := sarifResult{
-			RuleID:    d.Rule,
+			RuleID:    string(d.Rule),
 			RuleIndex: i,
 			Level:     sarifLevel(d.Severity),
 			Message:   sarifText{d.Message},

@@ -307,7 +307,7 @@ func TestSARIFChecker(t *testing.T) {
 
 func TestSARIFDetails(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, "sarif", fixture(), fixtureSummary, WithPathPrefix("content")); err != nil {
+	if err := Write(&buf, "sarif", fixture(), fixtureSummary, WithPathPrefix("content"), WithRules(testRules)); err != nil {
 		t.Fatal(err)
 	}
 	var log sarifLog
@@ -315,7 +315,7 @@ func TestSARIFDetails(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
-	if len(run.Tool.Driver.Rules) != len(Rules)+1 {
+	if len(run.Tool.Driver.Rules) != len(testRules)+1 {
 		t.Errorf("%d rules, want the catalogue plus the unknown one", len(run.Tool.Driver.Rules))
 	}
 	uris := map[string]bool{}

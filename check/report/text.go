@@ -74,7 +74,7 @@ func (p *textPrinter) finding(d diag.Diagnostic, src []byte, lines *diag.Lines) 
 	p.w.WriteByte(' ')
 	p.style(sevStyle, sev)
 	p.w.WriteByte(' ')
-	p.style(styleDim, clean(d.Rule)+":")
+	p.style(styleDim, clean(string(d.Rule))+":")
 	// A message of several lines continues indented under its header.
 	msg, more, _ := strings.Cut(d.Message, "\n")
 	p.w.WriteString(" " + clean(strings.TrimSuffix(msg, "\r")) + "\n")

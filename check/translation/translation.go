@@ -20,7 +20,7 @@ func Check(s *site.Site) []diag.Diagnostic {
 		if p.Lang != s.Config.Language {
 			if orig := p.Translations[s.Config.Language]; orig != nil {
 				if a, b := numbered(p), numbered(orig); a != b {
-					d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "translation/out-of-sync", Target: orig.Path,
+					d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RuleTranslationOutOfSync, Target: orig.Path,
 						Message: fmt.Sprintf("this translation has %d numbered headings, its original %s has %d; it has fallen behind", a, orig.Path, b)}
 					p.Lines.Span(&d, p.H1Offset, p.H1Offset)
 					out = append(out, d)
@@ -36,7 +36,7 @@ func Check(s *site.Site) []diag.Diagnostic {
 				continue
 			}
 			q := t.Page.Translations[p.Lang]
-			d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "translation/cross-link", Target: l.Dest,
+			d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RuleTranslationCrossLink, Target: l.Dest,
 				Message: fmt.Sprintf("link from a %s page into the %s version of %s; the %s version is %s (give the link the title \"%s\" if the other language is meant)",
 					p.Lang, t.Page.Lang, q.Path, p.Lang, q.Path, t.Page.Lang)}
 			p.Lines.Span(&d, l.Start, l.End)

@@ -28,7 +28,7 @@ import (
 type checkFlags struct {
 	content, cfgPath, format, htmlDir, cacheDir string
 	changedSince, baselineFile, writeBaseline   string
-	strict, external                            bool
+	strict, external, listRules                 bool
 }
 
 func checkCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -38,6 +38,9 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Check links, anchors and references in the content folder",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if fl.listRules {
+				return listRules(stdout)
+			}
 			if !slices.Contains(report.Formats, fl.format) {
 				return usageErr("--format %q is not one of %s", fl.format, strings.Join(report.Formats, ", "))
 			}
@@ -108,6 +111,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVar(&fl.external, "external", false, "also check external links (cached; off by default)")
 	f.StringVar(&fl.cacheDir, "cache-dir", "", "cache folder for rendered formulas and external results (default under the user cache directory)")
 	f.BoolVar(&fl.strict, "strict", false, "exit 1 on warnings too")
+	f.BoolVar(&fl.listRules, "list-rules", false, "print every rule with its default severity and what it finds, then exit")
 	f.StringVar(&fl.changedSince, "changed-since", "", "report only findings in files changed since GITREV, or caused by the change")
 	f.StringVar(&fl.baselineFile, "baseline", "", "report only findings not recorded in this baseline file")
 	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record all findings in this baseline file and exit 0")
@@ -119,6 +123,7 @@ func report1(stdout io.Writer, fl checkFlags, s *site.Site, ds []diag.Diagnostic
 	sum := check.Summary(s, ds)
 	opts := []report.Option{
 		report.WithToolVersion(version),
+		report.WithRules(check.Catalogue()),
 		report.WithPathPrefix(repoPrefix(fl.content)),
 		// Source lines come only from pages the loader accepted: a finding
 		// on a link to /proc/self/environ must not print the environment.
@@ -168,11 +173,7 @@ func checkExternal(s *site.Site, cfg *config.Config, cacheDir string, stderr io.
 		opts = append(opts, external.WithAccept(ec.Accept...))
 	}
 	for _, pat := range ec.Exclude {
-		if re, err := regexp.Compile(pat); err == nil {
-			opts = append(opts, external.WithExclude(re))
-		} else {
-			fmt.Fprintf(stderr, "external: exclude pattern %q: %v\n", pat, err)
-		}
+		opts = append(opts, external.WithExclude(regexp.MustCompile(pat))) // validated when loaded
 	}
 	if f, ok := stderr.(*os.File); ok && report.ColorAllowed(f) {
 		opts = append(opts, external.WithProgress(func(done, total int) {
@@ -185,6 +186,15 @@ func checkExternal(s *site.Site, cfg *config.Config, cacheDir string, stderr io.
 	return external.CheckSite(context.Background(), s, external.New(opts...))
 }
 
+// listRules prints the catalogue: one rule a line, then its help indented.
+func listRules(w io.Writer) error {
+	for _, r := range check.Catalogue() {
+		fmt.Fprintf(w, "%-26s %-7s %s\n", r.ID, r.Severity, r.Short)
+	}
+	return nil
+}
+
+// parseDuration reads a duration the configuration has already validated.
 func parseDuration(s string, def time.Duration) time.Duration {
 	if d, err := time.ParseDuration(s); err == nil {
 		return d

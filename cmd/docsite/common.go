@@ -2,12 +2,10 @@ package main
 
 import (
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 
-	"docsite/check/report"
+	"docsite/check"
 	"docsite/internal/config"
 )
 
@@ -18,19 +16,12 @@ func loadConfig(path string, baseURL string) (*config.Config, error) {
 	if path == "" {
 		path = "docsite.yaml"
 	}
-	cfg, err := config.Load(path, required)
+	cfg, err := config.Load(path, required, config.WithRules(check.RuleIDs()))
 	if err != nil {
 		return nil, usageErr("configuration: %v", err)
 	}
 	if baseURL != "" {
 		cfg.BaseURL = baseURL
-	}
-	for _, rule := range slices.Sorted(maps.Keys(cfg.Rules)) {
-		if _, ok := report.Rule(rule); !ok {
-			data, _ := os.ReadFile(path)
-			return nil, usageErr("configuration: %s: line %d: rules: unknown rule %q (docsite check --format sarif lists every rule)",
-				path, config.KeyLine(data, rule), rule)
-		}
 	}
 	return cfg, nil
 }

@@ -127,9 +127,9 @@ func runFix(content string, cfg *config.Config) (*fixResult, error) {
 
 // repairable names the rules whose findings fix works on; what is left of
 // them needs a person.
-func repairable(rule string) bool {
+func repairable(rule diag.RuleID) bool {
 	for _, p := range []string{"link/", "numbering/", "toc/", "citation/malformed"} {
-		if strings.HasPrefix(rule, p) {
+		if strings.HasPrefix(string(rule), p) {
 			return true
 		}
 	}

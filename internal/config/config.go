@@ -8,8 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -65,9 +69,18 @@ func Default() *Config {
 	return &Config{Title: "docsite", Language: "zh-CN", BaseURL: "/"}
 }
 
+// Option changes how a configuration is read.
+type Option func(*options)
+
+type options struct{ rules []string }
+
+// WithRules names every rule there is, so a misspelt rule under rules: is
+// an error (the checker's catalogue, which this package cannot import).
+func WithRules(ids []string) Option { return func(o *options) { o.rules = ids } }
+
 // Load reads the file at path. A missing file at the default path is not an
 // error: the caller passes required=false for it.
-func Load(path string, required bool) (*Config, error) {
+func Load(path string, required bool, opts ...Option) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if !required && errors.Is(err, os.ErrNotExist) {
@@ -75,21 +88,33 @@ func Load(path string, required bool) (*Config, error) {
 		}
 		return nil, err
 	}
-	return Parse(path, data)
+	return Parse(path, data, opts...)
 }
 
-// Parse decodes data strictly and checks the values that have a fixed set of spellings.
-func Parse(name string, data []byte) (*Config, error) {
+// Parse decodes data strictly and checks every value with a fixed set of
+// spellings: severities, rule names, durations, limits and patterns. An
+// error names the key and its line.
+func Parse(name string, data []byte, opts ...Option) (*Config, error) {
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
 	cfg := Default()
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: %s", name, cleanYAMLError(err, data))
 	}
-	for rule, sev := range cfg.Rules {
-		if _, ok := diag.ParseSeverity(sev); !ok {
-			return nil, fmt.Errorf("%s: rules.%s: severity %q is not one of error, warning, off", name, rule, sev)
+	for _, rule := range slices.Sorted(maps.Keys(cfg.Rules)) {
+		if _, ok := diag.ParseSeverity(cfg.Rules[rule]); !ok {
+			return nil, fmt.Errorf("%s: rules.%s: severity %q is not one of error, warning, off", name, rule, cfg.Rules[rule])
 		}
+		if o.rules != nil && !slices.Contains(o.rules, rule) {
+			return nil, fmt.Errorf("%s: line %d: rules: unknown rule %q (docsite check --list-rules lists every rule)", name, KeyLine(data, rule), rule)
+		}
+	}
+	if err := cfg.External.validate(); err != nil {
+		return nil, fmt.Errorf("%s: line %d: external.%s", name, KeyLine(data, err.key), err.msg)
 	}
 	if cfg.Language == "" {
 		cfg.Language = "zh-CN"
@@ -145,10 +170,46 @@ func KeyLine(data []byte, key string) int {
 }
 
 // Severity returns the configured severity of rule, or def when unset.
-func (c *Config) Severity(rule string, def diag.Severity) diag.Severity {
-	if s, ok := c.Rules[rule]; ok {
+func (c *Config) Severity(rule diag.RuleID, def diag.Severity) diag.Severity {
+	if s, ok := c.Rules[string(rule)]; ok {
 		sev, _ := diag.ParseSeverity(s)
 		return sev
 	}
 	return def
+}
+
+type keyError struct{ key, msg string }
+
+// validate checks the external checker's settings: a duration that does not
+// parse, or a limit below zero, would otherwise fall back to a default
+// without a word.
+func (e External) validate() *keyError {
+	for _, d := range []struct{ key, value string }{{"timeout", e.Timeout}, {"cacheMaxAge", e.CacheMaxAge}} {
+		if d.value == "" {
+			continue
+		}
+		v, err := time.ParseDuration(d.value)
+		if err != nil || v <= 0 {
+			return &keyError{d.key, fmt.Sprintf("%s: %q is not a positive duration such as 10s, 2m or 24h", d.key, d.value)}
+		}
+	}
+	for _, n := range []struct {
+		key   string
+		value int
+	}{{"concurrency", e.Concurrency}, {"perHost", e.PerHost}} {
+		if n.value < 0 {
+			return &keyError{n.key, fmt.Sprintf("%s: %d is below zero (leave it out for the default)", n.key, n.value)}
+		}
+	}
+	for _, pat := range e.Exclude {
+		if _, err := regexp.Compile(pat); err != nil {
+			return &keyError{"exclude", fmt.Sprintf("exclude: %q is not a regular expression: %v", pat, err)}
+		}
+	}
+	for _, code := range e.Accept {
+		if code < 100 || code > 599 {
+			return &keyError{"accept", fmt.Sprintf("accept: %d is not an HTTP status code", code)}
+		}
+	}
+	return nil
 }

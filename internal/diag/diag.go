@@ -49,7 +49,7 @@ type Diagnostic struct {
 	EndLine    int
 	EndColumn  int
 	Severity   Severity
-	Rule       string
+	Rule       RuleID
 	Message    string
 	Target     string
 	Suggestion string

@@ -150,6 +150,6 @@ func recoverPage(p *site.Page) {
 	if r := recover(); r != nil {
 		p.Body = ""
 		p.Diags = append(p.Diags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
-			Severity: diag.Error, Rule: "page/internal", Message: fmt.Sprintf("page could not be rendered: %v", r)})
+			Severity: diag.Error, Rule: RulePageInternal, Message: fmt.Sprintf("page could not be rendered: %v", r)})
 	}
 }

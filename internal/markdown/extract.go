@@ -302,7 +302,7 @@ func scriptLink(p *site.Page, l site.Link) {
 	if !sanitize.IsScriptURL(html.UnescapeString(l.Dest)) {
 		return
 	}
-	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "html/script", Target: l.Dest,
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RuleHtmlScript, Target: l.Dest,
 		Message: "link to a script URL; the site shows its text without a link"}
 	p.Lines.Span(&d, l.Start, l.End)
 	p.Diags = append(p.Diags, d)
@@ -322,7 +322,7 @@ func checkEncoding(p *site.Page) {
 		}
 		off += size
 	}
-	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "page/encoding",
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RulePageEncoding,
 		Message: "the page is not valid UTF-8 here; save it as UTF-8"}
 	p.Lines.Span(&d, off, off)
 	p.Diags = append(p.Diags, d)

@@ -142,7 +142,7 @@ func (c *Converter) typeset(p *site.Page, doc ast.Node) {
 				f.HTML = out
 			case math.IsParseError(err):
 				f.Err, m.Err = err.Error(), err.Error()
-				d := diag.Diagnostic{File: p.Path, Severity: diag.Error, Rule: "math/parse", Message: err.Error(), Target: f.TeX}
+				d := diag.Diagnostic{File: p.Path, Severity: diag.Error, Rule: RuleMathParse, Message: err.Error(), Target: f.TeX}
 				p.Lines.Span(&d, f.Offset, f.Offset+len(f.Open)+len(f.TeX)+len(f.Close))
 				p.Diags = append(p.Diags, d)
 			}

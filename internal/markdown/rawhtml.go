@@ -236,7 +236,7 @@ func scriptDiag(p *site.Page, f sanitize.Finding, start, end int) diag.Diagnosti
 	if f.Attr != "" {
 		what += " " + f.Attr
 	}
-	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: "html/script", Target: f.Tag,
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RuleHtmlScript, Target: f.Tag,
 		Message: "raw HTML runs script: " + what + " in <" + f.Tag + "> (docsite.yaml sanitize: true removes it)"}
 	p.Lines.Span(&d, start, end)
 	return d

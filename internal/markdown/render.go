@@ -176,14 +176,14 @@ func rewrite(dest []byte, links func(string) (string, bool)) []byte {
 }
 
 func duplicateID(p *site.Page, id string, start, end int) diag.Diagnostic {
-	d := diag.Diagnostic{File: p.Path, Severity: diag.Error, Rule: "heading/duplicate-id",
+	d := diag.Diagnostic{File: p.Path, Severity: diag.Error, Rule: RuleHeadingDuplicateId,
 		Message: "id \"" + id + "\" is already used on this page; a link to #" + id + " reaches only the first", Target: "#" + id}
 	p.Lines.Span(&d, start, end)
 	return d
 }
 
 func metaDiag(p *site.Page, msg string) diag.Diagnostic {
-	return diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 4, Severity: diag.Warning, Rule: "page/front-matter", Message: msg}
+	return diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 4, Severity: diag.Warning, Rule: RulePageFrontMatter, Message: msg}
 }
 
 // Drop removes the top-level blocks that start within [start, end): a

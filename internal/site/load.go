@@ -50,7 +50,7 @@ func Load(root string, cfg *config.Config) (*Site, error) {
 			return nil
 		}
 		if err != nil {
-			s.report(rel, "load/unreadable", err.Error())
+			s.report(rel, RuleLoadUnreadable, err.Error())
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -71,7 +71,7 @@ func Load(root string, cfg *config.Config) (*Site, error) {
 		}
 		if !d.Type().IsRegular() {
 			// A named pipe would block the build forever, a socket fail it.
-			s.report(rel, "load/special-file", "not a regular file (pipe, socket or device); not published")
+			s.report(rel, RuleLoadSpecialFile, "not a regular file (pipe, socket or device); not published")
 			return nil
 		}
 		s.addFile(p, rel)
@@ -99,7 +99,7 @@ func hidden(name string) bool {
 func (s *Site) symlink(absRoot, p, rel string) error {
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		s.report(rel, "load/symlink", "broken symbolic link: "+err.Error())
+		s.report(rel, RuleLoadSymlink, "broken symbolic link: "+err.Error())
 		return nil
 	}
 	abs, _ := filepath.Abs(target)
@@ -107,20 +107,20 @@ func (s *Site) symlink(absRoot, p, rel string) error {
 	st, err := os.Stat(target)
 	switch {
 	case err != nil:
-		s.report(rel, "load/symlink", err.Error())
+		s.report(rel, RuleLoadSymlink, err.Error())
 	case !inside:
-		s.report(rel, "load/symlink", "symbolic link to "+target+" leaves the content folder; not followed")
+		s.report(rel, RuleLoadSymlink, "symbolic link to "+target+" leaves the content folder; not followed")
 	case st.IsDir():
-		s.report(rel, "load/symlink", "symbolic link to a folder; not followed")
+		s.report(rel, RuleLoadSymlink, "symbolic link to a folder; not followed")
 	case !st.Mode().IsRegular():
-		s.report(rel, "load/special-file", "symbolic link to a pipe, socket or device; not published")
+		s.report(rel, RuleLoadSpecialFile, "symbolic link to a pipe, socket or device; not published")
 	default:
 		s.addFile(p, rel)
 	}
 	return nil
 }
 
-func (s *Site) report(rel, rule, msg string) {
+func (s *Site) report(rel string, rule diag.RuleID, msg string) {
 	s.Diagnostics = append(s.Diagnostics, diag.Diagnostic{
 		File: rel, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
 		Severity: diag.Warning, Rule: rule, Message: msg,
@@ -144,7 +144,7 @@ func (s *Site) addFile(p, rel string) {
 	if err != nil {
 		// Deleted between listing and reading, or unreadable: the page is
 		// left out and named, the rest of the site goes on.
-		s.report(rel, "load/unreadable", err.Error())
+		s.report(rel, RuleLoadUnreadable, err.Error())
 		delete(s.Exists, rel)
 		return
 	}

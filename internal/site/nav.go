@@ -54,7 +54,7 @@ func (s *Site) Navigate(drafts bool) {
 	for _, p := range s.Pages {
 		if other, dup := s.ByURL[p.URL]; dup {
 			s.IndexDiags = append(s.IndexDiags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
-				Severity: diag.Warning, Rule: "page/url-conflict", Message: "page has the same URL " + p.URL + " as " + other.Path + "; it is not published"})
+				Severity: diag.Warning, Rule: RulePageUrlConflict, Message: "page has the same URL " + p.URL + " as " + other.Path + "; it is not published"})
 			continue
 		}
 		s.ByURL[p.URL] = p

@@ -103,7 +103,7 @@ func TestTranslationChecks(t *testing.T) {
 	}
 	var got []string
 	for _, d := range translation.Check(s) {
-		got = append(got, d.File+" "+d.Rule)
+		got = append(got, d.File+" "+string(d.Rule))
 	}
 	want := "01-overview/01-only-zh.md translation/cross-link\n01-overview/overview.en.md translation/out-of-sync"
 	if strings.Join(got, "\n") != want {

@@ -1,4 +1,4 @@
-package report
+package check
 
 import (
 	"testing"
@@ -7,7 +7,7 @@ import (
 )
 
 // specRules are the rule IDs SPEC §9 requires.
-var specRules = []string{"link/missing-file", "link/missing-anchor", "link/missing-image",
+var specRules = []diag.RuleID{"link/missing-file", "link/missing-anchor", "link/missing-image",
 	"link/case-mismatch", "link/outside-content", "link/folder-without-page", "heading/duplicate-id",
 	"citation/undefined", "citation/duplicate", "citation/malformed", "citation/unused",
 	"citation/conflict", "glossary/conflict", "numbering/title", "numbering/heading",
@@ -15,8 +15,8 @@ var specRules = []string{"link/missing-file", "link/missing-anchor", "link/missi
 	"html/missing-fragment", "html/script", "external/broken", "translation/out-of-sync"}
 
 func TestRulesCatalogue(t *testing.T) {
-	seen := map[string]bool{}
-	for _, r := range Rules {
+	seen := map[diag.RuleID]bool{}
+	for _, r := range Catalogue() {
 		if seen[r.ID] {
 			t.Errorf("rule %s listed twice", r.ID)
 		}
@@ -37,7 +37,7 @@ func TestRulesCatalogue(t *testing.T) {
 
 func TestRuleLookup(t *testing.T) {
 	cases := []struct {
-		id   string
+		id   diag.RuleID
 		ok   bool
 		want diag.Severity
 	}{
@@ -49,9 +49,9 @@ func TestRuleLookup(t *testing.T) {
 		{"", false, diag.Error},
 	}
 	for _, c := range cases {
-		r, ok := Rule(c.id)
+		r, ok := Lookup(c.id)
 		if ok != c.ok || (ok && (r.ID != c.id || r.Severity != c.want)) {
-			t.Errorf("Rule(%q) = %+v, %v", c.id, r, ok)
+			t.Errorf("Lookup(%q) = %+v, %v", c.id, r, ok)
 		}
 	}
 }
