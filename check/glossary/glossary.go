@@ -10,7 +10,6 @@ import (
 	"docsite/internal/glossary"
 )
 
-
 // Check turns the conflicts glossary.New found into diagnostics. lines
 // returns the line index of a source file (the page's diag.Lines); when it
 // returns nil the diagnostic points at the file's first line.
