@@ -68,6 +68,7 @@ type node struct {
 	typ    string
 	mode   mode
 	pos    int
+	end    int    // end of a symbol's token
 	text   string // symbol text, command name, font, color, delimiter
 	family group  // class of a symbol node
 	body   []*node

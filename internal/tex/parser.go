@@ -679,12 +679,12 @@ func (p *parser) parseSymbol() *node {
 	var n *node
 	if s, ok := syms[text]; ok {
 		if isAtomGroup(s.group) {
-			n = &node{typ: "atom", mode: p.mode, family: s.group, text: text, pos: nucleus.pos}
+			n = &node{typ: "atom", mode: p.mode, family: s.group, text: text, pos: nucleus.pos, end: nucleus.end}
 		} else {
-			n = &node{typ: groupNames[s.group], mode: p.mode, family: s.group, text: text, pos: nucleus.pos}
+			n = &node{typ: groupNames[s.group], mode: p.mode, family: s.group, text: text, pos: nucleus.pos, end: nucleus.end}
 		}
 	} else if text != "" && text[0] >= 0x80 {
-		n = &node{typ: "textord", mode: modeText, text: text, pos: nucleus.pos}
+		n = &node{typ: "textord", mode: modeText, text: text, pos: nucleus.pos, end: nucleus.end}
 	} else {
 		return nil
 	}

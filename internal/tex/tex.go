@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // Error is a formula KaTeX would reject.
@@ -94,6 +93,5 @@ func newError(tex string, pos int, msg string) *Error {
 			col++
 		}
 	}
-	_ = utf8.RuneError
 	return &Error{Offset: pos, Line: line, Column: col, Message: msg}
 }

@@ -26,4 +26,15 @@ const out = {
     [k, typeof v === "string" ? v : typeof v === "function" ? "<function>" : JSON.stringify(v)])),
   uSubsAndSups: t.uSubsAndSups, unicodeAccents: t.unicodeAccents, unicodeSymbols: t.unicodeSymbols,
 };
-process.stdout.write(JSON.stringify(out, null, 1));
+if (process.argv[2] !== "temml") process.stdout.write(JSON.stringify(out, null, 1));
+
+// With an argument "temml", print Temml's symbols instead: the writer uses
+// them where Temml classifies a symbol differently from KaTeX.
+if (process.argv[2] === "temml") {
+  const tfile = path.join(__dirname, "node_modules/temml/dist/temml.cjs");
+  let tsrc = fs.readFileSync(tfile, "utf8");
+  tsrc = tsrc.replace("module.exports = temml$1;", "globalThis.__temmlTables = {symbols};\nmodule.exports = temml$1;");
+  const tm = { exports: {} };
+  new Function("module", "exports", "require", tsrc)(tm, tm.exports, require);
+  process.stdout.write("\n" + JSON.stringify({ temmlSymbols: globalThis.__temmlTables.symbols }));
+}

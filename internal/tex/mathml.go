@@ -1,0 +1,342 @@
+package tex
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// el is a MathML element under construction. A nil-tag el is a fragment:
+// its children are spliced into the parent.
+type el struct {
+	tag   string
+	attrs []string // name, value, name, value, ...
+	text  string
+	kids  []*el
+}
+
+func mk(tag string, kids ...*el) *el { return &el{tag: tag, kids: kids} }
+func tok(tag, text string) *el       { return &el{tag: tag, text: text} }
+
+func (e *el) set(name, value string) *el {
+	for i := 0; i < len(e.attrs); i += 2 {
+		if e.attrs[i] == name {
+			e.attrs[i+1] = value
+			return e
+		}
+	}
+	e.attrs = append(e.attrs, name, value)
+	return e
+}
+
+func (e *el) get(name string) string {
+	for i := 0; i < len(e.attrs); i += 2 {
+		if e.attrs[i] == name {
+			return e.attrs[i+1]
+		}
+	}
+	return ""
+}
+
+func (e *el) del(name string) {
+	for i := 0; i < len(e.attrs); i += 2 {
+		if e.attrs[i] == name {
+			e.attrs = append(e.attrs[:i], e.attrs[i+2:]...)
+			return
+		}
+	}
+}
+
+func fragment(kids ...*el) *el { return &el{kids: kids} }
+
+func (e *el) write(b *strings.Builder) {
+	if e.tag == "" {
+		for _, k := range e.kids {
+			k.write(b)
+		}
+		return
+	}
+	b.WriteByte('<')
+	b.WriteString(e.tag)
+	for i := 0; i < len(e.attrs); i += 2 {
+		b.WriteByte(' ')
+		b.WriteString(e.attrs[i])
+		b.WriteString(`="`)
+		escape(b, e.attrs[i+1])
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	escape(b, e.text)
+	for _, k := range e.kids {
+		k.write(b)
+	}
+	b.WriteString("</")
+	b.WriteString(e.tag)
+	b.WriteByte('>')
+}
+
+func escape(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		case '&':
+			r = "&amp;"
+		case '"':
+			r = "&quot;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// style is what the writer inherits down the tree, as Temml's Style.
+type style struct {
+	level      int // 0 display, 1 text, 2 script, 3 scriptscript
+	font       string
+	fontFamily string
+	fontWeight string
+	fontShape  string
+}
+
+func (s style) sub() style {
+	s.level = min(s.level+1, 3)
+	if s.level < 2 {
+		s.level = 2
+	}
+	return s
+}
+
+type writer struct {
+	b      *strings.Builder
+	noWrap bool // Temml's wrapDelimiterPairs failed: no (…) grouping
+}
+
+func (w *writer) math(tree []*node, tex string, display bool) {
+	if w.b == nil {
+		w.b = &strings.Builder{}
+	}
+	w.noWrap = !pairsMatch(tree)
+	st := style{level: 1}
+	if display {
+		st.level = 0
+	}
+	var tag *node
+	if len(tree) == 1 && tree[0].typ == "tag" {
+		tag = tree[0].args[0]
+		tree = tree[0].body
+	}
+	expr := w.expression(tree, st, false)
+	var wrapper *el
+	if len(expr) == 1 && tag == nil && expr[0].tag != "" {
+		wrapper = expr[0]
+	} else {
+		wrapper = mk("mrow", expr...)
+	}
+	if tag != nil {
+		t := consolidateText(w.row(tag.body, st, false))
+		glue := func() *el { return mk("mtd").set("style", "padding:0;width:50%;") }
+		row := mk("mtr", glue(), mk("mtd", wrapper), glue())
+		row.kids[2].kids = append(row.kids[2].kids, t)
+		wrapper = mk("mtable", row).set("displaystyle", "true").set("style", "width:100%;")
+	}
+	ann := tok("annotation", tex).set("encoding", "application/x-tex")
+	m := mk("math", mk("semantics", wrapper, ann))
+	if display {
+		m.set("display", "block").set("style", "display:block math;")
+	}
+	m.write(w.b)
+}
+
+// makeRow is Temml's makeRow: one element stays itself, more get an mrow.
+func makeRow(body []*el, semisimple bool) *el {
+	if len(body) == 1 && body[0].tag != "" {
+		return body[0]
+	}
+	if !semisimple && len(body) > 0 {
+		for _, e := range []*el{body[0], body[len(body)-1]} {
+			if e.tag == "mo" && e.get("fence") == "" {
+				e.set("lspace", "0em").set("rspace", "0em")
+			}
+		}
+	}
+	return mk("mrow", body...)
+}
+
+func (w *writer) row(body []*node, st style, semisimple bool) *el {
+	return makeRow(w.expression(body, st, semisimple), semisimple)
+}
+
+func isRel(n *node) bool {
+	return n.typ == "atom" && n.family == gRel || n.typ == "mclass" && n.left == "mrel"
+}
+
+func isNumberPunct(e *el) bool {
+	if e == nil || len(e.kids) > 0 {
+		return false
+	}
+	switch e.tag {
+	case "mi":
+		return e.text == "."
+	case "mtext":
+		return e.text == "\u2008"
+	case "mo":
+		return e.text == "," && e.get("separator") == "true" && e.get("lspace") == "0em" && e.get("rspace") == "0em"
+	}
+	return false
+}
+
+// expression builds a list of nodes, merging digits into one <mn> as Temml
+// does ("0.85" is one number).
+func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
+	nodes = w.wrapPairs(nodes)
+	if !semisimple && len(nodes) == 1 {
+		g := w.group(nodes[0], st)
+		if g.tag == "mo" {
+			g.set("lspace", "0em").set("rspace", "0em")
+		}
+		return flatten([]*el{g})
+	}
+	built := make([]*el, len(nodes))
+	for i, n := range nodes {
+		built[i] = w.group(n, st)
+	}
+	var groups []*el
+	var last *el
+	for i, g := range built {
+		if i+1 < len(nodes) && isRel(nodes[i]) && isRel(nodes[i+1]) {
+			g.set("rspace", "0em")
+		}
+		if i > 0 && isRel(nodes[i]) && isRel(nodes[i-1]) {
+			g.set("lspace", "0em")
+		}
+		switch {
+		case g.tag == "mn" && last != nil && last.tag == "mn":
+			last.text += g.text
+			continue
+		case isNumberPunct(g) && last != nil && last.tag == "mn":
+			last.text += g.text
+			continue
+		case last != nil && last.tag == "mn" && i+1 < len(built) && built[i+1].tag == "mn" &&
+			nodes[i].typ == "atom" && nodes[i].text == "," && nodes[i].end == nodes[i+1].pos:
+			last.text += g.text
+			continue
+		case g.tag == "mn" && isNumberPunct(last):
+			g.text = last.text + g.text
+			groups = groups[:len(groups)-1]
+		case (g.tag == "msup" || g.tag == "msub") && len(g.kids) >= 1 && last != nil &&
+			(last.tag == "mn" || isNumberPunct(last)):
+			if base := g.kids[0]; base.tag == "mn" {
+				base.text = last.text + base.text
+				groups = groups[:len(groups)-1]
+			}
+		}
+		groups = append(groups, g)
+		last = g
+	}
+	return flatten(groups)
+}
+
+// flatten splices fragments into the list.
+func flatten(list []*el) []*el {
+	ok := true
+	for _, e := range list {
+		if e.tag == "" {
+			ok = false
+		}
+	}
+	if ok {
+		return list
+	}
+	var out []*el
+	for _, e := range list {
+		if e.tag == "" {
+			out = append(out, flatten(e.kids)...)
+		} else {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// consolidateText merges runs of <mtext> into one, as Temml's \text does.
+func consolidateText(m *el) *el {
+	if m.tag != "mrow" && m.tag != "mstyle" || len(m.kids) == 0 {
+		return m
+	}
+	row := mk("mrow")
+	copyChar := func(c *el) {
+		if n := len(row.kids); n > 0 && row.kids[n-1].tag == "mtext" {
+			row.kids[n-1].text += c.text
+		} else {
+			row.kids = append(row.kids, tok("mtext", c.text))
+		}
+	}
+	for _, c := range m.kids {
+		switch {
+		case c.tag == "mtext" && len(c.attrs) == 0 && len(c.kids) == 0:
+			copyChar(c)
+		case c.tag == "mrow":
+			can := true
+			for _, g := range c.kids {
+				if g.tag != "mtext" || len(c.attrs) != 0 {
+					can = false
+					break
+				}
+			}
+			if can {
+				for _, g := range c.kids {
+					copyChar(g)
+				}
+			} else {
+				row.kids = append(row.kids, c)
+			}
+		default:
+			row.kids = append(row.kids, c)
+		}
+	}
+	for _, c := range row.kids {
+		if c.tag != "mtext" {
+			continue
+		}
+		if strings.HasPrefix(c.text, " ") {
+			c.text = "\u00a0" + c.text[1:]
+		}
+		if strings.HasSuffix(c.text, " ") {
+			c.text = c.text[:len(c.text)-1] + "\u00a0"
+		}
+		for i := 0; i < len(m.attrs); i += 2 {
+			c.set(m.attrs[i], m.attrs[i+1])
+		}
+	}
+	if len(row.kids) == 1 && row.kids[0].tag == "mtext" {
+		return row.kids[0]
+	}
+	return row
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xffff {
+			n++
+		}
+	}
+	return n
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

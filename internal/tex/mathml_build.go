@@ -1,0 +1,439 @@
+package tex
+
+import (
+	"strings"
+)
+
+// group builds one node, as Temml's mathmlBuilder for its type.
+func (w *writer) group(n *node, st style) *el {
+	if n == nil {
+		return mk("mrow")
+	}
+	switch n.typ {
+	case "ordgroup":
+		return w.row(n.body, st, n.flag)
+	case "mathord":
+		return w.mathord(n, st)
+	case "textord":
+		return w.textord(n, st)
+	case "atom", "op-token", "accent-token":
+		return w.atom(n, st)
+	case "spacing":
+		if n.text == "\\nobreak" || n.text == "\\allowbreak" {
+			return mk("mo")
+		}
+		return tok("mtext", "\u00a0")
+	case "supsub":
+		return w.supsub(n, st)
+	case "genfrac":
+		return w.genfrac(n, st)
+	case "sqrt":
+		return w.sqrt(n, st)
+	case "delimiter":
+		inner := w.expression(n.body, st, false)
+		l := fenceMo(n.left, n.mode, "prefix", false)
+		r := fenceMo(n.right, n.mode, "postfix", false)
+		return makeRow(append(append([]*el{l}, inner...), r), false)
+	case "leftright":
+		inner := w.expression(n.body, st, false)
+		l := fenceMo(n.left, n.mode, "prefix", true)
+		r := fenceMo(n.right, n.mode, "postfix", true)
+		return makeRow(append(append([]*el{l}, inner...), r), false)
+	case "middle":
+		return tok("mo", w.text(n.left, n.mode)).set("stretchy", "true").set("form", "prefix").set("lspace", "0.05em").set("rspace", "0.05em")
+	case "delimsizing":
+		return w.delimsizing(n)
+	case "text":
+		return consolidateText(w.row(n.body, textStyle(n.text, st), false))
+	case "font":
+		return w.font(n, st)
+	case "mclass":
+		return w.mclass(n, st)
+	case "op":
+		return w.op(n, st, false)
+	case "operatorname":
+		return w.operatorname(n, st, false)
+	case "accent":
+		return w.accent(n, st)
+	case "accentUnder":
+		return mk("munder", w.group(n.base, st), tok("mo", accentChar(n.text)).set("stretchy", "true"))
+	case "horizBrace":
+		return w.horizBrace(n, st)
+	case "xArrow":
+		return w.xArrow(n, st)
+	case "color":
+		expr := w.expression(n.body, st, false)
+		if len(expr) == 0 {
+			expr = []*el{mk("mrow")}
+		}
+		for _, e := range expr {
+			e.set("mathcolor", n.text)
+		}
+		return fragment(expr...)
+	case "kern":
+		return kern(n.size, n.mode)
+	case "styling":
+		return w.styling(n, st)
+	case "sizing":
+		return mk("mstyle", w.expression(n.body, st, false)...)
+	case "enclose":
+		return w.enclose(n, st)
+	case "array":
+		return w.array(n, st)
+	case "cr":
+		return mk("mspace").set("linebreak", "newline")
+	case "htmlmathml":
+		return w.row(ordargument(n.args[1]), st, false)
+	case "phantom":
+		return mk("mphantom", w.expression(n.body, st, false)...)
+	case "hbox", "pmb":
+		return w.row(n.body, st, false)
+	case "verb":
+		text := n.text
+		if n.flag {
+			text = strings.ReplaceAll(text, " ", "\u2423")
+		} else {
+			text = strings.ReplaceAll(text, " ", "\u00a0")
+		}
+		return tok("mtext", text).set("mathvariant", "monospace")
+	case "rule":
+		return mk("mspace").set("width", dimString(n.size)).set("height", dimString(n.base.size)).set("style", "background-color:currentColor;")
+	case "overline":
+		return mk("mover", w.group(n.base, st), tok("mo", "\u203e").set("stretchy", "true").set("accent", "true"))
+	case "underline":
+		return mk("munder", w.group(n.base, st), tok("mo", "\u203e").set("stretchy", "true").set("accentunder", "true"))
+	case "raw", "internal", "size", "url", "color-token":
+		return fragment()
+	}
+	panic(unsupported{"\\" + strings.TrimPrefix(n.text, "\\") + " (" + n.typ + ")"})
+}
+
+func dimString(d dimen) string { return fmtNum(d.num) + d.unit }
+
+// text gives a symbol's character, by Temml's table then KaTeX's.
+func (w *writer) text(s string, m mode) string {
+	if m == modeText {
+		if t, ok := temmlTextSymbols[s]; ok && t.replace != "" {
+			return t.replace
+		}
+		if t, ok := textSymbols[s]; ok && t.replace != "" {
+			return t.replace
+		}
+		return s
+	}
+	if t, ok := temmlMathSymbols[s]; ok && t.replace != "" {
+		return t.replace
+	}
+	if t, ok := mathSymbols[s]; ok && t.replace != "" {
+		return t.replace
+	}
+	return s
+}
+
+func fenceMo(d string, m mode, form string, stretchy bool) *el {
+	if d == "." {
+		d = ""
+	}
+	w := writer{}
+	e := tok("mo", w.text(d, m)).set("fence", "true").set("form", form).set("stretchy", "false")
+	if stretchy {
+		e.set("stretchy", "true")
+	}
+	return e
+}
+
+// leftToRight are the delimiter pairs Temml groups into an <mrow>.
+var leftToRight = map[string]string{
+	"(": ")", "\\lparen": "\\rparen", "[": "]", "\\lbrack": "\\rbrack", "\\{": "\\}",
+	"\\lbrace": "\\rbrace", "⦇": "⦈", "\\llparenthesis": "\\rrparenthesis", "\\lfloor": "\\rfloor",
+	"⌊": "⌋", "\\lceil": "\\rceil", "⌈": "⌉", "\\langle": "\\rangle", "⟨": "⟩", "\\lAngle": "\\rAngle",
+	"⟪": "⟫", "\\llangle": "\\rrangle", "⦉": "⦊", "\\lvert": "\\rvert", "\\lVert": "\\rVert",
+	"\\lgroup": "\\rgroup", "⟮": "⟯", "\\lmoustache": "\\rmoustache", "⎰": "⎱",
+	"\\llbracket": "\\rrbracket", "⟦": "⟧", "\\lBrace": "\\rBrace", "⦃": "⦄",
+}
+
+type restart struct{}
+
+func isOpenDelim(n *node) bool {
+	return n.mode == modeMath && (n.typ == "atom" || n.typ == "textord" || n.typ == "mathord") && leftToRight[n.text] != ""
+}
+
+func closes(n *node, right string) bool {
+	if n.typ == "supsub" && n.base != nil {
+		n = n.base
+	}
+	return n.mode == modeMath && n.typ != "supsub" && (n.typ == "atom" || n.typ == "textord" || n.typ == "mathord") && n.text == right
+}
+
+// wrapPairs groups a matched pair of delimiters and what is between into
+// one node, as Temml's parser does; an unmatched one makes Temml give up
+// grouping for the whole formula, so we restart without it.
+func (w *writer) wrapPairs(nodes []*node) []*node {
+	if w.noWrap {
+		return nodes
+	}
+	has := false
+	for _, n := range nodes {
+		if isOpenDelim(n) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return nodes
+	}
+	var find func(i int) int
+	find = func(i int) int {
+		right := leftToRight[nodes[i].text]
+		for k := i + 1; k < len(nodes); k++ {
+			if closes(nodes[k], right) {
+				return k
+			}
+			if isOpenDelim(nodes[k]) {
+				k = find(k)
+			}
+		}
+		panic(restart{})
+	}
+	var out []*node
+	for i := 0; i < len(nodes); i++ {
+		n := nodes[i]
+		if !isOpenDelim(n) {
+			out = append(out, n)
+			continue
+		}
+		j := find(i)
+		end := nodes[j]
+		right := end
+		if end.typ == "supsub" {
+			right = end.base
+		}
+		pair := &node{typ: "delimiter", mode: modeMath, left: n.text, right: right.text, body: nodes[i+1 : j], pos: n.pos}
+		if end.typ == "supsub" {
+			pair = &node{typ: "supsub", mode: modeMath, base: pair, sup: end.sup, sub: end.sub}
+		}
+		out = append(out, pair)
+		i = j
+	}
+	return out
+}
+
+// pairsMatch runs a dry build to learn whether Temml would group pairs.
+func pairsMatch(tree []*node) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, is := r.(restart); !is {
+				panic(r)
+			}
+			ok = false
+		}
+	}()
+	w := writer{}
+	w.expression(tree, style{level: 1}, false)
+	return true
+}
+
+func (w *writer) mathord(n *node, st style) *el {
+	text := w.text(n.text, n.mode)
+	cp := firstRune(text)
+	def := "italic"
+	if cp > 0x390 && cp < 0x3aa {
+		def = "normal"
+	}
+	v := variantOf(n, text, st)
+	if v == "" {
+		v = def
+	}
+	if v == "script" {
+		return tok("mi", variantChar(text, v))
+	}
+	if v != "italic" {
+		text = variantChar(text, v)
+	}
+	e := tok("mi", text)
+	if v == "normal" {
+		e.set("mathvariant", "normal")
+		if utf16Len(text) == 1 {
+			return mk("mrow", e, mk("mspace"))
+		}
+	}
+	return e
+}
+
+func isNumber(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	if len(s) == 1 {
+		return true
+	}
+	last := s[len(s)-1]
+	if last < '0' || last > '9' {
+		return false
+	}
+	for i := 1; i < len(s)-1; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c == ',' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *writer) textord(n *node, st style) *el {
+	text := w.text(n.text, n.mode)
+	v := variantOf(n, text, st)
+	if v == "" {
+		v = "normal"
+	}
+	switch {
+	case isNumber(n.text):
+		tag := "mn"
+		if n.mode == modeText {
+			tag = "mtext"
+		}
+		if v == "italic" || v == "bold-italic" {
+			return mk("mstyle", tok(tag, text)).set("style", "font-style:italic;")
+		}
+		if v != "normal" {
+			var b strings.Builder
+			for _, r := range text {
+				b.WriteString(variantChar(string(r), v))
+			}
+			text = b.String()
+		}
+		return tok(tag, text)
+	case n.mode == modeText:
+		if v != "normal" {
+			text = variantChar(text, v)
+		}
+		return tok("mtext", text)
+	case n.text == "\\prime" || n.text == "\\dprime" || n.text == "\\trprime" || n.text == "\\qprime" ||
+		n.text == "\\backprime":
+		return tok("mo", text)
+	}
+	orig := text
+	if v != "italic" {
+		text = variantChar(text, v)
+	}
+	e := tok("mi", text)
+	if text == orig && strings.ContainsAny(orig, "ABabcdefghijklmnopqrstuvwxyz") {
+		e.set("mathvariant", "italic")
+	}
+	return e
+}
+
+func isArrowName(s string) bool {
+	if utf8Len(s) == 1 {
+		c := firstRune(s)
+		return c > 0x218f && c < 0x2200
+	}
+	return strings.Contains(s, "arrow") || strings.Contains(s, "harpoon") || s == "\\Rsh" || s == "\\Lsh" || s == "\\restriction"
+}
+
+func utf8Len(s string) int { return len([]rune(s)) }
+
+// atom is an operator symbol; Temml's table decides its class.
+func (w *writer) atom(n *node, st style) *el {
+	fam := n.family
+	if t, ok := temmlMathSymbols[n.text]; ok && n.mode == modeMath {
+		fam = t.group
+	}
+	switch fam {
+	case gMathord:
+		return w.mathord(n, st)
+	case gTextord:
+		return w.textord(n, st)
+	}
+	e := tok("mo", w.text(n.text, n.mode))
+	switch {
+	case fam == gPunct:
+		e.set("separator", "true")
+	case fam == gOpen:
+		e.set("form", "prefix").set("stretchy", "false")
+	case fam == gClose:
+		e.set("form", "postfix").set("stretchy", "false")
+	case n.text == "\\mid":
+		e.set("lspace", "0.22em").set("rspace", "0.22em").set("stretchy", "false")
+	case fam == gRel && isArrowName(n.text):
+		e.set("stretchy", "false")
+	case n.text == ":":
+		e.set("lspace", "0.2222em").set("rspace", "0.2222em")
+	}
+	return e
+}
+
+func textStyle(font string, st style) style {
+	switch font {
+	case "\\textrm", "\\textnormal":
+		st.fontFamily = "textrm"
+	case "\\textsf":
+		st.fontFamily = "textsf"
+	case "\\texttt":
+		st.fontFamily = "texttt"
+	case "\\textbf", "\\textmd":
+		st.fontWeight = font[1:]
+	case "\\textit", "\\textup":
+		st.fontShape = font[1:]
+	case "\\emph":
+		if st.fontShape == "textit" {
+			st.fontShape = "textup"
+		} else {
+			st.fontShape = "textit"
+		}
+	}
+	return st
+}
+
+// variantOf is Temml's getVariant: the font the style asks of a symbol.
+func variantOf(n *node, text string, st style) string {
+	switch st.fontFamily {
+	case "texttt":
+		return "monospace"
+	case "textsf":
+		switch {
+		case st.fontShape == "textit" && st.fontWeight == "textbf":
+			return "sans-serif-bold-italic"
+		case st.fontShape == "textit":
+			return "sans-serif-italic"
+		case st.fontWeight == "textbf":
+			return "sans-serif-bold"
+		}
+		return "sans-serif"
+	}
+	switch {
+	case st.fontShape == "textit" && st.fontWeight == "textbf":
+		return "bold-italic"
+	case st.fontShape == "textit":
+		return "italic"
+	case st.fontWeight == "textbf":
+		return "bold"
+	}
+	switch st.font {
+	case "", "mathnormal":
+		return ""
+	case "mathit":
+		return "italic"
+	case "mathrm":
+		if c := firstRune(n.text); c > 0x3ab && c < 0x3cf {
+			return "italic"
+		}
+		return "normal"
+	case "boldsymbol":
+		return "bold-italic"
+	case "mathbf":
+		return "bold"
+	case "mathbb":
+		return "double-struck"
+	case "mathfrak":
+		return "fraktur"
+	case "mathscr", "mathcal":
+		return "script"
+	case "mathsf":
+		return "sans-serif"
+	case "mathsfit":
+		return "sans-serif-italic"
+	case "mathtt":
+		return "monospace"
+	}
+	return ""
+}
