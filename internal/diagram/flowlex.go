@@ -133,7 +133,7 @@ type flowLexer struct {
 	openers   []int
 	enclosing int
 
-	t   *text  // for messages: the rewritten text and the source
+	t   *text // for messages: the rewritten text and the source
 	src string
 
 	// the last @{...} block, for the shape check; skipped when it
