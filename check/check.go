@@ -124,7 +124,7 @@ func citationRule(s *site.Site) []diag.Diagnostic {
 	var files []citations.File
 	for _, p := range s.Pages {
 		if !p.Generated {
-			files = append(files, citations.File{Path: p.Path, Source: p.Source, Uses: p.Cites, Lines: p.Lines,
+			files = append(files, citations.File{Path: p.Path, Source: p.Source, Body: p.BodyOffset, Uses: p.Cites, Lines: p.Lines,
 				References: path.Base(p.Key) == refs})
 		}
 	}

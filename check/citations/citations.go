@@ -18,6 +18,7 @@ import (
 type File struct {
 	Path   string // relative to the content folder, with '/'
 	Source []byte
+	Body   int // where the Markdown starts, after the front matter
 	// Uses are the citations in its prose (citation.Collect on its AST).
 	Uses []citation.Use
 	// References marks a references file (REFERENCES.md): its definitions
@@ -72,7 +73,7 @@ func (c *checker) line(d citation.Def) int {
 }
 
 func (c *checker) file(f *File) {
-	defs, bad := citation.ParseDefs(f.Source)
+	defs, bad := citation.ParseDefs(f.Source, f.Body)
 	for _, m := range bad {
 		c.malformed(f, m)
 	}

@@ -50,7 +50,7 @@ func load(t *testing.T, files map[string]string) (*citation.Index, []File) {
 	t.Helper()
 	refs, pages := map[string][]citation.Def{}, map[string][]citation.Def{}
 	for p, src := range files {
-		defs, _ := citation.ParseDefs([]byte(src))
+		defs, _ := citation.ParseDefs([]byte(src), 0)
 		if strings.HasSuffix(p, "REFERENCES.md") {
 			refs[p] = defs
 		} else {

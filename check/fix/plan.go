@@ -92,7 +92,7 @@ func renumber(p *site.Page) []Edit {
 
 // definitions puts mangled citation definitions one per line.
 func definitions(p *site.Page) []Edit {
-	_, bad := citation.ParseDefs(p.Source)
+	_, bad := citation.ParseDefs(p.Source, p.BodyOffset)
 	nl := newline(p.Source)
 	var edits []Edit
 	for _, m := range bad {

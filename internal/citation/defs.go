@@ -47,12 +47,11 @@ type Malformed struct {
 
 // ParseDefs reads the citation definitions of a Markdown source line by
 // line, as an author sees them, even where CommonMark would fold the lines
-// into a paragraph. Fenced code, indented code and front matter are
-// skipped. Definitions recovered from mangled lines are in defs too,
-// marked Malformed.
-func ParseDefs(src []byte) (defs []Def, bad []Malformed) {
-	s := lineScanner{src: src}
-	s.skipFrontMatter()
+// into a paragraph, from body on (the front matter ends there; see
+// site.Page.BodyOffset). Fenced and indented code are skipped. Definitions
+// recovered from mangled lines are in defs too, marked Malformed.
+func ParseDefs(src []byte, body int) (defs []Def, bad []Malformed) {
+	s := lineScanner{src: src, pos: body}
 	limit := -1 // end of the paragraph being scanned, found once per paragraph
 	for s.pos < len(src) {
 		line, next := s.line()
@@ -97,20 +96,6 @@ func (s *lineScanner) line() ([]byte, int) {
 		next++
 	}
 	return s.src[s.pos:end], next
-}
-
-func (s *lineScanner) skipFrontMatter() {
-	if !bytes.HasPrefix(s.src, []byte("---\n")) && !bytes.HasPrefix(s.src, []byte("---\r\n")) {
-		return
-	}
-	_, s.pos = s.line()
-	for s.pos < len(s.src) {
-		line, next := s.line()
-		s.pos = next
-		if t := string(bytes.TrimRight(line, " \t\r")); t == "---" || t == "..." {
-			return
-		}
-	}
 }
 
 // skipFence moves past a fenced code block that opens with line; an

@@ -76,7 +76,7 @@ func TestParseDefs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			defs, bad := ParseDefs([]byte(tt.src))
+			defs, bad := ParseDefs([]byte(tt.src), bodyOf(tt.src))
 			var got []string
 			for _, d := range defs {
 				got = append(got, defString(d))
@@ -96,7 +96,7 @@ func TestParseDefs(t *testing.T) {
 
 func TestMalformedRepair(t *testing.T) {
 	src := []byte(mangled)
-	defs, bad := ParseDefs(src)
+	defs, bad := ParseDefs(src, 0)
 	if len(bad) != 2 {
 		t.Fatalf("want 2 malformed runs, got %d", len(bad))
 	}
@@ -121,7 +121,7 @@ func TestMalformedRepair(t *testing.T) {
 	for i := len(bad) - 1; i >= 0; i-- {
 		fixed = append(fixed[:bad[i].Start:bad[i].Start], append([]byte(bad[i].Repaired), fixed[bad[i].End:]...)...)
 	}
-	again, bad2 := ParseDefs(fixed)
+	again, bad2 := ParseDefs(fixed, 0)
 	if len(bad2) != 0 {
 		t.Errorf("still malformed after repair: %+v\n%s", bad2, fixed)
 	}
@@ -151,4 +151,15 @@ func TestShaped(t *testing.T) {
 			t.Errorf("IsKey(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// bodyOf stands for the loader's front matter split in these cases: the
+// Markdown starts after a closed "---" block.
+func bodyOf(src string) int {
+	if rest, ok := strings.CutPrefix(src, "---\n"); ok {
+		if i := strings.Index(rest, "\n---\n"); i >= 0 {
+			return 4 + i + 5
+		}
+	}
+	return 0
 }

@@ -16,6 +16,8 @@ type PageInfo struct {
 	Index *Index // nil: the page's own definitions only
 	// ReferencesURL is the URL of the site's references page ("" = default).
 	ReferencesURL string
+	// Body is where the Markdown starts, after the front matter.
+	Body int
 }
 
 var pageKey = parser.NewContextKey()

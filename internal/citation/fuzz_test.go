@@ -25,7 +25,7 @@ func FuzzParseDefs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		src := []byte(s)
-		defs, bad := ParseDefs(src)
+		defs, bad := ParseDefs(src, 0)
 		for _, d := range defs {
 			if d.Start < 0 || d.End > len(src) || d.Start >= d.End {
 				t.Fatalf("def %+v out of range (len %d)", d, len(src))

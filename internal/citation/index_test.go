@@ -6,7 +6,7 @@ import (
 )
 
 func defsOf(src string) []Def {
-	d, _ := ParseDefs([]byte(src))
+	d, _ := ParseDefs([]byte(src), 0)
 	return d
 }
 

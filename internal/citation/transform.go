@@ -28,7 +28,7 @@ type span struct{ start, end int }
 
 func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	p := &page{src: reader.Source(), info: pageOf(pc), local: map[string]Def{}, number: map[string]int{}, seq: map[string]int{}}
-	defs, _ := ParseDefs(p.src)
+	defs, _ := ParseDefs(p.src, p.info.Body)
 	for _, d := range defs {
 		if _, dup := p.local[d.Key]; !dup {
 			d.File = p.info.Path

@@ -161,24 +161,3 @@ func TestIsSource(t *testing.T) {
 		}
 	}
 }
-
-func TestFrontMatter(t *testing.T) {
-	tests := []struct {
-		src  string
-		want any
-	}{
-		{"---\ntitle: x\nglossary: true\n---\n# x\n", true},
-		{"---\r\nglossary: true\r\n---\r\n", true},
-		{"---\nglossary: true\n...\n", true},
-		{"# no front matter\nglossary: true\n", nil},
-		{"---\nglossary: true\n", nil}, // never closed
-		{"---\n- a list\n---\n", nil},
-		{"----\nglossary: true\n---\n", nil},
-	}
-	for _, tt := range tests {
-		m := FrontMatter([]byte(tt.src))
-		if got := m["glossary"]; got != tt.want {
-			t.Errorf("FrontMatter(%q)[glossary] = %v, want %v", tt.src, got, tt.want)
-		}
-	}
-}

@@ -17,7 +17,7 @@ func TestSitePipeline(t *testing.T) {
 	conv := markdown.New(markdown.WithExtensions(glossary.NewExtension()))
 	gp := &site.Page{Path: "GLOSSARY.md", Lang: "zh-CN", Source: []byte(
 		"| 缩写 | 完整形式 | 中文解释 |\n|---|---|---|\n| K3s | Lightweight Kubernetes | 轻量级 Kubernetes：单个二进制 | 多出的列 |\n")}
-	if !glossary.IsSource(gp.Path, glossary.FrontMatter(gp.Source), nil) {
+	if !glossary.IsSource(gp.Path, gp.Meta, nil) {
 		t.Fatal("GLOSSARY.md is a source")
 	}
 	es := glossary.Entries(conv.Parse(gp), gp.Source, gp.Path)

@@ -1,11 +1,8 @@
 package glossary
 
 import (
-	"bytes"
 	"path"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // IsSource reports whether the page at path (relative to the content folder,
@@ -56,45 +53,4 @@ func isLangSuffix(s string) bool {
 		}
 	}
 	return true
-}
-
-// FrontMatter reads the YAML front matter of src, if any, without parsing
-// the Markdown. The build needs to know which pages are glossary sources
-// before it parses anything (the glossary must be complete before the first
-// page is annotated), and the corpus has little front matter, so this is
-// cheap: a page that does not start with "---" costs one comparison. It
-// returns nil when there is no front matter or it is not a YAML mapping.
-func FrontMatter(src []byte) map[string]any {
-	rest, ok := cutLine(src, "---")
-	if !ok {
-		return nil
-	}
-	for off := 0; off < len(rest); {
-		line := rest[off:]
-		if i := bytes.IndexByte(line, '\n'); i >= 0 {
-			line = line[:i+1]
-		}
-		if t := bytes.TrimRight(line, " \t\r\n"); string(t) == "---" || string(t) == "..." {
-			var m map[string]any
-			if yaml.Unmarshal(rest[:off], &m) != nil {
-				return nil
-			}
-			return m
-		}
-		off += len(line)
-	}
-	return nil
-}
-
-// cutLine returns what follows the first line of src when that line is
-// exactly marker (trailing spaces and CR allowed).
-func cutLine(src []byte, marker string) ([]byte, bool) {
-	if !bytes.HasPrefix(src, []byte(marker)) {
-		return nil, false
-	}
-	i := bytes.IndexByte(src, '\n')
-	if i < 0 || len(bytes.TrimRight(src[len(marker):i], " \t\r")) != 0 {
-		return nil, false
-	}
-	return src[i+1:], true
 }

@@ -31,7 +31,7 @@ func citations(s *site.Site) {
 		if p.Generated {
 			continue
 		}
-		defs, _ := citation.ParseDefs(p.Source)
+		defs, _ := citation.ParseDefs(p.Source, p.BodyOffset)
 		if len(defs) == 0 {
 			continue
 		}

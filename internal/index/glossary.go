@@ -18,7 +18,7 @@ import (
 // takes its URL, /glossary/ (/en/glossary/ in English).
 func glossarySources(s *site.Site) (sources, rest []*site.Page) {
 	for _, p := range s.Pages {
-		if !p.Generated && glossary.IsSource(p.Path, glossary.FrontMatter(p.Source), s.Config.Glossary) {
+		if !p.Generated && glossary.IsSource(p.Path, p.Meta, s.Config.Glossary) {
 			p.GlossarySource = true
 			if p.Dir == "" && !p.Landing {
 				p.URL = s.DirURL("", p.Lang) + "glossary/"

@@ -9,7 +9,6 @@ import (
 	"html/template"
 
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -75,7 +74,7 @@ func New(opts ...Option) *Converter {
 		c.highlight = plainCode{}
 	}
 	exts := []goldmark.Extender{
-		extension.GFM, extension.Footnote, meta.New(),
+		extension.GFM, extension.Footnote,
 		cjk.New(cjk.WithStrikethrough(true)),
 		math.New(), mermaid.New(), citation.New(),
 		&docsiteRenderers{c: c}, wideTables{},
@@ -97,11 +96,17 @@ func (c *Converter) Parse(p *site.Page) ast.Node { return c.ParseIn(p, nil) }
 // site's citation index.
 func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
 	pc := parser.NewContext()
+	info := citation.PageInfo{Path: p.Path, Lang: p.Lang, Body: p.BodyOffset}
 	if s != nil && s.Citations != nil {
-		citation.SetPage(pc, citation.PageInfo{Path: p.Path, Lang: p.Lang, Index: s.Citations, ReferencesURL: s.Href(s.ReferencesURL)})
+		info.Index, info.ReferencesURL = s.Citations, s.Href(s.ReferencesURL)
 	}
-	doc := c.md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
-	applyMeta(p, meta.Get(pc))
+	citation.SetPage(pc, info)
+	// The front matter was split off at load: the parse starts after it.
+	reader := text.NewReader(p.Source)
+	for _, seg := reader.Position(); seg.Start < p.BodyOffset; _, seg = reader.Position() {
+		reader.AdvanceLine()
+	}
+	doc := c.md.Parser().Parse(reader, parser.WithContext(pc))
 	extract(p, doc)
 	c.typeset(p, doc)
 	p.Cites = citation.Collect(doc)

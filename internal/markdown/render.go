@@ -182,10 +182,6 @@ func duplicateID(p *site.Page, id string, start, end int) diag.Diagnostic {
 	return d
 }
 
-func metaDiag(p *site.Page, msg string) diag.Diagnostic {
-	return diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 4, Severity: diag.Warning, Rule: RulePageFrontMatter, Message: msg}
-}
-
 // Drop removes the top-level blocks that start within [start, end): a
 // hand-written table of contents the site replaces with its outline.
 func Drop(doc ast.Node, start, end int) {

@@ -6,7 +6,6 @@ import "docsite/internal/diag"
 const (
 	RuleHeadingDuplicateId diag.RuleID = "heading/duplicate-id"
 	RuleHtmlScript         diag.RuleID = "html/script"
-	RulePageFrontMatter    diag.RuleID = "page/front-matter"
 	RulePageEncoding       diag.RuleID = "page/encoding"
 	RuleMathParse          diag.RuleID = "math/parse"
 )
@@ -17,8 +16,6 @@ var Rules = []diag.Rule{
 		Help: "Explicit heading IDs or HTML anchors on one page collide, so links to the ID reach only the first. Give each anchor a distinct ID."},
 	{ID: RuleHtmlScript, Severity: diag.Warning, Short: "Script in page content",
 		Help: "Raw HTML in the page contains a <script> element. It is passed through as written; make sure it is meant to run on the published site."},
-	{ID: RulePageFrontMatter, Severity: diag.Warning, Short: "Front matter value of the wrong type",
-		Help: "A front matter key docsite reads has a value of the wrong type and is ignored."},
 	{ID: RulePageEncoding, Severity: diag.Warning, Short: "Page that is not valid UTF-8",
 		Help: "The file holds bytes that are not UTF-8 (often a page saved in GBK). It is published with those bytes shown as U+FFFD; save it as UTF-8."},
 	{ID: RuleMathParse, Severity: diag.Error, Short: "Formula that does not parse",

@@ -153,7 +153,7 @@ func (s *Site) addFile(p, rel string) {
 
 func (s *Site) newPage(rel string, src []byte) *Page {
 	lang, key := s.langOf(rel)
-	return &Page{
+	p := &Page{
 		Path:   rel,
 		Dir:    dirOf(rel),
 		Lang:   lang,
@@ -161,6 +161,8 @@ func (s *Site) newPage(rel string, src []byte) *Page {
 		Source: src,
 		Lines:  diag.NewLines(src),
 	}
+	p.readFrontMatter()
+	return p
 }
 
 // langOf reads the language from the file name: page.en.md is English,

@@ -68,9 +68,12 @@ type Page struct {
 	Generated bool   // a folder index docsite made up
 	Source    []byte
 	Lines     *diag.Lines
+	// BodyOffset is where the Markdown starts, after the front matter
+	// (Meta), which is read once at load.
+	BodyOffset int
+	Meta       map[string]any
 
 	// Filled by the parse.
-	Meta     map[string]any
 	Title    string // front matter title, first H1, or file name
 	H1       string // text of the first H1, "" when none
 	H1Offset int

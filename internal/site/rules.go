@@ -7,6 +7,7 @@ const (
 	RuleLoadUnreadable  diag.RuleID = "load/unreadable"
 	RuleLoadSymlink     diag.RuleID = "load/symlink"
 	RuleLoadSpecialFile diag.RuleID = "load/special-file"
+	RulePageFrontMatter diag.RuleID = "page/front-matter"
 	RulePageUrlConflict diag.RuleID = "page/url-conflict"
 )
 
@@ -20,4 +21,6 @@ var Rules = []diag.Rule{
 		Help: "Only regular files are published; reading a named pipe would block the build."},
 	{ID: RulePageUrlConflict, Severity: diag.Error, Short: "Two pages with the same URL",
 		Help: "Two source files map to one URL (for example a.md and a/README.md); only the first is published. Rename one of them."},
+	{ID: RulePageFrontMatter, Severity: diag.Warning, Short: "Front matter that is not YAML, or a value of the wrong type",
+		Help: "The block between the opening and closing --- lines is not YAML (the page then shows it as text), or a key docsite reads has a value of the wrong type and is ignored."},
 }
