@@ -71,6 +71,7 @@ func (p *parser) callFunction(name string, args, opt []*node, tok token, breakOn
 		n.body = ordargument(arg(0))
 	case "op":
 		p.op(n, name, args)
+		n.delimNext = isDelimiterText(p.gullet.future().text)
 	case "genfrac":
 		p.genfrac(n, name, args)
 	case "infix":
@@ -151,6 +152,18 @@ func (p *parser) callFunction(name string, args, opt []*node, tok token, breakOn
 		}
 	}
 	return n
+}
+
+// isDelimiterText is Temml's isDelimiter.
+func isDelimiterText(s string) bool {
+	switch s {
+	case "}", "\\left", "\\middle", "\\right":
+		return true
+	}
+	if _, ok := functionSpecs[s]; ok && functionSpecs[s].typ == "delimsizing" {
+		return true
+	}
+	return delimiters[s] && s != "."
 }
 
 func isTextAccent(name string) bool {

@@ -117,6 +117,8 @@ func (s style) sub() style {
 
 type writer struct {
 	b      *strings.Builder
+	src    string
+	eqn    int  // automatic equation numbers given so far
 	noWrap bool // Temml's wrapDelimiterPairs failed: no (…) grouping
 }
 
@@ -124,6 +126,7 @@ func (w *writer) math(tree []*node, tex string, display bool) {
 	if w.b == nil {
 		w.b = &strings.Builder{}
 	}
+	w.src = tex
 	w.noWrap = !pairsMatch(tree)
 	st := style{level: 1}
 	if display {
@@ -199,15 +202,30 @@ func isNumberPunct(e *el) bool {
 func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 	nodes = w.wrapPairs(nodes)
 	if !semisimple && len(nodes) == 1 {
-		g := w.group(nodes[0], st)
+		g := w.item(nodes[0], st, "")
 		if g.tag == "mo" {
 			g.set("lspace", "0em").set("rspace", "0em")
 		}
 		return flatten([]*el{g})
 	}
-	built := make([]*el, len(nodes))
-	for i, n := range nodes {
-		built[i] = w.group(n, st)
+	built := make([]*el, 0, len(nodes))
+	prev := ""
+	for i := 0; i < len(nodes); i++ {
+		n := nodes[i]
+		// \not is a combining slash before the next symbol; Temml puts it
+		// into that symbol's token.
+		if i+1 < len(nodes) && delimText(n) == "\u0338" && n.typ == "htmlmathml" && delimText(nodes[i+1]) != "" {
+			e := w.item(nodes[i+1], st, prev)
+			if len(e.kids) == 0 {
+				e.text += "\u0338"
+				nodes = append(nodes[:i:i], nodes[i+1:]...)
+				built = append(built, e)
+				prev = w.atomType(nodes[i])
+				continue
+			}
+		}
+		built = append(built, w.item(n, st, prev))
+		prev = w.atomType(n)
 	}
 	var groups []*el
 	var last *el

@@ -4,6 +4,117 @@ import (
 	"strings"
 )
 
+// atomType is Temml's prevAtomType for a node: the family of an atom
+// (after Temml's own classification), else the node's type.
+func (w *writer) atomType(n *node) string {
+	if n.typ == "atom" || n.mode == modeMath && (n.typ == "mathord" || n.typ == "textord") {
+		switch w.family(n) {
+		case gBin:
+			return "bin"
+		case gRel:
+			return "rel"
+		case gOpen:
+			return "open"
+		case gClose:
+			return "close"
+		case gPunct:
+			return "punct"
+		case gInner:
+			return "inner"
+		case gMathord:
+			return "mathord"
+		case gTextord:
+			return "textord"
+		}
+	}
+	return n.typ
+}
+
+// family is a symbol's class in Temml's table, else in KaTeX's.
+func (w *writer) family(n *node) group {
+	if n.mode == modeMath {
+		if t, ok := temmlMathSymbols[n.text]; ok {
+			return t.group
+		}
+	}
+	if n.typ == "mathord" {
+		return gMathord
+	}
+	if n.typ == "textord" {
+		return gTextord
+	}
+	return n.family
+}
+
+func inTemml(s string) bool {
+	_, ok := temmlMathSymbols[s]
+	return ok
+}
+
+func isOrdType(t string) bool {
+	switch t {
+	case "textord", "mathord", "ordgroup", "close", "leftright", "font":
+		return true
+	}
+	return false
+}
+
+// item builds one node of a list, with the spacing decisions Temml makes
+// from the node before it.
+func (w *writer) item(n *node, st style, prev string) *el {
+	switch {
+	case (n.typ == "atom" || n.typ == "mathord" || n.typ == "textord") && n.mode == modeMath && n.text[0] >= 0x80 && !inTemml(n.text):
+		// Temml takes a Unicode character it does not know for text.
+		return tok("mtext", n.text)
+	case n.typ == "atom" || n.mode == modeMath && (n.typ == "mathord" || n.typ == "textord"):
+		fam := w.family(n)
+		if fam == gBin && (prev == "" || prev == "bin" || prev == "op" || prev == "open" || prev == "punct" || prev == "rel") {
+			fam = gOpen
+		}
+		e := w.atomAs(n, st, fam)
+		if (fam == gRel || fam == gBin) && prev == "text" && textFollows(w.src, n.end) &&
+			!(n.text == "\\mid" || fam == gRel && isArrowName(n.text) || n.text == ":" || strings.Contains(n.text, "short") || n.text == "\\smallsetminus") {
+			pad := "0.2778em"
+			if fam == gBin {
+				pad = "0.222em"
+			}
+			return mk("mrow", mk("mspace").set("width", pad), e, mk("mspace").set("width", pad))
+		}
+		return e
+	case n.typ == "op" && n.left != "symbol" && n.text != "":
+		e := w.op(n, st, false)
+		if prev != "" && isOrdType(prev) {
+			e.kids = append([]*el{mk("mspace").set("width", "0.1667em")}, e.kids...)
+		}
+		if n.delimNext {
+			e.kids = e.kids[:len(e.kids)-1]
+		}
+		return e
+	case n.typ == "supsub" && n.base != nil && n.base.typ == "op" && n.base.left != "symbol" && n.base.text != "":
+		e := w.supsub(n, st, prev)
+		if prev != "" && isOrdType(prev) {
+			e.kids = append([]*el{mk("mspace").set("width", "0.1667em")}, e.kids...)
+		}
+		if n.delimNext && e.tag == "" {
+			e.kids = e.kids[:len(e.kids)-1]
+		}
+		return e
+	}
+	if n.typ == "supsub" {
+		return w.supsub(n, st, prev)
+	}
+	return w.group(n, st)
+}
+
+// textFollows is Temml's test /^ *\\text/ on the source after a symbol.
+func textFollows(src string, end int) bool {
+	if end <= 0 || end > len(src) {
+		return false
+	}
+	s := strings.TrimLeft(src[end:], " ")
+	return strings.HasPrefix(s, "\\text")
+}
+
 // group builds one node, as Temml's mathmlBuilder for its type.
 func (w *writer) group(n *node, st style) *el {
 	if n == nil {
@@ -12,9 +123,10 @@ func (w *writer) group(n *node, st style) *el {
 	switch n.typ {
 	case "ordgroup":
 		return w.row(n.body, st, n.flag)
-	case "mathord":
-		return w.mathord(n, st)
-	case "textord":
+	case "mathord", "textord":
+		if n.mode == modeMath {
+			return w.atom(n, st)
+		}
 		return w.textord(n, st)
 	case "atom", "op-token", "accent-token":
 		return w.atom(n, st)
@@ -24,7 +136,7 @@ func (w *writer) group(n *node, st style) *el {
 		}
 		return tok("mtext", "\u00a0")
 	case "supsub":
-		return w.supsub(n, st)
+		return w.supsub(n, st, "")
 	case "genfrac":
 		return w.genfrac(n, st)
 	case "sqrt":
@@ -86,6 +198,8 @@ func (w *writer) group(n *node, st style) *el {
 		return w.row(ordargument(n.args[1]), st, false)
 	case "phantom":
 		return mk("mphantom", w.expression(n.body, st, false)...)
+	case "mathchoice":
+		return w.row(ordargument(n.args[min(st.level, 3)]), st, false)
 	case "hbox", "pmb":
 		return w.row(n.body, st, false)
 	case "verb":
@@ -154,16 +268,41 @@ var leftToRight = map[string]string{
 
 type restart struct{}
 
-func isOpenDelim(n *node) bool {
-	return n.mode == modeMath && (n.typ == "atom" || n.typ == "textord" || n.typ == "mathord") && leftToRight[n.text] != ""
+// delimText is the delimiter a node stands for: a symbol, or a character
+// KaTeX wraps in \mathopen/\mathclose (\llbracket and friends).
+func delimText(n *node) string {
+	if n.mode != modeMath {
+		return ""
+	}
+	switch n.typ {
+	case "atom", "textord", "mathord":
+		return n.text
+	case "mclass":
+		if (n.left == "mopen" || n.left == "mclose") && len(n.body) == 1 && n.body[0].typ == "textord" {
+			return n.body[0].text
+		}
+	case "htmlmathml":
+		if b := ordargument(n.args[1]); len(b) == 1 {
+			return delimText(b[0])
+		}
+	}
+	return ""
 }
+
+func isOpenDelim(n *node) bool { return leftToRight[delimText(n)] != "" }
 
 func closes(n *node, right string) bool {
 	if n.typ == "supsub" && n.base != nil {
 		n = n.base
 	}
-	return n.mode == modeMath && n.typ != "supsub" && (n.typ == "atom" || n.typ == "textord" || n.typ == "mathord") && n.text == right
+	if n.typ == "supsub" {
+		return false
+	}
+	d := delimText(n)
+	return d == right || d != "" && d == w0.text(right, modeMath)
 }
+
+var w0 writer
 
 // wrapPairs groups a matched pair of delimiters and what is between into
 // one node, as Temml's parser does; an unmatched one makes Temml give up
@@ -184,7 +323,7 @@ func (w *writer) wrapPairs(nodes []*node) []*node {
 	}
 	var find func(i int) int
 	find = func(i int) int {
-		right := leftToRight[nodes[i].text]
+		right := leftToRight[delimText(nodes[i])]
 		for k := i + 1; k < len(nodes); k++ {
 			if closes(nodes[k], right) {
 				return k
@@ -208,7 +347,7 @@ func (w *writer) wrapPairs(nodes []*node) []*node {
 		if end.typ == "supsub" {
 			right = end.base
 		}
-		pair := &node{typ: "delimiter", mode: modeMath, left: n.text, right: right.text, body: nodes[i+1 : j], pos: n.pos}
+		pair := &node{typ: "delimiter", mode: modeMath, left: delimText(n), right: delimText(right), body: nodes[i+1 : j], pos: n.pos}
 		if end.typ == "supsub" {
 			pair = &node{typ: "supsub", mode: modeMath, base: pair, sup: end.sup, sub: end.sub}
 		}
@@ -333,11 +472,9 @@ func isArrowName(s string) bool {
 func utf8Len(s string) int { return len([]rune(s)) }
 
 // atom is an operator symbol; Temml's table decides its class.
-func (w *writer) atom(n *node, st style) *el {
-	fam := n.family
-	if t, ok := temmlMathSymbols[n.text]; ok && n.mode == modeMath {
-		fam = t.group
-	}
+func (w *writer) atom(n *node, st style) *el { return w.atomAs(n, st, w.family(n)) }
+
+func (w *writer) atomAs(n *node, st style, fam group) *el {
 	switch fam {
 	case gMathord:
 		return w.mathord(n, st)

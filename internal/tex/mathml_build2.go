@@ -1,10 +1,11 @@
 package tex
 
 import (
+	"strconv"
 	"strings"
 )
 
-func (w *writer) supsub(n *node, st style) *el {
+func (w *writer) supsub(n *node, st style, prev string) *el {
 	base := n.base
 	isBracket, isOver := false, false
 	if base != nil && base.typ == "horizBrace" {
@@ -24,24 +25,59 @@ func (w *writer) supsub(n *node, st style) *el {
 		}
 	} else if isBracket {
 		b = w.horizBraceBase(base, st)
+	} else if base != nil && base.typ != "ordgroup" {
+		b = w.item(base, st, prev)
 	} else {
 		b = w.group(base, st)
 	}
-	kids := []*el{b}
-	cs := st.sub()
-	if n.sub != nil {
-		s := w.group(n.sub, cs)
-		if st.level == 3 {
-			s.set("scriptlevel", "2")
+	// Temml's parser leaks the type of the last atom of a braced group
+	// into the next script symbol, which decides whether a + is unary.
+	cur := prev
+	after := func(x *node) {
+		if x != nil && x.typ == "ordgroup" {
+			cur = ""
+			if len(x.body) > 0 {
+				cur = w.atomType(x.body[len(x.body)-1])
+			}
 		}
-		kids = append(kids, s)
 	}
-	if n.sup != nil {
-		s := w.group(n.sup, cs)
-		if st.level == 3 {
-			s.set("scriptlevel", "2")
+	after(base)
+	cs := st.sub()
+	script := func(x *node) *el {
+		var e *el
+		if x.typ == "ordgroup" {
+			e = w.group(x, cs)
+		} else {
+			e = w.item(x, cs, cur)
 		}
-		kids = append(kids, s)
+		after(x)
+		if st.level == 3 {
+			e.set("scriptlevel", "2")
+		}
+		return e
+	}
+	var subEl, supEl *el
+	if n.flag {
+		if n.sup != nil {
+			supEl = script(n.sup)
+		}
+		if n.sub != nil {
+			subEl = script(n.sub)
+		}
+	} else {
+		if n.sub != nil {
+			subEl = script(n.sub)
+		}
+		if n.sup != nil {
+			supEl = script(n.sup)
+		}
+	}
+	kids := []*el{b}
+	if subEl != nil {
+		kids = append(kids, subEl)
+	}
+	if supEl != nil {
+		kids = append(kids, supEl)
 	}
 	limits := func() bool {
 		if base == nil {
@@ -613,6 +649,10 @@ func (w *writer) array(n *node, st style) *el {
 			var t *el
 			if i < len(a.tags) && a.tags[i] != nil {
 				t = consolidateText(makeRow(w.expression(a.tags[i].body, cst, true), true))
+			} else if i < len(a.autoTag) && a.autoTag[i] {
+				// KaTeX numbers the equations of each formula from (1).
+				w.eqn++
+				t = tok("mtext", "("+strconv.Itoa(w.eqn)+")")
 			} else {
 				t = mk("mtext")
 			}

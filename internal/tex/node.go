@@ -82,6 +82,9 @@ type node struct {
 	flag   bool // limits, hasBarLine, star, ...
 	flag2  bool // alwaysHandleSupSub, isBlank, ...
 	arr    *array
+	// delimNext: an operator name is followed by a delimiter, so Temml puts
+	// no thin space after it.
+	delimNext bool
 }
 
 type dimen struct {

@@ -184,6 +184,7 @@ func (p *parser) parseAtom(breakOn string) *node {
 		return base
 	}
 	var sup, sub *node
+	supFirst := false
 	for {
 		p.consumeSpaces()
 		lex := p.fetch()
@@ -204,6 +205,7 @@ func (p *parser) parseAtom(breakOn string) *node {
 			if sup != nil {
 				panic(fail(lex.pos, "Double superscript"))
 			}
+			supFirst = sub == nil
 			sup = p.handleSupSubscript("superscript")
 		case lex.text == "_":
 			if sub != nil {
@@ -247,7 +249,11 @@ func (p *parser) parseAtom(breakOn string) *node {
 			if sup == nil && sub == nil {
 				return base
 			}
-			return &node{typ: "supsub", mode: p.mode, base: base, sup: sup, sub: sub, pos: lex.pos}
+			ss := &node{typ: "supsub", mode: p.mode, base: base, sup: sup, sub: sub, pos: lex.pos, flag: supFirst}
+			if base != nil && (base.typ == "op" || base.typ == "operatorname") {
+				ss.delimNext = isDelimiterText(lex.text)
+			}
+			return ss
 		}
 	}
 }
