@@ -90,7 +90,7 @@ type flowParser struct {
 	t                                         *lrTables
 	ids                                       *flowTokens
 	pStmtLink, pStmtLinkShape, pStmtLinkSpace int
-	pNodeAmp, pNodeShapeAmp                   int
+	pNodeAmp, pNodeShapeAmp, pNode            int
 	pNumList1, pNumListN                      int
 	pLinkStyle                                map[int]bool
 	pShape                                    map[int]bool
@@ -119,6 +119,7 @@ var flowOnce = sync.OnceValue(func() *flowParser {
 	p.pStmtLink = find("vertexStatement: vertexStatement link node")
 	p.pStmtLinkShape = find("vertexStatement: vertexStatement link node shapeData")
 	p.pStmtLinkSpace = find("vertexStatement: vertexStatement link node spaceList")
+	p.pNode = find("node: styledVertex")
 	p.pNodeAmp = find("node: node spaceList AMP spaceList styledVertex")
 	p.pNodeShapeAmp = find("node: node shapeData spaceList AMP spaceList styledVertex")
 	p.pNumList1 = find("numList: NUM")
@@ -187,6 +188,8 @@ func validateFlow(t *text, src string) (*Error, int) {
 				}
 			}
 			return vals[0] + 1, false
+		case prod == p.pNode:
+			return 1, false
 		case prod == p.pNumList1:
 			return vals[0], false
 		case prod == p.pNumListN:
@@ -214,9 +217,9 @@ func validateFlow(t *text, src string) (*Error, int) {
 	case lexErr:
 		return l.lexError(t, src)
 	case semErr != "":
-		return errorAt(t, src, la.start, la.end, semErr)
+		return errorAt(t, src, skipJSSpace(t.s, la.start), semErr), 0
 	}
-	return errorAt(t, src, fail.tok.start, fail.tok.end, l.parseMessage(p, laName, fail))
+	return failureAt(t, src, fail, l.parseMessage(p, laName, fail))
 }
 
 // numValue is the value of a NUM token as a link index; mermaid looks
@@ -431,5 +434,5 @@ func (l *flowLexer) lexError(t *text, src string) (*Error, int) {
 	default:
 		msg = fmt.Sprintf("character %s is not allowed in a node id or outside a label; put it in a quoted label, e.g. id[\"...\"]", ch)
 	}
-	return errorAt(t, src, p, p, msg)
+	return errorAt(t, src, p, msg), strings.Count(l.s[:p], "\n") + 1
 }

@@ -387,6 +387,7 @@ type lrToken struct {
 // lrFailure describes where the driver stopped.
 type lrFailure struct {
 	tok      lrToken
+	shifted  int   // end of the last shifted token (where jison counts the line)
 	expected []int // terminals that would have been accepted
 }
 
@@ -399,6 +400,7 @@ type lrFailure struct {
 func (t *lrTables) parse(next func() (lrToken, bool), onReduce func(prod int, vals []int) (int, bool)) (*lrFailure, bool) {
 	states := []int32{0}
 	vals := []int{0}
+	shifted := 0
 	tok, ok := next()
 	if !ok {
 		return nil, false
@@ -410,6 +412,7 @@ func (t *lrTables) parse(next func() (lrToken, bool), onReduce func(prod int, va
 		case a > 0:
 			states = append(states, a-1)
 			vals = append(vals, tok.val)
+			shifted = tok.end
 			if tok, ok = next(); !ok {
 				return nil, false
 			}
@@ -433,7 +436,7 @@ func (t *lrTables) parse(next func() (lrToken, bool), onReduce func(prod int, va
 			states = append(states, g-1)
 			vals = append(vals, v)
 		default:
-			f := &lrFailure{tok: tok}
+			f := &lrFailure{tok: tok, shifted: shifted}
 			for term, x := range t.action[st] {
 				if x != 0 {
 					f.expected = append(f.expected, term)

@@ -83,7 +83,7 @@ type mmLexer struct {
 	done  bool
 }
 
-func (l *mmLexer) top() mmState { return l.stack[len(l.stack)-1] }
+func (l *mmLexer) top() mmState   { return l.stack[len(l.stack)-1] }
 func (l *mmLexer) push(s mmState) { l.stack = append(l.stack, s) }
 func (l *mmLexer) pop() {
 	if len(l.stack) > 1 {
@@ -357,12 +357,12 @@ func validateMindmap(t *text, src string) (*Error, int) {
 		return nil, 0
 	case lexErr:
 		r, _ := utf8.DecodeRuneInString(t.s[la.start:])
-		return errorAt(t, src, la.start, la.start, fmt.Sprintf("character %q is not allowed here; put the text in a quoted node: id[\"...\"]", string(r)))
+		return errorAt(t, src, la.start, fmt.Sprintf("character %q is not allowed here; put the text in a quoted node: id[\"...\"]", string(r))),
+			strings.Count(t.s[:la.start], "\n") + 1
 	case semErr != "":
-		e, _ := errorAt(t, src, semAt.start, semAt.start, semErr)
-		return e, 0
+		return errorAt(t, src, semAt.start, semErr), 0
 	}
-	return errorAt(t, src, fail.tok.start, fail.tok.end, mindmapMessage(t, p, laName, fail, toks))
+	return failureAt(t, src, fail, mindmapMessage(t, p, laName, fail, toks))
 }
 
 func whereIn(t *text, src string, p int) string {

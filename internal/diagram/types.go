@@ -231,22 +231,47 @@ func position(src string, off int) (int, int) {
 	return line, utf8.RuneCountInString(src[ls:off]) + 1
 }
 
-// errorAt builds an Error for the token t[start:end] of the rewritten text:
-// mermaid counts the line at the token's end (a token may span lines), so
-// the reported place is the token's start, or the start of its last line.
-func errorAt(t *text, src string, start, end int, msg string) (*Error, int) {
-	if end < start {
-		end = start
-	}
-	at := start
-	if i := strings.LastIndexByte(t.s[start:end], '\n'); i >= 0 {
-		at = start + i + 1
-	}
-	off := int(t.orig[at])
+// errorAt places an error at offset at of the rewritten text.
+func errorAt(t *text, src string, at int, msg string) *Error {
+	line, col := srcPosition(t, src, at)
+	return &Error{Line: line, Column: col, Message: msg}
+}
+
+// srcPosition maps an offset of the rewritten text to the source; the
+// end of the text (past the newline mermaid appends) is the line after
+// the last one.
+func srcPosition(t *text, src string, at int) (int, int) {
 	if at >= len(t.s) {
-		// the end of the text, past the newline mermaid appends
-		off = len(src)
+		// jison counts the newline mermaid appends as one more line
+		return strings.Count(src, "\n") + 2, 1
 	}
-	line, col := position(src, off)
-	return &Error{Line: line, Column: col, Message: msg}, strings.Count(t.s[:end], "\n") + 1
+	return position(src, int(t.orig[at]))
+}
+
+// failureAt places a parse error the way jison counts its line: on the
+// line where the last accepted token ends. The column is that of the
+// offending token when it is on that line, else the end of the line.
+// It also returns jison's line number in the rewritten text.
+func failureAt(t *text, src string, f *lrFailure, msg string) (*Error, int) {
+	s := t.s
+	e := f.shifted
+	mline := strings.Count(s[:e], "\n") + 1
+	lineStart := strings.LastIndexByte(s[:e], '\n') + 1
+	c := skipJSSpace(s, f.tok.start)
+	if c > f.tok.end {
+		c = f.tok.end
+	}
+	if c < lineStart || strings.IndexByte(s[lineStart:c], '\n') >= 0 {
+		// the offending token is on a later line: point after the last
+		// accepted text of jison's line
+		c = lineStart
+		for q := lineStart; q < e; {
+			r, n := utf8.DecodeRuneInString(s[q:])
+			q += n
+			if !isJSSpace(r) {
+				c = q
+			}
+		}
+	}
+	return errorAt(t, src, c, msg), mline
 }
