@@ -34,6 +34,10 @@ type Config struct {
 	KeepTOC    bool              `yaml:"keepTOC"`
 	Sanitize   bool              `yaml:"sanitize"`
 	Search     Search            `yaml:"search"`
+
+	// NavNumberDepth is how many folder levels the sidebar numbers by
+	// position where authors gave no number of their own (0: none).
+	NavNumberDepth int `yaml:"navNumberDepth"`
 }
 
 // NavOverride changes the title or weight of one page or folder in the sidebar.
@@ -66,7 +70,7 @@ type Search struct {
 
 // Default is the configuration of a folder with no docsite.yaml.
 func Default() *Config {
-	return &Config{Title: "docsite", Language: "zh-CN", BaseURL: "/"}
+	return &Config{Title: "docsite", Language: "zh-CN", BaseURL: "/", NavNumberDepth: 3}
 }
 
 // Option changes how a configuration is read.
@@ -112,6 +116,9 @@ func Parse(name string, data []byte, opts ...Option) (*Config, error) {
 		if o.rules != nil && !slices.Contains(o.rules, rule) {
 			return nil, fmt.Errorf("%s: line %d: rules: unknown rule %q (docsite check --list-rules lists every rule)", name, KeyLine(data, rule), rule)
 		}
+	}
+	if cfg.NavNumberDepth < 0 {
+		return nil, fmt.Errorf("%s: line %d: navNumberDepth: %d is below zero (0 turns position numbers off)", name, KeyLine(data, "navNumberDepth"), cfg.NavNumberDepth)
 	}
 	if err := cfg.External.validate(); err != nil {
 		return nil, fmt.Errorf("%s: line %d: external.%s", name, KeyLine(data, err.key), err.msg)

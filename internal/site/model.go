@@ -11,6 +11,7 @@ import (
 	"docsite/internal/config"
 	"docsite/internal/diag"
 	"docsite/internal/glossary"
+	"docsite/internal/numbering"
 )
 
 // Site is the loaded content folder.
@@ -111,7 +112,8 @@ type Page struct {
 
 	// Filled by the index.
 	Nav          *NavNode
-	Translations map[string]*Page // other language versions, by language
+	Translations map[string]*Page  // other language versions, by language
+	Numbering    *numbering.Scheme // the hand numbering its headings follow
 }
 
 // Heading is one heading with its GitHub slug and source position.
@@ -148,6 +150,11 @@ type Link struct {
 	// Lang marks a link meant to cross into another language: a Markdown
 	// link whose title is a language tag ("en"), or hreflang in raw HTML.
 	Lang string
+	// Section is the index in Page.Text of the section whose text holds
+	// the link's text, at the byte range Text; -1 when the parse put the
+	// text in no section (a link in a heading, raw HTML, an image).
+	Section int
+	Text    [2]int
 }
 
 // CodeBlock is one fenced or indented code block.
@@ -181,8 +188,8 @@ type Section struct {
 
 // NavNode is one entry of the sidebar: a page or a folder.
 type NavNode struct {
-	Title    string // display title, hand-written number dropped
-	Number   string // "1.2.3" by position; "" for the root
+	Title    string // display title, the author's number dropped
+	Number   string // the author's number, else "1.2.3" by position to the configured depth, else ""
 	Page     *Page  // the page, or the folder's landing / generated page
 	Dir      string // folder path when the node is a folder
 	Parent   *NavNode

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 
 	"docsite/internal/config"
 	"docsite/internal/diag"
+	"docsite/internal/numbering"
 )
 
 // Navigate builds what needs every page parsed first: titles that fall back to
@@ -45,6 +45,9 @@ func (s *Site) Navigate(drafts bool) {
 	}
 	sort.Strings(s.Langs[1:])
 
+	for _, p := range s.Pages {
+		p.Numbering = NumberingOf(p)
+	}
 	s.Nav = map[string]*NavNode{}
 	for _, lang := range s.Langs {
 		s.Nav[lang] = s.buildTree(lang)
@@ -116,16 +119,44 @@ func (s *Site) buildTree(lang string) *NavNode {
 		return node
 	}
 	root := walk("", nil)
-	renumber(root)
+	s.number(root)
 	return root
 }
 
-// renumber numbers the tree by position: "1", "1.2", "1.2.3".
-func renumber(n *NavNode) {
-	for i, c := range n.Children {
-		c.Number = childNumber(n.Number, i+1)
-		renumber(c)
+// number gives every node the number its label shows. A title that carries
+// its author's number shows that number, at any depth. Where no sibling has
+// one, nodes are numbered by position ("1", "1.2", "1.2.3") to the
+// configured depth, and only below a folder numbered the same way, so a
+// reader never sees a position number beside an author's or under one. At
+// the root, loose pages beside the chapter folders take no position: eight
+// status reports must not make the first chapter "9".
+func (s *Site) number(root *NavNode) {
+	depth := s.Config.NavNumberDepth
+	var walk func(n *NavNode, positional bool, level int)
+	walk = func(n *NavNode, positional bool, level int) {
+		authored := false
+		for _, c := range n.Children {
+			authored = authored || OwnNumber(c.Page.Title) != ""
+		}
+		loose := n.Parent == nil && slices.ContainsFunc(n.Children, (*NavNode).IsDir)
+		pos := 0
+		for _, c := range n.Children {
+			c.Number = OwnNumber(c.Page.Title)
+			if !loose || c.IsDir() || hasNumberPrefix(c.Page.Key) {
+				pos++
+				if c.Number == "" && positional && !authored && level < depth {
+					c.Number = childNumber(n.Number, pos)
+				}
+			}
+			walk(c, positional && !authored && c.Number != "", level+1)
+		}
 	}
+	walk(root, true, 0)
+}
+
+func hasNumberPrefix(key string) bool {
+	_, _, ok := numberPrefix(path.Base(key))
+	return ok
 }
 
 func childNumber(parent string, i int) string {
@@ -207,22 +238,36 @@ func sortItems(items []orderItem) {
 	})
 }
 
-var handNumber = regexp.MustCompile(`^\s*\d+(\.\d+)*\.?\s+`)
-
-// NavTitle drops a hand-written leading number ("1. 总览" → "总览"), since
-// the sidebar shows its own number by position.
+// NavTitle drops the author's number from a title ("1. 总览" → "总览"),
+// since the sidebar shows it apart; a year or a version stays ("2025 年
+// 11 月…", "v1.30 …").
 func NavTitle(title string) string {
-	if t := handNumber.ReplaceAllString(title, ""); t != "" {
-		return t
+	lead, _, rest, ok := numbering.Split(title)
+	if !ok || rest == "" || OwnNumber(title) == "" {
+		return title
 	}
-	return title
+	return lead + rest
+}
+
+// OwnNumber is the section number an author wrote at the start of a title
+// ("12.6.2" for "12.6.2 案例研究"), or "". A bare "7 " is not one: "7 层 4
+// 域模型" is prose.
+func OwnNumber(title string) string {
+	t, ok := numbering.Parse(title)
+	if !ok || t.Bare {
+		return ""
+	}
+	return t.Number.String()
 }
 
 // HandNumber returns the hand-written number at the start of a title or
 // heading ("1.2.1" for "1.2.1 核心理念演进"), without a trailing dot.
 func HandNumber(title string) string {
-	m := handNumber.FindString(title)
-	return strings.TrimSuffix(strings.TrimSpace(m), ".")
+	t, ok := numbering.Parse(title)
+	if !ok {
+		return ""
+	}
+	return t.Number.String()
 }
 
 func fileTitle(p *Page) string {
