@@ -10,6 +10,10 @@ import (
 // what turns a macro bomb such as \def\a{\a\a}\a into an error.
 const maxExpand = 1000
 
+// maxTokens bounds the tokens macros may produce, which maxExpand alone
+// does not: a macro that doubles its argument grows exponentially.
+const maxTokens = 1 << 18
+
 // macro is a macro definition: tokens in reverse order (the stack's order),
 // or a builtin written in Go (fn).
 type macro struct {
@@ -270,6 +274,10 @@ func (e *expander) expandOnce(expandableOnly bool) bool {
 		toks = substitute(toks, args)
 	}
 	start := len(e.stack)
+	if start+len(toks) > maxTokens {
+		// KaTeX runs out of memory here (\def\a#1{\a{#1#1}}); we stop.
+		panic(fail(top.pos, "Too many expansions: infinite loop or need to increase maxExpand setting"))
+	}
 	e.pushTokens(toks)
 	// Tokens of a definition point at the macro's use, where KaTeX would
 	// point into the definition.

@@ -127,15 +127,15 @@ func (w *writer) math(tree []*node, tex string, display bool) {
 		w.b = &strings.Builder{}
 	}
 	w.src = tex
-	w.noWrap = !pairsMatch(tree)
-	st := style{level: 1}
-	if display {
-		st.level = 0
-	}
 	var tag *node
 	if len(tree) == 1 && tree[0].typ == "tag" {
 		tag = tree[0].args[0]
 		tree = tree[0].body
+	}
+	w.noWrap = !pairsMatch(tree)
+	st := style{level: 1}
+	if display {
+		st.level = 0
 	}
 	expr := w.expression(tree, st, false)
 	var wrapper *el
@@ -209,26 +209,45 @@ func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 		return flatten([]*el{g})
 	}
 	built := make([]*el, 0, len(nodes))
+	srcs := make([]*node, 0, len(nodes)) // the node each of built comes from
 	prev := ""
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
 		// \not is a combining slash before the next symbol; Temml puts it
 		// into that symbol's token.
-		if i+1 < len(nodes) && delimText(n) == "\u0338" && n.typ == "htmlmathml" && delimText(nodes[i+1]) != "" {
-			e := w.item(nodes[i+1], st, prev)
-			if len(e.kids) == 0 {
+		if i+1 < len(nodes) && n.typ == "htmlmathml" && delimText(n) == "\u0338" && delimText(nodes[i+1]) != "" {
+			if e := w.item(nodes[i+1], st, prev); len(e.kids) == 0 {
 				e.text += "\u0338"
-				nodes = append(nodes[:i:i], nodes[i+1:]...)
-				built = append(built, e)
+				i++
+				built, srcs = append(built, e), append(srcs, nodes[i])
 				prev = w.atomType(nodes[i])
 				continue
 			}
 		}
-		built = append(built, w.item(n, st, prev))
+		built, srcs = append(built, w.item(n, st, prev)), append(srcs, n)
 		prev = w.atomType(n)
 	}
+	nodes = srcs
 	var groups []*el
 	var last *el
+	// Merged digits are collected in buf and written to last.text when
+	// last changes, so that long numbers cost linear time.
+	var buf strings.Builder
+	merging := false
+	flush := func() {
+		if merging {
+			last.text = buf.String()
+			merging = false
+		}
+	}
+	merge := func(text string) {
+		if !merging {
+			buf.Reset()
+			buf.WriteString(last.text)
+			merging = true
+		}
+		buf.WriteString(text)
+	}
 	for i, g := range built {
 		if i+1 < len(nodes) && isRel(nodes[i]) && isRel(nodes[i+1]) {
 			g.set("rspace", "0em")
@@ -238,15 +257,18 @@ func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 		}
 		switch {
 		case g.tag == "mn" && last != nil && last.tag == "mn":
-			last.text += g.text
+			merge(g.text)
 			continue
 		case isNumberPunct(g) && last != nil && last.tag == "mn":
-			last.text += g.text
+			merge(g.text)
 			continue
 		case last != nil && last.tag == "mn" && i+1 < len(built) && built[i+1].tag == "mn" &&
 			nodes[i].typ == "atom" && nodes[i].text == "," && nodes[i].end == nodes[i+1].pos:
-			last.text += g.text
+			merge(g.text)
 			continue
+		}
+		flush()
+		switch {
 		case g.tag == "mn" && isNumberPunct(last):
 			g.text = last.text + g.text
 			groups = groups[:len(groups)-1]
@@ -260,6 +282,7 @@ func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 		groups = append(groups, g)
 		last = g
 	}
+	flush()
 	return flatten(groups)
 }
 
@@ -291,12 +314,22 @@ func consolidateText(m *el) *el {
 		return m
 	}
 	row := mk("mrow")
-	copyChar := func(c *el) {
-		if n := len(row.kids); n > 0 && row.kids[n-1].tag == "mtext" {
-			row.kids[n-1].text += c.text
-		} else {
-			row.kids = append(row.kids, tok("mtext", c.text))
+	// Runs of text are joined in buf, written out when the run ends.
+	var buf strings.Builder
+	var run *el
+	end := func() {
+		if run != nil {
+			run.text = buf.String()
+			run = nil
 		}
+	}
+	copyChar := func(c *el) {
+		if run == nil {
+			run = tok("mtext", "")
+			row.kids = append(row.kids, run)
+			buf.Reset()
+		}
+		buf.WriteString(c.text)
 	}
 	for _, c := range m.kids {
 		switch {
@@ -315,12 +348,15 @@ func consolidateText(m *el) *el {
 					copyChar(g)
 				}
 			} else {
+				end()
 				row.kids = append(row.kids, c)
 			}
 		default:
+			end()
 			row.kids = append(row.kids, c)
 		}
 	}
+	end()
 	for _, c := range row.kids {
 		if c.tag != "mtext" {
 			continue

@@ -198,6 +198,12 @@ func (w *writer) group(n *node, st style) *el {
 		return w.row(ordargument(n.args[1]), st, false)
 	case "phantom":
 		return mk("mphantom", w.expression(n.body, st, false)...)
+	case "vphantom":
+		return mk("mpadded", mk("mphantom", w.expression(ordargument(n.base), st, false)...)).set("width", "0.1px")
+	case "smash":
+		return mk("mpadded", w.group(n.base, st)).set("height", "0px").set("depth", "0px")
+	case "lap":
+		return mk("mpadded", w.group(n.base, st)).set("width", "0px")
 	case "mathchoice":
 		return w.row(ordargument(n.args[min(st.level, 3)]), st, false)
 	case "hbox", "pmb":

@@ -184,13 +184,25 @@ func (w *writer) genfrac(n *node, st style) *el {
 	return e
 }
 
-func (w *writer) sqrt(n *node, st style) *el {
-	if n.sub != nil {
-		ist := st.sub()
-		body := w.group(n.base, st)
-		return mk("mroot", body, w.group(n.sub, ist))
+// xHeights are the letters under which Chromium leaves too little room in
+// a root; Temml adds a strut, and so do we.
+var xHeights = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields(`a c e ı m n o r s u v w x z α ε ι κ ν ο π σ τ υ ω \alpha \epsilon \iota \kappa \nu \omega \pi \tau`) {
+		xHeights[s] = true
 	}
-	return mk("msqrt", w.group(n.base, st))
+}
+
+func (w *writer) sqrt(n *node, st style) *el {
+	body := w.group(n.base, st)
+	if b := n.base; b.typ == "ordgroup" && len(b.body) == 1 && xHeights[b.body[0].text] {
+		body = mk("mrow", body, mk("mspace").set("width", "0pt").set("height", "0.5em"))
+	}
+	if n.sub != nil {
+		return mk("mroot", body, w.group(n.sub, st.sub()))
+	}
+	return mk("msqrt", body)
 }
 
 var sizeToMaxHeight = []string{"0", "1.2em", "1.8em", "2.4em", "3.0em"}
@@ -213,7 +225,10 @@ func (w *writer) delimsizing(n *node) *el {
 	default:
 		e.set("fence", "false")
 	}
-	e.set("stretchy", "true").set("symmetric", "true")
+	if n.left == "/" || n.left == "\\" || n.left == "\\backslash" || n.left == "\\vert" || n.left == "|" || strings.Contains(n.left, "arrow") {
+		e.set("stretchy", "true")
+	}
+	e.set("symmetric", "true")
 	e.set("minsize", sizeToMaxHeight[size]).set("maxsize", sizeToMaxHeight[size])
 	return e
 }
@@ -290,6 +305,7 @@ func (w *writer) longVariable(n *node, font string, g *el) *el {
 		mi.text += text(k)
 	}
 	if font == "mathit" {
+		mi.text = variantChar(mi.text, "italic")
 		return mi
 	}
 	return mk("mpadded", mi).set("lspace", "0")

@@ -236,9 +236,10 @@ func (p *parser) parseAtom(breakOn string) *node {
 				if unicodeSupSub[t.text] == "" || isUnicodeSub(t.text) != isSub {
 					break
 				}
-				toks = append([]token{{text: unicodeSupSub[t.text], pos: t.pos}}, toks...)
+				toks = append(toks, token{text: unicodeSupSub[t.text], pos: t.pos})
 				p.consume()
 			}
+			reverse(toks) // KaTeX unshifts each one: stack order
 			g := &node{typ: "ordgroup", mode: modeMath, body: p.subparse(toks)}
 			if isSub {
 				sub = g
@@ -611,26 +612,27 @@ func (p *parser) parseGroup(name, breakOn string) *node {
 
 // formLigatures joins -- and --- and ” and “ in text, as TeX does.
 func formLigatures(g []*node) []*node {
-	for i := 0; i+1 < len(g); i++ {
-		a, b := g[i], g[i+1]
-		if a.typ != "textord" || b.typ != "textord" {
-			continue
-		}
-		if a.text == "-" && b.text == "-" {
-			if i+2 < len(g) && g[i+2].typ == "textord" && g[i+2].text == "-" {
-				g[i] = &node{typ: "textord", mode: modeText, text: "---", pos: a.pos}
-				g = append(g[:i+1], g[i+3:]...)
-			} else {
-				g[i] = &node{typ: "textord", mode: modeText, text: "--", pos: a.pos}
-				g = append(g[:i+1], g[i+2:]...)
-			}
-		}
-		if (a.text == "'" || a.text == "`") && b.text == a.text {
-			g[i] = &node{typ: "textord", mode: modeText, text: a.text + a.text, pos: a.pos}
-			g = append(g[:i+1], g[i+2:]...)
+	isOrd := func(i int, text string) bool {
+		return i < len(g) && g[i].typ == "textord" && g[i].text == text
+	}
+	out := g[:0:0]
+	for i := 0; i < len(g); i++ {
+		a := g[i]
+		switch {
+		case isOrd(i, "-") && isOrd(i+1, "-") && isOrd(i+2, "-"):
+			out = append(out, &node{typ: "textord", mode: modeText, text: "---", pos: a.pos})
+			i += 2
+		case isOrd(i, "-") && isOrd(i+1, "-"):
+			out = append(out, &node{typ: "textord", mode: modeText, text: "--", pos: a.pos})
+			i++
+		case (isOrd(i, "'") && isOrd(i+1, "'")) || (isOrd(i, "`") && isOrd(i+1, "`")):
+			out = append(out, &node{typ: "textord", mode: modeText, text: a.text + a.text, pos: a.pos})
+			i++
+		default:
+			out = append(out, a)
 		}
 	}
-	return g
+	return out
 }
 
 func symbolsFor(m mode) map[string]symbol {
