@@ -5,12 +5,13 @@
 package baseline
 
 import (
+	"docsite/internal/atomic"
+
 	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 
 	"docsite/internal/diag"
@@ -69,7 +70,7 @@ func Write(path string, ds []diag.Diagnostic) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(path, data)
+	return atomic.WriteFile(path, data)
 }
 
 // Marshal encodes the baseline one finding per line, so that a pull request
@@ -94,29 +95,6 @@ func (b *Baseline) Marshal() ([]byte, error) {
 	}
 	buf.WriteString("\n]}\n")
 	return buf.Bytes(), nil
-}
-
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 // Load reads a baseline file.

@@ -15,6 +15,7 @@ import (
 
 	"docsite/check"
 	"docsite/check/fix"
+	"docsite/internal/atomic"
 	"docsite/internal/config"
 	"docsite/internal/diag"
 	"docsite/internal/load"
@@ -44,7 +45,7 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 					stdout.Write(diff.Diff("a/"+f, res.before[f], "b/"+f, res.after[f]))
 					continue
 				}
-				if err := writeFileAtomic(filepath.Join(content, filepath.FromSlash(f)), res.after[f]); err != nil {
+				if err := atomic.WriteFile(filepath.Join(content, filepath.FromSlash(f)), res.after[f]); err != nil {
 					return &exitError{code: 1, err: err}
 				}
 			}
@@ -155,30 +156,4 @@ func copyTree(src, dst string) error {
 		}
 		return os.WriteFile(target, b, 0o644)
 	})
-}
-
-// writeFileAtomic replaces a file in one step, keeping its mode.
-func writeFileAtomic(path string, data []byte) error {
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".docsite-fix-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

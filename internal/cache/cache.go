@@ -5,6 +5,8 @@
 package cache
 
 import (
+	"docsite/internal/atomic"
+
 	"bufio"
 	"encoding/binary"
 	"errors"
@@ -116,28 +118,17 @@ func (s *Store) Save() error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), ".cache-*")
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	_, _ = w.WriteString(magic)
-	var n [binary.MaxVarintLen64]byte
-	for k := range s.used {
-		v := s.m[k]
-		_, _ = w.Write(n[:binary.PutUvarint(n[:], uint64(len(k)))])
-		_, _ = w.WriteString(k)
-		_, _ = w.Write(n[:binary.PutUvarint(n[:], uint64(len(v)))])
-		_, _ = w.Write(v)
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), s.path)
+	// atomic.Write buffers and reports the first write error at its flush.
+	return atomic.Write(s.path, func(w io.Writer) error {
+		_, _ = io.WriteString(w, magic)
+		var n [binary.MaxVarintLen64]byte
+		for k := range s.used {
+			v := s.m[k]
+			_, _ = w.Write(n[:binary.PutUvarint(n[:], uint64(len(k)))])
+			_, _ = io.WriteString(w, k)
+			_, _ = w.Write(n[:binary.PutUvarint(n[:], uint64(len(v)))])
+			_, _ = w.Write(v)
+		}
+		return nil
+	})
 }

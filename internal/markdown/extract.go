@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -26,15 +27,18 @@ func extract(p *site.Page, doc ast.Node) {
 	p.Anchors = map[string]site.Anchor{}
 	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
 	checkEncoding(p)
-	sec := &sectionWriter{}
+	sec := &sectionWriter{links: &p.Links}
 	sec.start(site.Section{})
 	// Inside a heading, links and raw HTML anchors count like anywhere
 	// else, but its text is the section's title, not its body.
-	inHeading := false
+	inHeading, htmlLink := false, false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
-			if _, ok := n.(*ast.Heading); ok {
+			switch n.(type) {
+			case *ast.Heading:
 				inHeading = false
+			case *ast.Link, *ast.AutoLink:
+				sec.closeLink()
 			}
 			if n.Type() == ast.TypeBlock {
 				sec.breakLine()
@@ -70,20 +74,32 @@ func extract(p *site.Page, doc ast.Node) {
 			inHeading = true
 			return ast.WalkContinue, nil
 		case *ast.Link:
-			l := site.Link{Dest: string(n.Destination), Kind: site.LinkMarkdown, Start: n.Pos(), End: linkEnd(src, n.Pos()), Lang: langTitle(n.Title)}
+			l := site.Link{Dest: string(n.Destination), Kind: site.LinkMarkdown, Start: n.Pos(), End: linkEnd(src, n.Pos()), Lang: langTitle(n.Title), Section: -1}
 			p.Links = append(p.Links, l)
 			scriptLink(p, l)
+			sec.openLink(len(p.Text), inHeading)
 		case *ast.Image:
-			l := site.Link{Dest: string(n.Destination), Kind: site.LinkImage, Start: n.Pos(), End: linkEnd(src, n.Pos())}
+			l := site.Link{Dest: string(n.Destination), Kind: site.LinkImage, Start: n.Pos(), End: linkEnd(src, n.Pos()), Section: -1}
 			p.Links = append(p.Links, l)
 			scriptLink(p, l)
 		case *ast.AutoLink:
 			start, end := autoLinkSpan(src, n)
-			l := site.Link{Dest: string(n.URL(src)), Kind: site.LinkAuto, Start: start, End: end}
+			l := site.Link{Dest: string(n.URL(src)), Kind: site.LinkAuto, Start: start, End: end, Section: -1}
 			p.Links = append(p.Links, l)
 			scriptLink(p, l)
+			sec.openLink(len(p.Text), inHeading)
 		case *ast.RawHTML:
+			before := len(p.Links)
 			scanHTML(p, rawSegments(n.Segments, src))
+			// The text of an inline <a href> runs to its </a>.
+			switch tag := rawTag(n, src); {
+			case tag == "a" && len(p.Links) > before && p.Links[len(p.Links)-1].Kind == site.LinkHTML && !htmlLink:
+				sec.openLink(len(p.Text), inHeading)
+				htmlLink = true
+			case tag == "/a" && htmlLink:
+				sec.closeLink()
+				htmlLink = false
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			segs := rawSegments(n.Lines(), src)
@@ -120,6 +136,27 @@ func extract(p *site.Page, doc ast.Node) {
 		return ast.WalkContinue, nil
 	})
 	p.Text = append(p.Text, sec.take())
+}
+
+// rawTag is the name of the tag an inline raw HTML node opens ("a"), or
+// closes ("/a"), lower-cased; "" for a comment or anything else.
+func rawTag(n *ast.RawHTML, src []byte) string {
+	if n.Segments.Len() == 0 {
+		return ""
+	}
+	seg := n.Segments.At(0)
+	raw := seg.Value(src)
+	if len(raw) < 2 || raw[0] != '<' {
+		return ""
+	}
+	end := 1
+	if raw[1] == '/' {
+		end = 2
+	}
+	for end < len(raw) && (raw[end] >= 'a' && raw[end] <= 'z' || raw[end] >= 'A' && raw[end] <= 'Z' || raw[end] >= '0' && raw[end] <= '9') {
+		end++
+	}
+	return strings.ToLower(string(raw[1:end]))
 }
 
 // blockStart is the offset of a block's first line (Pos is set by goldmark
@@ -222,17 +259,68 @@ func matchBracket(src []byte, i int, open, close byte) int {
 	return len(src)
 }
 
-// sectionWriter gathers the plain text under one heading for search.
+// sectionWriter gathers the plain text under one heading for search, and
+// where each link's text lies in it (for backlink contexts).
 type sectionWriter struct {
 	cur     site.Section
 	b       strings.Builder
 	pending bool // a soft break waits to learn whether a space is needed
+
+	links *[]site.Link
+	open  []int // the links being walked, innermost last; -1 for one in no section
+	begun []int // of those, the ones whose text has not started yet
+	here  []int // links whose text is in the current section
 }
 
-func (w *sectionWriter) start(s site.Section) { w.cur = s; w.b.Reset(); w.pending = false }
+// openLink starts the text of the link just appended, in section sec.
+func (w *sectionWriter) openLink(sec int, inHeading bool) {
+	if inHeading {
+		w.open = append(w.open, -1)
+		return
+	}
+	i := len(*w.links) - 1
+	(*w.links)[i].Section = sec
+	w.open = append(w.open, i)
+	w.begun = append(w.begun, i)
+	w.here = append(w.here, i)
+}
 
+// closeLink ends the text of the innermost open link.
+func (w *sectionWriter) closeLink() {
+	if len(w.open) == 0 {
+		return
+	}
+	i := w.open[len(w.open)-1]
+	w.open = w.open[:len(w.open)-1]
+	if i < 0 {
+		return
+	}
+	l := &(*w.links)[i]
+	if k := slices.Index(w.begun, i); k >= 0 { // no text at all
+		w.begun = slices.Delete(w.begun, k, k+1)
+		l.Text[0] = w.b.Len()
+	}
+	l.Text[1] = w.b.Len()
+}
+
+func (w *sectionWriter) start(s site.Section) {
+	w.cur = s
+	w.b.Reset()
+	w.pending = false
+	w.here = w.here[:0]
+}
+
+// take ends the section; the links in it are moved with the trimming.
 func (w *sectionWriter) take() site.Section {
-	w.cur.Text = strings.TrimSpace(w.b.String())
+	text := w.b.String()
+	trimmed := strings.TrimSpace(text)
+	left := len(text) - len(strings.TrimLeft(text, " \t\n"))
+	for _, i := range w.here {
+		l := &(*w.links)[i]
+		l.Text[0] = min(max(l.Text[0]-left, 0), len(trimmed))
+		l.Text[1] = min(max(l.Text[1]-left, l.Text[0]), len(trimmed))
+	}
+	w.cur.Text = trimmed
 	return w.cur
 }
 
@@ -250,6 +338,10 @@ func (w *sectionWriter) text(t []byte) {
 			w.b.WriteByte(' ')
 		}
 	}
+	for _, i := range w.begun {
+		(*w.links)[i].Text[0] = w.b.Len()
+	}
+	w.begun = w.begun[:0]
 	w.b.Write(t)
 }
 

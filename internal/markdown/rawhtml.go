@@ -96,13 +96,13 @@ func scanHTML(p *site.Page, pieces []rawPiece) {
 			case key == "hreflang":
 				hreflang = val
 			case key == "href" && (tag == "a" || tag == "area" || tag == "link"):
-				p.Links = append(p.Links, site.Link{Dest: val, Kind: site.LinkHTML, Start: start, End: end})
+				p.Links = append(p.Links, site.Link{Dest: val, Kind: site.LinkHTML, Start: start, End: end, Section: -1})
 			case key == "src" && (tag == "img" || tag == "source" || tag == "video" || tag == "audio" || tag == "iframe" || tag == "script"):
-				p.Links = append(p.Links, site.Link{Dest: val, Kind: site.LinkHTMLImage, Start: start, End: end})
+				p.Links = append(p.Links, site.Link{Dest: val, Kind: site.LinkHTMLImage, Start: start, End: end, Section: -1})
 			case key == "srcset":
 				for _, cand := range strings.Split(val, ",") {
 					if f := strings.Fields(cand); len(f) > 0 {
-						p.Links = append(p.Links, site.Link{Dest: f[0], Kind: site.LinkHTMLImage, Start: start, End: end})
+						p.Links = append(p.Links, site.Link{Dest: f[0], Kind: site.LinkHTMLImage, Start: start, End: end, Section: -1})
 					}
 				}
 			}

@@ -180,3 +180,16 @@ func Shard(url string, shards int) int {
 	h.Write([]byte(url))
 	return int(h.Sum32() % uint32(shards))
 }
+
+// sectionAt is the index in p.Text of the section holding offset off: the
+// text before the first heading is section 0, each heading starts the next.
+func sectionAt(p *site.Page, off int) int {
+	n := 0
+	for _, h := range p.Headings {
+		if h.Offset > off {
+			break
+		}
+		n++
+	}
+	return n
+}
