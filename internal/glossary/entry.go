@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"docsite/internal/markdown/plain"
 	"strings"
 	"unicode"
 
@@ -155,30 +156,10 @@ func textValue(t *ast.Text, src []byte) []byte {
 	return v
 }
 
-// plainText is the text of an inline container with the markup gone:
-// emphasis and code marks dropped, links reduced to their text, raw HTML
-// and images left out.
+// plainText is the text of an inline container with the markup gone, its
+// white space collapsed.
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				b.Write(textValue(c, src))
-				if c.SoftLineBreak() || c.HardLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				b.Write(c.Value)
-			case *ast.RawHTML, *ast.Image:
-			default:
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	return collapseSpace(b.String())
+	return collapseSpace(plain.Text(n, src))
 }
 
 // blockText is the plain text of a block container, paragraphs joined by

@@ -12,6 +12,7 @@ import (
 
 	"docsite/internal/diag"
 	"docsite/internal/markdown/cjk"
+	"docsite/internal/markdown/plain"
 	"docsite/internal/math"
 	"docsite/internal/mermaid"
 	"docsite/internal/sanitize"
@@ -53,7 +54,7 @@ func extract(p *site.Page, doc ast.Node) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			text := plainText(n, src)
+			text := plain.Text(n, src)
 			id := slugs.Slug(text)
 			n.SetAttributeString("id", []byte(id))
 			off := blockStart(n)
@@ -178,37 +179,6 @@ func linesText(n ast.Node, src []byte) string {
 		b.Write(seg.Value(src))
 	}
 	return b.String()
-}
-
-// plainText is a heading's text as GitHub's slugger sees it: the text
-// content of the rendered heading, without markup or raw HTML tags.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				b.Write(c.Segment.Value(src))
-				if c.SoftLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				b.Write(c.Value)
-			case *ast.RawHTML, *ast.Image:
-			case *math.Inline:
-				b.WriteString(c.TeX)
-			default:
-				if t, ok := c.(interface{ PlainText() string }); ok {
-					b.WriteString(t.PlainText())
-					continue
-				}
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	return strings.TrimSpace(b.String())
 }
 
 // linkEnd finds the end of the link or image that starts at start: past the

@@ -123,3 +123,18 @@ func TestSanitizeRemovesScript(t *testing.T) {
 		t.Errorf("script left in %s", body)
 	}
 }
+
+// TestHeadingEntities: GitHub slugs the heading as it renders, with
+// character references resolved, so a hand-written TOC link to
+// "#tom--jerry" works and the outline shows "&" once.
+func TestHeadingEntities(t *testing.T) {
+	_, p := page(t, "## Tom &amp; Jerry\n\n## a &lt;b&gt; &#169;\n")
+	New().Parse(p)
+	var got []string
+	for _, h := range p.Headings {
+		got = append(got, h.ID+"="+h.Text)
+	}
+	if want := "tom--jerry=Tom & Jerry a-b-=a <b> ©"; strings.Join(got, " ") != want {
+		t.Errorf("headings %q, want %q", strings.Join(got, " "), want)
+	}
+}
