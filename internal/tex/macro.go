@@ -89,23 +89,14 @@ func (n *namespace) topUndo() map[string]*macro {
 	return n.undo[i]
 }
 
-var builtinCache sync.Map // name -> *macro
+// builtins holds every builtin macro; it is filled by the init in
+// macro_builtin.go and read-only after.
+var builtins = map[string]*macro{}
 
-func builtinMacro(name string) *macro {
-	if m, ok := builtinCache.Load(name); ok {
-		return m.(*macro)
-	}
-	var m *macro
-	if fn, ok := goMacros[name]; ok {
-		m = &macro{fn: fn}
-	} else if s, ok := builtinMacros[name]; ok {
-		m = &macro{str: s, isStr: true}
-	} else {
-		return nil
-	}
-	builtinCache.Store(name, m)
-	return m
-}
+// asciiMacro marks the one-byte names among builtins (~ and the like).
+var asciiMacro [256]bool
+
+func builtinMacro(name string) *macro { return builtins[name] }
 
 // expander is KaTeX's MacroExpander ("gullet"): it expands macros on a
 // stack of tokens fed by the lexer.
@@ -379,6 +370,10 @@ func lexAll(s string, pos int) []token {
 var lexedBodies sync.Map // body string -> []token, positions -1
 
 func (e *expander) getExpansion(name string, at token) *macro {
+	// Fast path: most tokens are characters that are no macro.
+	if len(name) == 1 && len(e.macros.current) == 0 && !asciiMacro[name[0]] {
+		return nil
+	}
 	def := e.macros.get(name)
 	if def == nil {
 		return nil

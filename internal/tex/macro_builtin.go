@@ -97,6 +97,17 @@ func init() {
 		"\\bra@ket": func(e *expander, at token) *macro { panic(unsupported{"\\Braket"}) },
 		"\\bra@set": func(e *expander, at token) *macro { panic(unsupported{"\\Set"}) },
 	}
+	for name, s := range builtinMacros {
+		builtins[name] = &macro{str: s, isStr: true}
+	}
+	for name, fn := range goMacros {
+		builtins[name] = &macro{fn: fn}
+	}
+	for name := range builtins {
+		if len(name) == 1 {
+			asciiMacro[name[0]] = true
+		}
+	}
 }
 
 var dotsByToken = map[string]string{

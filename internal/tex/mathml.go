@@ -123,8 +123,27 @@ type writer struct {
 }
 
 func (w *writer) math(tree []*node, tex string, display bool) {
-	if w.b == nil {
-		w.b = &strings.Builder{}
+	m := w.build(tree, tex, display)
+	if m == nil {
+		// Temml could not pair its delimiters and gave up grouping them.
+		*w = writer{b: w.b, noWrap: true}
+		m = w.build(tree, tex, display)
+	}
+	if w.b != nil {
+		m.write(w.b)
+	}
+}
+
+func (w *writer) build(tree []*node, tex string, display bool) (m *el) {
+	if !w.noWrap {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, ok := r.(restart); !ok {
+					panic(r)
+				}
+				m = nil
+			}
+		}()
 	}
 	w.src = tex
 	var tag *node
@@ -132,7 +151,6 @@ func (w *writer) math(tree []*node, tex string, display bool) {
 		tag = tree[0].args[0]
 		tree = tree[0].body
 	}
-	w.noWrap = !pairsMatch(tree)
 	st := style{level: 1}
 	if display {
 		st.level = 0
@@ -152,11 +170,11 @@ func (w *writer) math(tree []*node, tex string, display bool) {
 		wrapper = mk("mtable", row).set("displaystyle", "true").set("style", "width:100%;")
 	}
 	ann := tok("annotation", tex).set("encoding", "application/x-tex")
-	m := mk("math", mk("semantics", wrapper, ann))
+	m = mk("math", mk("semantics", wrapper, ann))
 	if display {
 		m.set("display", "block").set("style", "display:block math;")
 	}
-	m.write(w.b)
+	return m
 }
 
 // makeRow is Temml's makeRow: one element stays itself, more get an mrow.

@@ -32,7 +32,7 @@ func (w *writer) atomType(n *node) string {
 
 // family is a symbol's class in Temml's table, else in KaTeX's.
 func (w *writer) family(n *node) group {
-	if n.mode == modeMath {
+	if n.mode == modeMath && n.text != "" && (n.text[0] >= 0x80 || n.text[0] == '\\' || temmlASCII[n.text[0]]) {
 		if t, ok := temmlMathSymbols[n.text]; ok {
 			return t.group
 		}
@@ -44,6 +44,19 @@ func (w *writer) family(n *node) group {
 		return gTextord
 	}
 	return n.family
+}
+
+// temmlASCII marks the one-byte names Temml classifies apart from KaTeX.
+var temmlASCII [256]bool
+
+func init() {
+	for name, t := range temmlMathSymbols {
+		if len(name) == 1 {
+			if k, ok := mathSymbols[name]; !ok || k.group != t.group {
+				temmlASCII[name[0]] = true
+			}
+		}
+	}
 }
 
 func inTemml(s string) bool {
@@ -361,21 +374,6 @@ func (w *writer) wrapPairs(nodes []*node) []*node {
 		i = j
 	}
 	return out
-}
-
-// pairsMatch runs a dry build to learn whether Temml would group pairs.
-func pairsMatch(tree []*node) (ok bool) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, is := r.(restart); !is {
-				panic(r)
-			}
-			ok = false
-		}
-	}()
-	w := writer{}
-	w.expression(tree, style{level: 1}, false)
-	return true
 }
 
 func (w *writer) mathord(n *node, st style) *el {

@@ -51,11 +51,24 @@ const (
 	fPrimitive
 )
 
+// argTypesOf splits each spec's argTypes once.
+var argTypesOf = map[string][]string{}
+
+func init() {
+	for _, specs := range []map[string]funcSpec{functionSpecs, environmentSpecs} {
+		for _, f := range specs {
+			if f.argTypes != "" {
+				argTypesOf[f.argTypes] = strings.Fields(f.argTypes)
+			}
+		}
+	}
+}
+
 func (f *funcSpec) argType(i int) string {
 	if f.argTypes == "" {
 		return ""
 	}
-	fields := strings.Fields(f.argTypes)
+	fields := argTypesOf[f.argTypes]
 	if i < len(fields) && fields[i] != "-" {
 		return fields[i]
 	}

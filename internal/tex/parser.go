@@ -261,6 +261,9 @@ func (p *parser) parseAtom(breakOn string) *node {
 
 func (p *parser) parseFunction(breakOn, name string) *node {
 	tok := p.fetch()
+	if len(tok.text) == 1 && !asciiFunction[tok.text[0]] {
+		return nil // fast path: a plain character
+	}
 	f, ok := functionSpecs[tok.text]
 	if !ok {
 		return nil
@@ -276,6 +279,17 @@ func (p *parser) parseFunction(breakOn, name string) *node {
 	}
 	args, opt := p.parseArguments(tok.text, &f)
 	return p.callFunction(tok.text, args, opt, tok, breakOn)
+}
+
+// asciiFunction marks the one-byte names of functions ($).
+var asciiFunction [256]bool
+
+func init() {
+	for name := range functionSpecs {
+		if len(name) == 1 {
+			asciiFunction[name[0]] = true
+		}
+	}
 }
 
 func (p *parser) parseArguments(name string, f *funcSpec) (args, opt []*node) {

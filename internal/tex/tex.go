@@ -46,7 +46,7 @@ type parseError struct {
 // or wraps ErrUnsupported.
 func MathML(tex string, display bool) (string, error) {
 	var b strings.Builder
-	b.Grow(len(tex)*8 + 128)
+	b.Grow(len(tex)*12 + 160)
 	if err := run(tex, display, &b); err != nil {
 		return "", err
 	}
@@ -76,7 +76,7 @@ func run(tex string, display bool, b *strings.Builder) (err error) {
 	}()
 	p := newParser(tex, display)
 	tree := p.parseTop()
-	w := writer{b: b}
+	w := writer{b: b} // a nil b (Check) builds the tree but writes nothing
 	w.math(tree, tex, display)
 	return nil
 }
