@@ -76,7 +76,8 @@ alphaNum: alphaNumToken | alphaNum alphaNumToken
 
 // flowTokens maps the lexer's token names to grammar symbols.
 type flowTokens struct {
-	t *lrTables
+	t     *lrTables
+	kinds [122]int // grammar symbol of each lexer rule's token
 }
 
 func (f *flowTokens) kind(name string) int {
@@ -92,13 +93,19 @@ type flowParser struct {
 	pStmtLink, pStmtLinkShape, pStmtLinkSpace int
 	pNodeAmp, pNodeShapeAmp, pNode            int
 	pNumList1, pNumListN                      int
-	pLinkStyle                                map[int]bool
-	pShape                                    map[int]bool
+	pLinkStyle                                []bool // by production
+	pShape                                    []bool
 }
 
 var flowOnce = sync.OnceValue(func() *flowParser {
 	t := buildLR(flowGrammar, "SEP", "QUOTE")
-	p := &flowParser{t: t, ids: &flowTokens{t}, pLinkStyle: map[int]bool{}, pShape: map[int]bool{}}
+	p := &flowParser{t: t, ids: &flowTokens{t: t}, pLinkStyle: make([]bool, len(t.prods)), pShape: make([]bool, len(t.prods))}
+	probe := &flowLexer{stack: []flowState{fsInitial, fsInitial}}
+	for r := range p.ids.kinds {
+		// act only pushes or pops, so a probe lexer tells each rule's token
+		p.ids.kinds[r] = p.ids.kind(probe.act(r))
+		probe.stack = probe.stack[:2]
+	}
 	find := func(rule string) int {
 		lhs, rhs, _ := strings.Cut(rule, ":")
 		want := strings.Fields(rhs)
@@ -150,6 +157,7 @@ func validateFlow(t *text, src string) (*Error, int) {
 	var la lrToken
 	var laName string
 	var lexErr bool
+	prevEnd := 0 // end of the token before the lookahead
 	next := func() (lrToken, bool) {
 		tok, name, ok := l.next()
 		if !ok {
@@ -160,11 +168,13 @@ func validateFlow(t *text, src string) (*Error, int) {
 		if name == "NUM" {
 			tok.val = numValue(t.s[tok.start:tok.end])
 		}
+		prevEnd = la.end
 		la, laName = tok, name
 		return tok, true
 	}
 	edges := 0
 	var semErr string
+	semAt := -1
 	reduce := func(prod int, vals []int) (int, bool) {
 		switch {
 		case prod == p.pStmtLink || prod == p.pStmtLinkShape || prod == p.pStmtLinkSpace:
@@ -175,7 +185,7 @@ func validateFlow(t *text, src string) (*Error, int) {
 			}
 			if p.pShape[prod] {
 				if msg := l.badShape(); msg != "" {
-					semErr = msg
+					semErr, semAt = msg, l.shapeFrom-2
 					return 0, true
 				}
 			}
@@ -183,7 +193,7 @@ func validateFlow(t *text, src string) (*Error, int) {
 		case prod == p.pNodeAmp || prod == p.pNodeShapeAmp:
 			if p.pShape[prod] {
 				if msg := l.badShape(); msg != "" {
-					semErr = msg
+					semErr, semAt = msg, l.shapeFrom-2
 					return 0, true
 				}
 			}
@@ -201,7 +211,7 @@ func validateFlow(t *text, src string) (*Error, int) {
 			}
 		case p.pShape[prod]:
 			if msg := l.badShape(); msg != "" {
-				semErr = msg
+				semErr, semAt = msg, l.shapeFrom-2
 				return 0, true
 			}
 		}
@@ -217,7 +227,11 @@ func validateFlow(t *text, src string) (*Error, int) {
 	case lexErr:
 		return l.lexError(t, src)
 	case semErr != "":
-		return errorAt(t, src, skipJSSpace(t.s, la.start), semErr), 0
+		if semAt < 0 {
+			// the statement being completed: the start of its line
+			semAt = skipJSSpace(t.s, strings.LastIndexByte(t.s[:max(prevEnd-1, 0)], '\n')+1)
+		}
+		return errorAt(t, src, semAt, semErr), 0
 	}
 	return failureAt(t, src, fail, l.parseMessage(p, laName, fail))
 }
@@ -407,7 +421,7 @@ func (l *flowLexer) parseMessage(p *flowParser, name string, f *lrFailure) strin
 }
 
 func (l *flowLexer) where(p int) string {
-	line, col := position(l.src, int(l.t.orig[p]))
+	line, col := position(l.src, l.t.at(p))
 	return fmt.Sprintf("line %d column %d", line, col)
 }
 

@@ -1,6 +1,7 @@
 package diagram
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,9 +46,10 @@ func withAny(first []int, rest ...int) []int {
 }
 
 // flowConditions lists, per condition, the rules in the order jison tries them.
-var flowConditions = map[flowState][]int{
+var flowConditions = [...][]int{
+	// 57-60 (the other four direction rules) are folded into 56
 	fsInitial: {0, 2, 4, 7, 13, 21, 24, 25, 26, 27, 28, 29, 30, 31, 32, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44,
-		56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 73, 74, 76, 77, 79, 82, 84, 86, 87, 88,
+		56, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 73, 74, 76, 77, 79, 82, 84, 86, 87, 88,
 		90, 92, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 110, 112, 114, 116, 118, 119, 120, 121},
 	fsString:         withAny([]int{21, 22, 23, 24}),
 	fsMdString:       withAny([]int{19, 20}),
@@ -68,24 +70,141 @@ var flowConditions = map[flowState][]int{
 	fsShapeDataStr:   withAny([]int{9, 10}),
 }
 
+// ruleStarts says which bytes can begin a match of each rule ("" = none
+// but the end of the input): any (the rule may match the empty string or
+// almost anything; with a set: any byte but those), ws (the rule starts
+// with \s*), or the listed bytes.
+// The lexer only tries, in order, the rules whose set holds the next byte.
+func ruleStarts(r int) (any, ws bool, set string) {
+	switch r {
+	case 1, 3, 6, 16, 18, 34, 72, 75, 78, 81, 95, 117, 10, 11, 19, 22:
+		return true, false, ""
+	case 56: // .*direction: not at a line end
+		return true, false, "\n"
+	case 61: // [^\s"[\](){}|]+@
+		return true, false, " \t\n\v\f\r\"[](){}|"
+	case 0, 2, 4:
+		return false, false, "a"
+	case 5, 12, 115:
+		return false, false, "}"
+	case 7:
+		return false, false, "@"
+	case 8, 9, 21, 23, 24, 118:
+		return false, false, "\""
+	case 13, 29, 30, 32:
+		return false, false, "c"
+	case 14, 15, 82, 84, 92, 112:
+		return false, false, "("
+	case 17, 89, 91, 111:
+		return false, false, ")"
+	case 20:
+		return false, false, "`"
+	case 25, 36, 39:
+		return false, false, "s"
+	case 26:
+		return false, false, "d"
+	case 27:
+		return false, false, "l"
+	case 28:
+		return false, false, "i"
+	case 31:
+		return false, false, "h"
+	case 33, 45, 119, 120:
+		return false, true, ""
+	case 35, 38:
+		return false, false, "f"
+	case 37:
+		return false, false, "g"
+	case 40:
+		return false, false, "e"
+	case 41, 42, 43, 44:
+		return false, false, "_"
+	case 46, 47, 48, 49, 50, 51, 52, 53, 54, 55:
+		return false, true, "LRTB<>^v"
+	case 62:
+		return false, false, "0123456789"
+	case 63, 104:
+		return false, false, "#"
+	case 64, 65:
+		return false, false, ":"
+	case 66, 105:
+		return false, false, "&"
+	case 67:
+		return false, false, ";"
+	case 68:
+		return false, false, ","
+	case 69, 103:
+		return false, false, "*"
+	case 70, 71, 77:
+		return false, true, "xo<-"
+	case 73, 74:
+		return false, true, "xo<="
+	case 76:
+		return false, true, "xo<-."
+	case 79:
+		return false, true, "~"
+	case 80:
+		return false, false, "-/)"
+	case 83, 85, 113:
+		return false, false, "]"
+	case 86, 87, 90, 96, 97, 114:
+		return false, false, "["
+	case 88, 99:
+		return false, false, ">"
+	case 93:
+		return false, false, "\\(?=]"
+	case 94:
+		return false, false, "/"
+	case 98:
+		return false, false, "<"
+	case 100:
+		return false, false, "^"
+	case 101:
+		return false, false, "\\"
+	case 102:
+		return false, false, "v"
+	case 106:
+		return false, false, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!\"#$%&'*+.`?\\_/-"
+	case 107:
+		return false, false, "-"
+	case 108:
+		return false, false, "\x80" // any non-ASCII lead byte
+	case 109, 110:
+		return false, false, "|"
+	case 116:
+		return false, false, "{"
+	}
+	return false, false, "" // 121: only at the end
+}
+
+// flowFirst[state][b] lists the rules of state that may match at a byte b;
+// index 256 is the end of the input, where every rule is tried.
+var flowFirst [len(flowConditions)][257][]int
+
 func init() {
-	// withAny appends <*> rules after the state's own; jison orders them
-	// by rule number, so sort each list (duplicates removed).
 	for st, rs := range flowConditions {
-		seen := map[int]bool{}
-		var out []int
-		for _, r := range rs {
-			if !seen[r] {
-				seen[r] = true
+		// jison orders a condition's rules by rule number
+		sort.Ints(rs)
+		out := rs[:0]
+		for i, r := range rs {
+			if i == 0 || r != rs[i-1] {
 				out = append(out, r)
 			}
 		}
-		for i := 1; i < len(out); i++ {
-			for j := i; j > 0 && out[j] < out[j-1]; j-- {
-				out[j], out[j-1] = out[j-1], out[j]
+		flowConditions[st] = out
+		for b := 0; b < 256; b++ {
+			for _, r := range out {
+				any, ws, set := ruleStarts(r)
+				c := byte(b)
+				ok := any && strings.IndexByte(set, c) < 0 || !any && strings.IndexByte(set, c) >= 0 ||
+					!any && c >= utf8.RuneSelf && strings.IndexByte(set, 0x80) >= 0 ||
+					ws && (c == ' ' || c >= '\t' && c <= '\r' || c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3 || c == 0xef)
+				if ok {
+					flowFirst[st][b] = append(flowFirst[st][b], r)
+				}
 			}
 		}
-		flowConditions[st] = out
+		flowFirst[st][256] = out
 	}
 }
 
@@ -232,8 +351,39 @@ func (l *flowLexer) runOf(p, min int, ok func(r rune) bool) int {
 	return q - p
 }
 
-func notIn(set string) func(rune) bool {
-	return func(r rune) bool { return r >= utf8.RuneSelf || strings.IndexByte(set, byte(r)) < 0 }
+// byteSet is a set of ASCII bytes; runNotIn matches a run of characters
+// outside it (every excluded character is ASCII, so bytes suffice).
+type byteSet [256]bool
+
+func newByteSet(chars string) *byteSet {
+	var b byteSet
+	for i := 0; i < len(chars); i++ {
+		b[chars[i]] = true
+	}
+	return &b
+}
+
+var (
+	setNL        = newByteSet("\n")
+	setBrace     = newByteSet("}")
+	setQuote     = newByteSet(`"`)
+	setShapeData = newByteSet(`}^"`)
+	setParen     = newByteSet("(")
+	setParenEnd  = newByteSet(")")
+	setMdStr     = newByteSet("`\"")
+	setTrapText  = newByteSet(`\[](){}/`)
+	setText      = newByteSet("[](){}|\"")
+)
+
+func (l *flowLexer) runNotIn(p, min int, set *byteSet) int {
+	q := p
+	for q < len(l.s) && !set[l.s[q]] {
+		q++
+	}
+	if q-p < min {
+		return -1
+	}
+	return q - p
 }
 
 func oneChar(s string, p int) int {
@@ -312,8 +462,10 @@ func (l *flowLexer) linkID(p int) int {
 			r, n := rune(l.s[q]), 1
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(l.s[q:])
-			}
-			if isJSSpace(r) || r < utf8.RuneSelf && strings.IndexByte("\"[](){}|", byte(r)) >= 0 {
+				if isJSSpace(r) {
+					break
+				}
+			} else if linkIDStop[r] {
 				break
 			}
 			if r == '@' && q+1 < len(l.s) && l.s[q+1] != '{' && l.s[q+1] != '"' {
@@ -380,6 +532,8 @@ func (l *flowLexer) direction(p int) int {
 	return -1
 }
 
+var linkIDStop = newByteSet(" \t\n\v\f\r\"[](){}|")
+
 var dirWords = [...]string{"LR", "RL", "TB", "BT", "TD", "BR", "<", ">", "^", "v"}
 
 func isNodeStringByte(c byte) bool {
@@ -433,19 +587,19 @@ func (l *flowLexer) match(r, p int) int {
 		}
 		return l.wsEnd(q+1) - p
 	case 1, 3:
-		return l.runOf(p, 0, func(r rune) bool { return r != '\n' })
+		return l.runNotIn(p, 0, setNL)
 	case 5, 12:
 		return l.lit(p, "}")
 	case 6:
-		return l.runOf(p, 0, notIn("}"))
+		return l.runNotIn(p, 0, setBrace)
 	case 7:
 		return l.lit(p, "@{")
 	case 8, 9, 23, 24, 118:
 		return l.lit(p, `"`)
 	case 10, 22:
-		return l.runOf(p, 1, notIn(`"`))
+		return l.runNotIn(p, 1, setQuote)
 	case 11:
-		return l.runOf(p, 1, notIn(`}^"`))
+		return l.runNotIn(p, 1, setShapeData)
 	case 13:
 		if !l.has(p, "call") || l.wsEnd(p+4) == p+4 {
 			return -1
@@ -463,13 +617,13 @@ func (l *flowLexer) match(r, p int) int {
 	case 15:
 		return l.lit(p, "(")
 	case 16:
-		return l.runOf(p, 0, notIn("("))
+		return l.runNotIn(p, 0, setParen)
 	case 17:
 		return l.lit(p, ")")
 	case 18:
-		return l.runOf(p, 0, notIn(")"))
+		return l.runNotIn(p, 0, setParenEnd)
 	case 19:
-		return l.runOf(p, 1, notIn("`\""))
+		return l.runNotIn(p, 1, setMdStr)
 	case 20:
 		return l.lit(p, "`\"")
 	case 21:
@@ -660,7 +814,7 @@ func (l *flowLexer) match(r, p int) int {
 			}
 			return 1
 		}
-		return l.runOf(p, 1, notIn(`\[](){}/`))
+		return l.runNotIn(p, 1, setTrapText)
 	case 96:
 		return l.lit(p, "[/")
 	case 97:
@@ -699,11 +853,35 @@ func (l *flowLexer) match(r, p int) int {
 	case 116:
 		return l.lit(p, "{")
 	case 117:
-		return l.runOf(p, 1, notIn("[](){}|\""))
+		return l.runNotIn(p, 1, setText)
 	case 119:
-		return l.runOf(p, 1, func(r rune) bool { return r == '\n' })
+		q := p
+		for q < len(s) && s[q] == '\n' {
+			q++
+		}
+		if q == p {
+			return -1
+		}
+		return q - p
 	case 120:
-		return l.runOf(p, 1, func(r rune) bool { return r != '\n' && r != '\r' && isJSSpace(r) })
+		q := p
+		for q < len(s) {
+			if c := s[q]; c == ' ' || c == '\t' || c == '\v' || c == '\f' {
+				q++
+				continue
+			} else if c < utf8.RuneSelf {
+				break
+			}
+			r, n := utf8.DecodeRuneInString(s[q:])
+			if !isJSSpace(r) || isLineTerm(r) && r != 0x2028 && r != 0x2029 {
+				break
+			}
+			q += n
+		}
+		if q == p {
+			return -1
+		}
+		return q - p
 	case 121:
 		if p == len(s) {
 			return 0
@@ -975,7 +1153,11 @@ func (l *flowLexer) next() (tok lrToken, name string, ok bool) {
 			l.done = true
 		}
 		matched := false
-		for _, r := range flowConditions[l.top()] {
+		b := 256
+		if l.pos < len(l.s) {
+			b = int(l.s[l.pos])
+		}
+		for _, r := range flowFirst[l.top()][b] {
 			n := l.match(r, l.pos)
 			if n < 0 {
 				continue
@@ -990,7 +1172,7 @@ func (l *flowLexer) next() (tok lrToken, name string, ok bool) {
 			l.pos += n
 			matched = true
 			if name != "" {
-				return lrToken{kind: l.ids.kind(name), start: start, end: l.pos}, name, true
+				return lrToken{kind: l.ids.kinds[r], start: start, end: l.pos}, name, true
 			}
 			break
 		}

@@ -398,8 +398,8 @@ type lrFailure struct {
 // semantic error recorded by the caller). The stacks are slices, so deep
 // nesting costs memory, not Go stack.
 func (t *lrTables) parse(next func() (lrToken, bool), onReduce func(prod int, vals []int) (int, bool)) (*lrFailure, bool) {
-	states := []int32{0}
-	vals := []int{0}
+	states := make([]int32, 1, 64)
+	vals := make([]int, 1, 64)
 	shifted := 0
 	tok, ok := next()
 	if !ok {

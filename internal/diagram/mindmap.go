@@ -38,6 +38,8 @@ const (
 type mindmapParser struct {
 	t                        *lrTables
 	tok                      map[string]int
+	kinds                    [8]int // token symbols by name, see kind
+	separator                []bool // tokens that end or precede a statement
 	pIndented, pPlain        int
 	pIconIndented, pClassInd int
 	pIcon, pClass            int
@@ -48,6 +50,13 @@ var mindmapOnce = sync.OnceValue(func() *mindmapParser {
 	p := &mindmapParser{t: t, tok: map[string]int{}}
 	for i, n := range t.names[:t.nterm] {
 		p.tok[n] = i
+	}
+	for i, n := range mmTokenNames {
+		p.kinds[i] = p.tok[n]
+	}
+	p.separator = make([]bool, t.nterm)
+	for _, n := range []string{"NL", "SPACELINE", "EOF", "MINDMAP"} {
+		p.separator[p.tok[n]] = true
 	}
 	stmt := t.index["statement"]
 	for i, pr := range t.prods {
@@ -75,6 +84,18 @@ var mindmapOnce = sync.OnceValue(func() *mindmapParser {
 	}
 	return p
 })
+
+var mmTokenNames = [...]string{"$end", "NL", "SPACELINE", "EOF", "MINDMAP", "SPACELIST", "NODE_ID", "NODE_DSTART"}
+
+// kind maps a token name to its symbol without hashing the common ones.
+func (p *mindmapParser) kind(name string) int {
+	for i, n := range mmTokenNames {
+		if n == name {
+			return p.kinds[i]
+		}
+	}
+	return p.tok[name]
+}
 
 type mmLexer struct {
 	s     string
@@ -123,13 +144,9 @@ func (l *mmLexer) next() (string, int, int) {
 
 // rule applies the first rule of the current condition that matches.
 func (l *mmLexer) rule(s string) (string, int, bool) {
-	lineEnd := strings.IndexByte(s, '\n')
-	if lineEnd < 0 {
-		lineEnd = len(s)
-	}
 	switch l.top() {
 	case mmClass:
-		if lineEnd > 0 { // .+
+		if dotRun(s) > 0 { // .+
 			l.pop()
 			return "CLASS", dotRun(s), true
 		}
@@ -196,7 +213,7 @@ func (l *mmLexer) rule(s string) (string, int, bool) {
 			}
 			return "NODE_DESCR", n, true
 		}
-		if lineEnd > 0 { // .+(?!\(\()
+		if dotRun(s) > 0 { // .+(?!\(\()
 			return "NODE_DESCR", dotRun(s), true
 		}
 		return "", 0, false
@@ -296,7 +313,7 @@ func validateMindmap(t *text, src string) (*Error, int) {
 			la = lrToken{start: a, end: b}
 			return la, false
 		}
-		la, laName = lrToken{kind: p.tok[name], start: a, end: b}, name
+		la, laName = lrToken{kind: p.kind(name), start: a, end: b}, name
 		toks = append(toks, la)
 		return la, true
 	}
@@ -313,7 +330,7 @@ func validateMindmap(t *text, src string) (*Error, int) {
 		// the last stop
 		stmt := toks[:len(toks)-1]
 		toks = toks[len(toks)-1:]
-		for len(stmt) > 0 && (stmt[0].kind == p.tok["NL"] || stmt[0].kind == p.tok["SPACELINE"] || stmt[0].kind == p.tok["EOF"] || stmt[0].kind == p.tok["MINDMAP"]) {
+		for len(stmt) > 0 && p.separator[stmt[0].kind] {
 			stmt = stmt[1:]
 		}
 		if len(stmt) == 0 {
@@ -366,7 +383,7 @@ func validateMindmap(t *text, src string) (*Error, int) {
 }
 
 func whereIn(t *text, src string, p int) string {
-	line, col := position(src, int(t.orig[p]))
+	line, col := position(src, t.at(p))
 	return fmt.Sprintf("line %d column %d", line, col)
 }
 

@@ -13,35 +13,60 @@ import (
 // rewritten text, so it is reproduced here, with a map back to the source.
 
 // text is a rewritten source: orig[i] is the source byte offset of s[i]
-// (orig has one extra entry for the end of s).
+// (orig has one extra entry for the end of s). The map is only built when
+// an error must be placed (orig is nil otherwise): valid diagrams, the
+// common case, are checked without it.
 type text struct {
 	s    string
 	orig []int32
 }
 
+// at returns the source offset of s[i].
+func (t *text) at(i int) int {
+	if t.orig == nil {
+		return 0
+	}
+	return int(t.orig[i])
+}
+
 type rewriter struct {
-	b []byte
-	m []int32
+	b     []byte
+	m     []int32
+	track bool
 }
 
 func (w *rewriter) copy(t *text, from, to int) {
+	if w.b == nil {
+		w.b = make([]byte, 0, len(t.s)+8)
+		w.track = t.orig != nil
+	}
 	w.b = append(w.b, t.s[from:to]...)
-	w.m = append(w.m, t.orig[from:to]...)
+	if w.track {
+		w.m = append(w.m, t.orig[from:to]...)
+	}
 }
 
-func (w *rewriter) add(s string, at int32) {
-	for range len(s) {
-		w.m = append(w.m, at)
+func (w *rewriter) add(s string, at int) {
+	if w.track {
+		for range len(s) {
+			w.m = append(w.m, int32(at))
+		}
 	}
 	w.b = append(w.b, s...)
 }
 
 func (w *rewriter) done(t *text) *text {
+	if !w.track {
+		return &text{s: string(w.b)}
+	}
 	w.m = append(w.m, t.orig[len(t.s)])
 	return &text{s: string(w.b), orig: w.m}
 }
 
-func newText(src string) *text {
+func newText(src string, track bool) *text {
+	if !track {
+		return &text{s: src}
+	}
 	m := make([]int32, len(src)+1)
 	for i := range m {
 		m[i] = int32(i)
@@ -49,8 +74,13 @@ func newText(src string) *text {
 	return &text{s: src, orig: m}
 }
 
-// slice keeps t.s[from:].
-func (t *text) from(i int) *text { return &text{s: t.s[i:], orig: t.orig[i:]} }
+// from keeps t.s[i:].
+func (t *text) from(i int) *text {
+	if t.orig == nil {
+		return &text{s: t.s[i:]}
+	}
+	return &text{s: t.s[i:], orig: t.orig[i:]}
+}
 
 // normalise: \r\n and \r become \n; inside <tag ...> attribute values
 // ="..." become ='...' (so the quotes do not start strings).
@@ -58,18 +88,20 @@ func normalise(t *text) *text {
 	var w rewriter
 	s := t.s
 	last := 0
-	for i := 0; i < len(s); i++ {
+	for i := strings.IndexByte(s, '\r'); i >= 0 && i < len(s); i++ {
 		if s[i] == '\r' {
 			w.copy(t, last, i)
-			w.add("\n", t.orig[i])
+			w.add("\n", t.at(i))
 			if i+1 < len(s) && s[i+1] == '\n' {
 				i++
 			}
 			last = i + 1
 		}
 	}
-	w.copy(t, last, len(s))
-	t = w.done(t)
+	if last > 0 {
+		w.copy(t, last, len(s))
+		t = w.done(t)
+	}
 	if !strings.Contains(t.s, "=\"") {
 		return t
 	}
@@ -248,6 +280,9 @@ func skipJSSpace(s string, i int) int {
 // the blank lines before it. "%%" alone on a line stays.
 func removeComments(t *text) *text {
 	s := t.s
+	if !strings.Contains(s, "%%") {
+		return t.from(skipJSSpace(s, 0))
+	}
 	var w rewriter
 	last := 0
 	lineStart := true
@@ -331,12 +366,12 @@ func encodeEntities(t *text) *text {
 		digits := strings.Trim(inner, "0123456789") == ""
 		w.copy(t, last, i)
 		if digits {
-			w.add("\uFB02\u00B0\u00B0", t.orig[i])
+			w.add("\uFB02\u00B0\u00B0", t.at(i))
 		} else {
-			w.add("\uFB02\u00B0", t.orig[i])
+			w.add("\uFB02\u00B0", t.at(i))
 		}
 		w.copy(t, i+1, j)
-		w.add("\u00B6\u00DF", t.orig[j])
+		w.add("\u00B6\u00DF", t.at(j))
 		last = j + 1
 		i = j
 	}
@@ -402,8 +437,8 @@ func squeezeAfterBrace(t *text) *text {
 }
 
 // prepare runs the steps mermaid applies before choosing a diagram type.
-func prepare(src string) *text {
-	t := normalise(newText(src))
+func prepare(src string, track bool) *text {
+	t := normalise(newText(src, track))
 	if n := frontMatterEnd(t.s); n > 0 {
 		t = t.from(n)
 	}
@@ -415,6 +450,6 @@ func forParser(t *text) *text {
 	t = encodeEntities(t)
 	var w rewriter
 	w.copy(t, 0, len(t.s))
-	w.add("\n", t.orig[len(t.s)])
+	w.add("\n", t.at(len(t.s)))
 	return w.done(t)
 }

@@ -19,57 +19,47 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Message) }
 
-// detector is one of mermaid's diagram detectors: a pattern tried on the
-// text after front matter, directives and comments are gone.
-type detector struct {
-	keyword string // the keyword as documented
-	re      *regexp.Regexp
+// detectorPrefixes are mermaid 12.3's diagram detectors, which test the
+// text (after front matter, directives and comments) for a keyword at its
+// start: a prefix, so "graphs" is a flowchart and "pies" a pie chart.
+// Only flowchart and mindmap are told apart from the rest.
+var detectorPrefixes = []struct{ prefix, kind string }{
+	{"flowchart-elk", "flowchart"}, {"graph", "flowchart"}, {"flowchart", "flowchart"}, {"mindmap", "mindmap"},
+	{"agentflow-beta", ""}, {"swimlane-beta", ""}, {"erDiagram", ""}, {"gitGraph", ""}, {"gantt", ""},
+	{"info", ""}, {"pie", ""}, {"quadrantChart", ""}, {"xychart", ""}, {"requirement", ""},
+	{"sequenceDiagram", ""}, {"classDiagram", ""}, {"stateDiagram", ""}, {"journey", ""}, {"timeline", ""},
+	{"kanban", ""}, {"sankey", ""}, {"packet", ""}, {"block", ""}, {"architecture", ""}, {"radar-beta", ""},
+	{"treemap", ""}, {"treeView-beta", ""}, {"venn-beta", ""}, {"usecase-beta", ""}, {"cynefin-beta", ""},
+	{"eventmodeling", ""}, {"C4Context", ""},
 }
 
-// detectors lists mermaid 12.3's detectors (mermaid tries them in
-// registration order; only flowchart and mindmap must be told apart from
-// the rest, and no other pattern matches their keywords first).
-var detectors = func() []detector {
-	d := func(k, re string) detector { return detector{k, regexp.MustCompile(re)} }
-	return []detector{
-		// C4's pattern is anchored only for its first alternative, so
-		// "C4Container" anywhere in the text selects C4.
-		d("C4Context", `^\s*C4Context|C4Container|C4Component|C4Dynamic|C4Deployment`),
-		d("flowchart-elk", `^\s*flowchart-elk`),
-		d("graph", `^\s*(graph|flowchart)`),
-		d("agentflow-beta", `^\s*agentflow-beta\b`),
-		d("swimlane-beta", `^\s*swimlane-beta\b`),
-		d("erDiagram", `^\s*erDiagram`),
-		d("gitGraph", `^\s*gitGraph`),
-		d("gantt", `^\s*gantt`),
-		d("info", `^\s*info`),
-		d("pie", `^\s*pie`),
-		d("quadrantChart", `^\s*quadrantChart`),
-		d("xychart-beta", `^\s*xychart(-beta)?`),
-		d("requirementDiagram", `^\s*requirement(Diagram)?`),
-		d("sequenceDiagram", `^\s*sequenceDiagram`),
-		d("classDiagram", `^\s*classDiagram`),
-		d("stateDiagram-v2", `^\s*stateDiagram`),
-		d("journey", `^\s*journey`),
-		d("timeline", `^\s*timeline`),
-		d("mindmap", `^\s*mindmap`),
-		d("kanban", `^\s*kanban`),
-		d("sankey-beta", `^\s*sankey(-beta)?`),
-		d("packet-beta", `^\s*packet(-beta)?`),
-		d("block-beta", `^\s*block(-beta)?`),
-		d("architecture-beta", `^\s*architecture`),
-		d("radar-beta", `^\s*radar-beta`),
-		d("treemap", `^\s*treemap`),
-		d("treeView-beta", `^\s*treeView-beta`),
-		d("venn-beta", `^\s*venn-beta`),
-		d("usecase-beta", `^\s*usecase-beta(?:\s|$)`),
-		d("ishikawa-beta", `(?i)^\s*ishikawa(-beta)?\b`),
-		d("cynefin-beta", `^\s*cynefin-beta(?:[\s:]|$)`),
-		d("eventmodeling", `^\s*eventmodeling`),
-		d("wardley-beta", `(?i)^\s*wardley-beta`),
-		d("railroad-beta", `(?i)^\s*railroad(-abnf|-ebnf|-peg)?-beta`),
+// detect returns "flowchart", "mindmap", "other" (a known type that is not
+// checked) or "" (no detector matches).
+func detect(s string) string {
+	// C4's pattern is anchored only in its first alternative, so
+	// "C4Container" anywhere selects C4; it is registered first.
+	for _, c4 := range []string{"C4Container", "C4Component", "C4Dynamic", "C4Deployment"} {
+		if strings.Contains(s, c4) {
+			return "other"
+		}
 	}
-}()
+	s = s[skipJSSpace(s, 0):]
+	for _, d := range detectorPrefixes {
+		if strings.HasPrefix(s, d.prefix) {
+			if d.kind == "" {
+				return "other"
+			}
+			return d.kind
+		}
+	}
+	lower := strings.ToLower(s)
+	for _, p := range []string{"ishikawa", "wardley-beta", "railroad-beta", "railroad-abnf-beta", "railroad-ebnf-beta", "railroad-peg-beta"} {
+		if strings.HasPrefix(lower, p) {
+			return "other"
+		}
+	}
+	return ""
+}
 
 // knownKeywords are the names suggested for an unknown type.
 var knownKeywords = []string{
@@ -121,7 +111,7 @@ var leadingKeyword = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)`)
 // "mindmap", "sequenceDiagram", ...) after skipping blank lines, %%
 // comments, a --- front matter block and %%{init}%% directives; "" if none.
 func Type(src string) string {
-	m := leadingKeyword.FindStringSubmatch(stripAnyComments(prepare(src).s))
+	m := leadingKeyword.FindStringSubmatch(stripAnyComments(prepare(src, false).s))
 	if m == nil {
 		return ""
 	}
@@ -138,24 +128,24 @@ func Validate(src string) *Error {
 // validate also returns the line mermaid itself would name in "Parse error
 // on line N" (counted in the rewritten text), for the tests.
 func validate(src string) (*Error, int) {
-	t := prepare(src)
-	detect := stripAnyComments(t.s)
-	kind := ""
-	for _, d := range detectors {
-		if d.re.MatchString(detect) {
-			kind = d.keyword
-			break
-		}
+	// first without the position map; an error is placed by a second run
+	if e, _ := check(src, false); e == nil {
+		return nil, 0
 	}
-	switch kind {
-	case "graph", "flowchart-elk":
+	return check(src, true)
+}
+
+func check(src string, track bool) (*Error, int) {
+	t := prepare(src, track)
+	switch detect(stripAnyComments(t.s)) {
+	case "flowchart":
 		return validateFlow(squeezeAfterBrace(forParser(t)), src)
 	case "mindmap":
 		return validateMindmap(forParser(t), src)
-	case "":
-		return unknownType(t, src), 1
+	case "other":
+		return nil, 0
 	}
-	return nil, 0
+	return unknownType(t, src), 1
 }
 
 func unknownType(t *text, src string) *Error {
@@ -165,7 +155,7 @@ func unknownType(t *text, src string) *Error {
 	}
 	line, col := 1, 1
 	if len(t.s) > 0 {
-		line, col = position(src, int(t.orig[0]))
+		line, col = position(src, t.at(0))
 	}
 	if strings.TrimSpace(t.s) == "" {
 		return &Error{Line: line, Column: col, Message: "empty diagram: the first line must name the diagram type, e.g. \"graph TD\" or \"mindmap\""}
@@ -245,7 +235,7 @@ func srcPosition(t *text, src string, at int) (int, int) {
 		// jison counts the newline mermaid appends as one more line
 		return strings.Count(src, "\n") + 2, 1
 	}
-	return position(src, int(t.orig[at]))
+	return position(src, t.at(at))
 }
 
 // failureAt places a parse error the way jison counts its line: on the
