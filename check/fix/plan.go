@@ -1,11 +1,13 @@
 package fix
 
 import (
+	"bytes"
 	"strings"
 
 	"docsite/check/links"
 	"docsite/check/numbering"
 	"docsite/internal/citation"
+	core "docsite/internal/numbering"
 	"docsite/internal/site"
 )
 
@@ -47,8 +49,8 @@ func Links(s *site.Site) map[string][]Edit {
 		toc, hasTOC := site.TOCOf(p)
 		regen := hasTOC && len(numbering.TOCDiagnostics(p)) > 0
 		if regen {
-			if e, ok := regenerateTOC(p, toc); ok {
-				edits = append(edits, e)
+			if start, end, text, ok := numbering.RegenerateTOC(p, toc); ok {
+				edits = append(edits, Edit{Start: start, End: end, Text: text, Kind: TOC})
 			}
 		}
 		for _, l := range p.Links {
@@ -66,28 +68,38 @@ func Links(s *site.Site) map[string][]Edit {
 	return out
 }
 
-// renumber gives each numbered heading the number a correct renumbering
-// gives it, changing only the digits.
+// renumber changes the digits of the headings that renumbering within the
+// page's own scheme moves (numbering.Renumber): only where a finding says
+// a number is out of sequence, and never from an H1.
 func renumber(p *site.Page) []Edit {
+	sc := p.Numbering
+	if sc == nil || len(sc.Heads) != len(p.Headings) {
+		sc = site.NumberingOf(p)
+	}
 	var edits []Edit
-	for _, e := range numbering.Expected(p) {
-		if e.Problem == numbering.OK || e.Problem == numbering.Title || e.Have.Equal(e.Want) || len(e.Want) == 0 {
+	for i, n := range numbering.Renumber(sc) {
+		h := p.Headings[i]
+		line := string(p.Source[h.Offset : h.Offset+lineLen(p.Source[h.Offset:])])
+		_, written, _, ok := core.Split(h.Text)
+		if !ok {
 			continue
 		}
-		h := p.Headings[e.Heading]
-		lineEnd := strings.IndexByte(string(p.Source[h.Offset:]), '\n')
-		if lineEnd < 0 {
-			lineEnd = len(p.Source) - h.Offset
-		}
-		line := string(p.Source[h.Offset : h.Offset+lineEnd])
-		have := e.Have.String()
-		i := strings.Index(line, have)
-		if i < 0 {
+		marks := strings.IndexFunc(line, func(r rune) bool { return r != '#' && r != ' ' && r != '\t' })
+		j := strings.Index(line[max(marks, 0):], written)
+		if marks < 0 || j < 0 {
 			continue
 		}
-		edits = append(edits, Edit{Start: h.Offset + i, End: h.Offset + i + len(have), Text: e.Want.String(), Kind: Numbering})
+		at := h.Offset + marks + j
+		edits = append(edits, Edit{Start: at, End: at + len(written), Text: numbering.Written(written, n), Kind: Numbering})
 	}
 	return edits
+}
+
+func lineLen(b []byte) int {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return i
+	}
+	return len(b)
 }
 
 // definitions puts mangled citation definitions one per line.
@@ -128,6 +140,11 @@ func movedLink(s *site.Site, idx *links.Index, p *site.Page, l site.Link) (Edit,
 	}
 	if frag := fragmentOf(l.Dest); frag != "" {
 		dest += frag
+	}
+	// A repair must not trade one finding for another: a folder with no
+	// landing page is reported too.
+	if k := s.Resolve(p, dest).Kind; k == site.FolderNoPage || k == site.Missing || k == site.Outside {
+		return Edit{}, false
 	}
 	return replaceDest(p, l, dest, MovedLink)
 }

@@ -1,147 +1,111 @@
+// Package numbering checks the numbers authors write by hand into their
+// titles and headings, within the scheme each page follows (read by
+// internal/numbering), and the tables of contents they keep at the top of a
+// page. It works over the page model only; nothing here parses Markdown.
 package numbering
 
 import (
 	"fmt"
 
 	"docsite/internal/diag"
+	"docsite/internal/numbering"
 	"docsite/internal/site"
 )
 
-// Check reports, for every page of the site, an H1 number that differs
-// from the sidebar number, heading numbers that stop following on from the
-// ones before them, and a hand-written table of contents that no longer
-// matches the headings. All findings are warnings; it is meant to be passed
-// to check.Run as an extra rule.
+// Check reports, for every page of the site, heading numbers that break
+// the page's own scheme, H1 numbers that differ from the sidebar in
+// folders that number by position, and hand-written tables of contents
+// that no longer match the headings. All findings are warnings.
 func Check(s *site.Site) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, p := range s.Pages {
 		ds = append(ds, CheckPage(p)...)
 	}
-	return ds
+	return append(ds, Titles(s)...)
 }
 
-// CheckPage checks one page; generated pages have nothing to check.
+// CheckPage checks one page's headings and TOC; generated pages have
+// nothing to check.
 func CheckPage(p *site.Page) []diag.Diagnostic {
 	if p.Generated || p.Lines == nil {
 		return nil
 	}
-	entries := Expected(p)
-	ds := titleDiagnostics(p, entries)
-	ds = append(ds, headingDiagnostics(p, entries)...)
+	sc := scheme(p)
+	var ds []diag.Diagnostic
+	for _, f := range Findings(sc) {
+		ds = append(ds, headingDiag(p, f.Head, RuleNumberingHeading, message(p, sc, f), suggestion(p, f)))
+	}
 	return append(ds, TOCDiagnostics(p)...)
 }
 
-// titleDiagnostics compares the H1 number with the sidebar number (or its
-// last parts, when the H1 writes fewer parts). The home
-// page stands for the whole site and has no sidebar number. A translation
-// may keep the number of the page it translates: a partly translated
-// language has a shorter sidebar, and "5. Kubernetes" numbered 2 there
-// is how translators keep the chapters recognisable, not a mistake.
-func titleDiagnostics(p *site.Page, entries []Entry) []diag.Diagnostic {
-	want, ok := sidebarNumber(p)
-	if !ok || len(entries) == 0 || p.Headings[entries[0].Heading].Level != 1 {
-		return nil
+// scheme is the page's numbering as the index stage read it, or read now
+// for a page that did not go through it.
+func scheme(p *site.Page) *numbering.Scheme {
+	if p.Numbering != nil && len(p.Numbering.Heads) == len(p.Headings) {
+		return p.Numbering
 	}
-	title := entries[0]
-	// A title may carry only the last parts of its number: "7. 运行时" at
-	// sidebar position 1.2.7 counts within its folder, as the corpus does.
-	if len(title.Have) < len(want) {
-		want = want[len(want)-len(title.Have):]
-	}
-	if title.Have.Equal(want) {
-		return nil
-	}
-	for _, t := range p.Translations {
-		if n, ok := sidebarNumber(t); ok && title.Have.Equal(n) {
-			return nil
-		}
-	}
-	msg := fmt.Sprintf("H1 number %s differs from the sidebar number %s: expected %s", title.Have, want, want)
-	// Headings numbered from the H1 move with it; say so rather than
-	// reporting each of them.
-	follow := 0
-	for _, e := range entries[1:] {
-		if len(e.Have) > len(title.Have) && e.Have[:len(title.Have)].Equal(title.Have) {
-			follow++
-		}
-	}
-	if follow > 0 {
-		msg += fmt.Sprintf(" (its %s numbered from %s %s it)", plural(follow, "heading"), title.Have, verb(follow, "follows", "follow"))
-	}
-	return []diag.Diagnostic{headingDiag(p, title.Heading, RuleNumberingTitle, msg, suggest(want, title.Rest))}
+	return site.NumberingOf(p)
 }
 
-// headingDiagnostics reports the entries where a numbering mistake starts.
-func headingDiagnostics(p *site.Page, entries []Entry) []diag.Diagnostic {
-	var ds []diag.Diagnostic
-	for _, e := range entries {
-		if e.Problem == OK || e.Problem == Shifted || e.Problem == Title {
-			continue
-		}
-		h := p.Headings[e.Heading]
-		quoted := fmt.Sprintf("%q", h.Text)
-		var msg string
-		switch e.Problem {
-		case Sequence:
-			if e.Prev != nil {
-				msg = fmt.Sprintf("heading %s is out of sequence after %s: expected %s", quoted, e.Prev, e.Want)
-			} else {
-				msg = fmt.Sprintf("heading %s is out of sequence as the first heading under %s: expected %s", quoted, orPage(e.Parent), e.Want)
-			}
-		case Parent:
-			msg = fmt.Sprintf("heading %s is under %s: expected %s", quoted, e.Parent, e.Want)
-		case Start:
-			msg = fmt.Sprintf("heading %s is not numbered from the page number %s: expected %s", quoted, orPage(e.Want.Parent()), e.Want)
-		case Depth:
-			msg = fmt.Sprintf("heading %s has %s but an H%d here has %d: expected %s",
-				quoted, plural(len(e.Have), "part"), h.Level, len(e.Want), e.Want)
-		case Skip:
-			missing := e.Want[:len(e.Want)-(h.Level-e.Missing)]
-			msg = fmt.Sprintf("heading %s skips a level: expected an H%d %s above it", quoted, e.Missing, missing)
-			if !e.Have.Equal(e.Want) {
-				msg += fmt.Sprintf(", and %s for this heading", e.Want)
-			}
-		}
-		if e.Follow > 0 {
-			msg += fmt.Sprintf("; %s after it %s on from it and %s renumbering too",
-				plural(e.Follow, "heading"), verb(e.Follow, "follows", "follow"), verb(e.Follow, "needs", "need"))
-		}
-		fix := ""
-		if !e.Have.Equal(e.Want) {
-			fix = suggest(e.Want, e.Rest)
-		}
-		ds = append(ds, headingDiag(p, e.Heading, RuleNumberingHeading, msg, fix))
+func message(p *site.Page, sc *numbering.Scheme, f Finding) string {
+	what := "heading"
+	if sc.Heads[f.Head].Role == numbering.Item {
+		what = "numbered list-heading"
 	}
-	return ds
+	q := fmt.Sprintf("%s %q", what, p.Headings[f.Head].Text)
+	switch f.Problem {
+	case Repeated:
+		return fmt.Sprintf("%s repeats the number %s of the heading before it: expected %s", q, f.Ref, f.Want)
+	case Skipped:
+		return fmt.Sprintf("%s skips a number after %s: expected %s", q, f.Ref, f.Want)
+	case OutOfOrder:
+		return fmt.Sprintf("%s is out of sequence after %s: expected %s", q, f.Ref, f.Want)
+	case NotFirst:
+		return fmt.Sprintf("%s is the first under %s but not numbered from 1: expected %s", q, orPage(f.Ref), f.Want)
+	case NotUnder:
+		return fmt.Sprintf("%s is not under its parent's number %s: expected %s", q, orPage(f.Ref), f.Want)
+	case LevelSkipped:
+		return fmt.Sprintf("%s has %d parts where its place has %d: no heading %s encloses it", q, len(sc.Heads[f.Head].Number), len(f.Want)+1, f.Ref)
+	case TitleDiffers:
+		return fmt.Sprintf("H1 number %s differs from %s, the number its sections extend: expected %s", f.Ref, f.Want, f.Want)
+	}
+	return q
 }
 
-func orPage(n Number) string {
+func orPage(n numbering.Number) string {
 	if len(n) == 0 {
 		return "the page"
 	}
 	return n.String()
 }
 
-// suggest is the heading text with the expected number.
-func suggest(n Number, rest string) string {
+// suggestion is the heading text with the expected number, written as the
+// author writes numbers (with or without a final dot).
+func suggestion(p *site.Page, f Finding) string {
+	if f.Want == nil || f.Problem == LevelSkipped {
+		return ""
+	}
+	return Renamed(p.Headings[f.Head].Text, f.Want)
+}
+
+// Renamed is a heading text with its number replaced by n.
+func Renamed(text string, n numbering.Number) string {
+	lead, written, rest, ok := numbering.Split(text)
+	if !ok {
+		return text
+	}
 	if rest == "" {
-		return n.Heading()
+		return lead + Written(written, n)
 	}
-	return n.Heading() + " " + rest
+	return lead + Written(written, n) + " " + rest
 }
 
-func verb(n int, one, many string) string {
-	if n == 1 {
-		return one
+// Written formats n the way old was written: "3." stays dotted.
+func Written(old string, n numbering.Number) string {
+	if len(old) > 0 && old[len(old)-1] == '.' {
+		return n.String() + "."
 	}
-	return many
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return n.String()
 }
 
 // headingDiag is a warning spanning the heading's line; its target is the

@@ -10,6 +10,7 @@ import (
 
 	"docsite/internal/config"
 	"docsite/internal/diag"
+	"docsite/internal/numbering"
 	"docsite/internal/site"
 	"docsite/internal/slug"
 	"docsite/render/build"
@@ -94,3 +95,7 @@ func render(ds []diag.Diagnostic) []string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func splitHeading(text string) (lead, written, rest string, ok bool) {
+	return numbering.Split(text)
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"docsite/internal/diag"
+	"docsite/internal/numbering"
 	"docsite/internal/site"
 )
 
@@ -18,23 +19,75 @@ type tocEntry struct {
 	heading int    // index in Page.Headings, -1 when no heading has the ID
 }
 
-// TOCDiagnostics compares the page's hand-written TOC with its headings:
-// an entry for a heading that does not exist, an entry out of order, an
-// entry listed twice, and a numbered H2 or H3 with no entry. Entries for
-// unnumbered headings are optional, and the TOC's entry for itself is fine.
+// tocDiff is what a hand-written TOC gets wrong.
+type tocDiff struct {
+	missing []int       // numbered H2/H3 headings with no entry
+	extra   []string    // entries no heading has, or listed twice
+	stale   [][2]string // entries for a heading renamed or renumbered: old, new fragment
+	order   []int       // headings listed out of order
+}
+
+func (d tocDiff) empty() bool {
+	return len(d.missing)+len(d.extra)+len(d.stale)+len(d.order) == 0
+}
+
+// TOCDiagnostics compares the page's hand-written TOC with its headings
+// and reports, in one finding at the TOC's heading, every entry that is
+// missing (a numbered H2 or H3 without one), extra (no such heading, or
+// listed twice), stale (a heading since renamed or renumbered) or out of
+// order; the suggestion is the TOC regenerated. Entries for unnumbered
+// headings are optional, and the TOC's entry for itself is fine.
 func TOCDiagnostics(p *site.Page) []diag.Diagnostic {
 	t, ok := site.TOCOf(p)
 	if !ok {
 		return nil
 	}
+	d := compareTOC(p, t)
+	if d.empty() {
+		return nil
+	}
+	var parts []string
+	quote := func(hs []int) string {
+		var qs []string
+		for _, i := range hs {
+			qs = append(qs, fmt.Sprintf("%q", p.Headings[i].Text))
+		}
+		return strings.Join(qs, ", ")
+	}
+	if n := len(d.missing); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d missing (%s)", n, quote(d.missing)))
+	}
+	if n := len(d.extra); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d extra (#%s)", n, strings.Join(d.extra, ", #")))
+	}
+	if n := len(d.stale); n > 0 {
+		var ss []string
+		for _, s := range d.stale {
+			ss = append(ss, "#"+s[0]+" → #"+s[1])
+		}
+		parts = append(parts, fmt.Sprintf("%d stale (%s)", n, strings.Join(ss, ", ")))
+	}
+	if n := len(d.order); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d out of order (%s)", n, quote(d.order)))
+	}
+	msg := "table of contents is out of sync with the headings: " + strings.Join(parts, "; ") + "; docsite fix regenerates it"
+	suggestion := ""
+	if _, _, text, ok := RegenerateTOC(p, t); ok {
+		suggestion = text
+	}
+	return []diag.Diagnostic{headingDiag(p, t.Heading, RuleTocOutOfSync, msg, suggestion)}
+}
+
+// compareTOC lists the TOC's differences from the headings.
+func compareTOC(p *site.Page, t site.TOC) tocDiff {
 	byID := map[string]int{}
 	for i, h := range p.Headings {
 		if _, dup := byID[h.ID]; !dup {
 			byID[h.ID] = i
 		}
 	}
-	title, _ := titleHeading(p)
-	var ds []diag.Diagnostic
+	title := scheme(p).Title
+	var d tocDiff
 	var entries []tocEntry
 	listed := map[int]bool{}
 	var dangling []tocEntry
@@ -52,63 +105,36 @@ func TOCDiagnostics(p *site.Page) []diag.Diagnostic {
 		case e.heading == t.Heading || e.heading == title:
 			// The TOC's own entry and the page title may be listed anywhere.
 		case listed[e.heading]:
-			ds = append(ds, linkDiag(p, l, fmt.Sprintf("table of contents lists %q twice: remove this entry", p.Headings[e.heading].Text), ""))
+			d.extra = append(d.extra, e.frag)
 		default:
 			listed[e.heading] = true
 			entries = append(entries, e)
 		}
 	}
-
-	// Stale entries, most often a heading renumbered or renamed: point at
-	// the heading it most likely meant when that one has no entry.
 	guessed := map[int]bool{}
 	for _, e := range dangling {
-		l := p.Links[e.link]
 		if g := guessHeading(p, e, func(i int) bool { return !listed[i] && !guessed[i] && i != t.Heading && i != title }); g >= 0 {
 			guessed[g] = true
-			h := p.Headings[g]
-			ds = append(ds, linkDiag(p, l, fmt.Sprintf("table of contents links #%s, which no heading has: expected #%s (%q)", e.frag, h.ID, h.Text), "#"+h.ID))
+			d.stale = append(d.stale, [2]string{e.frag, p.Headings[g].ID})
 			continue
 		}
-		ds = append(ds, linkDiag(p, l, fmt.Sprintf("table of contents links #%s, which no heading has: remove the entry", e.frag), ""))
+		d.extra = append(d.extra, e.frag)
 	}
-
-	// Order: keep the longest run already in heading order and report the
-	// rest, each with the entry that belongs in its place.
 	keep := increasing(entries)
-	sorted := append([]tocEntry(nil), entries...)
-	sort.Slice(sorted, func(a, b int) bool { return sorted[a].heading < sorted[b].heading })
 	for k, e := range entries {
-		if keep[k] {
-			continue
+		if !keep[k] {
+			d.order = append(d.order, e.heading)
 		}
-		want := p.Headings[sorted[k].heading]
-		ds = append(ds, linkDiag(p, p.Links[e.link], fmt.Sprintf("table of contents lists %q out of order: expected #%s (%q) here",
-			p.Headings[e.heading].Text, want.ID, want.Text), "#"+want.ID))
 	}
-
-	// Missing numbered H2/H3 headings.
-	prev := ""
 	for i, h := range p.Headings {
-		if listed[i] || guessed[i] {
-			prev = h.Text
-		}
 		if i == t.Heading || i == title || h.Level < 2 || h.Level > 3 || listed[i] || guessed[i] {
 			continue
 		}
-		if _, _, numbered := Parse(h.Text); !numbered {
-			continue
+		if _, numbered := numbering.Parse(h.Text); numbered {
+			d.missing = append(d.missing, i)
 		}
-		where := "at its start"
-		if prev != "" {
-			where = fmt.Sprintf("after %q", prev)
-		}
-		ds = append(ds, headingDiag(p, t.Heading, RuleTocOutOfSync,
-			fmt.Sprintf("table of contents misses %q: expected an entry [%s](#%s) %s", h.Text, h.Text, h.ID, where), "#"+h.ID))
-		ds[len(ds)-1].Target = "#" + h.ID
-		prev = h.Text
 	}
-	return ds
+	return d
 }
 
 // linkDiag is a TOC warning spanning the link.
@@ -172,8 +198,8 @@ func guessHeading(p *site.Page, e tocEntry, free func(int) bool) int {
 }
 
 func withoutNumber(text string) string {
-	if _, rest, ok := Parse(text); ok {
-		return rest
+	if t, ok := numbering.Parse(text); ok {
+		return t.Rest
 	}
 	return strings.TrimSpace(text)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"docsite/internal/diag"
 	"docsite/internal/site"
 )
 
@@ -22,29 +23,45 @@ func TestTOC(t *testing.T) {
 		{"H1 without number", "# 存储\n\n## 目 录\n\n1. [1. 卷](#1-卷)\n2. [2. 快照](#2-快照)\n\n## 1. 卷\n\n## 2. 快照\n", nil},
 		{"H4 need not be listed", "# 1. 总览\n\n## TOC\n\n- [1.1 定位](#11-定位)\n  - [1.1.1 原则](#111-原则)\n\n## 1.1 定位\n\n### 1.1.1 原则\n\n#### 1.1.1.1 细节\n", nil},
 		{"stale entries after renumbering", "# 1. 总览\n\n## 目录\n\n- [1.1 定位](#11-定位)\n- [1.2 技术栈](#12-技术栈)\n  - [1.2.1 理念](#121-理念)\n\n## 1.1 定位\n\n## 1.2 安装\n\n## 1.3 技术栈\n\n### 1.3.1 理念\n", []string{
-			`toc/out-of-sync 3: table of contents misses "1.2 安装": expected an entry [1.2 安装](#12-安装) after "1.1 定位" => #12-安装`,
-			`toc/out-of-sync 6: table of contents links #12-技术栈, which no heading has: expected #13-技术栈 ("1.3 技术栈") => #13-技术栈`,
-			`toc/out-of-sync 7: table of contents links #121-理念, which no heading has: expected #131-理念 ("1.3.1 理念") => #131-理念`}},
+			"toc/out-of-sync 3: table of contents is out of sync with the headings: 1 missing (\"1.2 安装\"); 2 stale (#12-技术栈 → #13-技术栈, #121-理念 → #131-理念); docsite fix regenerates it"}},
 		{"entry for a removed heading", "# 1. 总览\n\n## 目录\n\n- [1.1 定位](#11-定位)\n- [1.5 已删除](#15-已删除)\n\n## 1.1 定位\n", []string{
-			`toc/out-of-sync 6: table of contents links #15-已删除, which no heading has: remove the entry`}},
+			"toc/out-of-sync 3: table of contents is out of sync with the headings: 1 extra (#15-已删除); docsite fix regenerates it"}},
 		{"missing entry", "# 1. 总览\n\n## 目录\n\n- [1.1 定位](#11-定位)\n  - [1.2.1 理念](#121-理念)\n" + tocBody, []string{
-			`toc/out-of-sync 3: table of contents misses "1.2 技术栈": expected an entry [1.2 技术栈](#12-技术栈) after "1.1 定位" => #12-技术栈`}},
+			"toc/out-of-sync 3: table of contents is out of sync with the headings: 1 missing (\"1.2 技术栈\"); docsite fix regenerates it"}},
 		{"missing first entry", "# 1. 总览\n\n## 目录\n\n- [1.2 技术栈](#12-技术栈)\n  - [1.2.1 理念](#121-理念)\n" + tocBody, []string{
-			`toc/out-of-sync 3: table of contents misses "1.1 定位": expected an entry [1.1 定位](#11-定位) at its start => #11-定位`}},
+			"toc/out-of-sync 3: table of contents is out of sync with the headings: 1 missing (\"1.1 定位\"); docsite fix regenerates it"}},
 		{"out of order", "# 1. 总览\n\n## 目录\n\n- [1.2 技术栈](#12-技术栈)\n- [1.1 定位](#11-定位)\n  - [1.2.1 理念](#121-理念)\n" + tocBody, []string{
-			`toc/out-of-sync 5: table of contents lists "1.2 技术栈" out of order: expected #11-定位 ("1.1 定位") here => #11-定位`}},
+			"toc/out-of-sync 3: table of contents is out of sync with the headings: 1 out of order (\"1.2 技术栈\"); docsite fix regenerates it"}},
 		{"listed twice", "# 1. 总览\n\n## 目录\n\n- [1.1 定位](#11-定位)\n- [1.2 技术栈](#12-技术栈)\n- [1.1 定位](#11-定位)\n  - [1.2.1 理念](#121-理念)\n" + tocBody, []string{
-			`toc/out-of-sync 7: table of contents lists "1.1 定位" twice: remove this entry`}},
+			"toc/out-of-sync 3: table of contents is out of sync with the headings: 1 extra (#11-定位); docsite fix regenerates it"}},
 		{"目录 without in-page links is not a TOC", "# 1. 总览\n\n## 目录\n\n见 [索引](index.md)。\n" + tocBody, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := parsePage(t, tt.src, "1")
-			got := render(CheckPage(p))
+			got := render(withoutSuggestions(CheckPage(p)))
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+func withoutSuggestions(ds []diag.Diagnostic) []diag.Diagnostic {
+	for i := range ds {
+		ds[i].Suggestion = ""
+	}
+	return ds
+}
+
+// TestTOCSuggestion: the one finding suggests the whole TOC regenerated,
+// in the list's own style.
+func TestTOCSuggestion(t *testing.T) {
+	p := parsePage(t, "# 1. 总览\n\n## 目录\n\n* [1.1 定位](#11-定位)\n\n## 1.1 定位\n\n## 1.2 安装\n\n### 1.2.1 步骤\n", "1")
+	ds := CheckPage(p)
+	want := "* [1.1 定位](#11-定位)\n* [1.2 安装](#12-安装)\n  * [1.2.1 步骤](#121-步骤)\n"
+	if len(ds) != 1 || ds[0].Suggestion != want {
+		t.Errorf("got %d findings: %q", len(ds), render(ds))
 	}
 }
 

@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"docsite/check"
 	"docsite/internal/config"
+	"docsite/internal/load"
+	"docsite/internal/sitetest"
 )
 
 // TestFixGolden repairs a fixture with one of every certain repair — a
@@ -25,7 +28,7 @@ func TestFixGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "fix", "golden")
-	if *updateScripts {
+	if sitetest.Updating() {
 		os.RemoveAll(golden)
 		for _, f := range res.changed {
 			p := filepath.Join(golden, filepath.FromSlash(f))
@@ -74,4 +77,55 @@ func TestFixGolden(t *testing.T) {
 	if len(again.changed) != 0 {
 		t.Errorf("second run changed %v", again.changed)
 	}
+}
+
+const corpusDev = "../../../shared/corpus-dev"
+
+// TestFixCorpusAddsNothing runs fix on a copy of the real corpus: after
+// it, check reports no finding that was not there before (counted per
+// file and rule, since a renumbered heading changes the words of a
+// message), and the numbering findings fix works on go down.
+func TestFixCorpusAddsNothing(t *testing.T) {
+	if _, err := os.Stat(corpusDev); err != nil {
+		t.Skip("../shared/corpus-dev is not here")
+	}
+	dir := t.TempDir()
+	if err := copyTree(corpusDev, dir); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	before := findingCounts(t, dir, cfg)
+	res, err := runFix(dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.changed {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(f)), res.after[f], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := findingCounts(t, dir, cfg)
+	for k, n := range after {
+		if n > before[k] {
+			t.Errorf("%s: %d findings after fix, %d before", k, n, before[k])
+		}
+	}
+	if len(res.changed) == 0 {
+		t.Error("fix changed nothing on the corpus")
+	}
+}
+
+func findingCounts(t *testing.T, dir string, cfg *config.Config) map[string]int {
+	t.Helper()
+	pl := load.NewParser()
+	defer pl.Close()
+	s, err := pl.Site(load.Options{Content: dir, Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]int{}
+	for _, d := range check.Run(s, cfg) {
+		out[d.File+" "+string(d.Rule)]++
+	}
+	return out
 }

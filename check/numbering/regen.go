@@ -1,22 +1,24 @@
-package fix
+package numbering
 
 import (
+	"bytes"
 	"strings"
 
 	"docsite/internal/site"
 )
 
-// regenerateTOC rewrites a table of contents' list from the page's headings,
-// in the style of the list it replaces: its bullet, its indentation step,
-// and whether it listed itself and unnumbered headings.
-func regenerateTOC(p *site.Page, t site.TOC) (Edit, bool) {
+// RegenerateTOC writes a table of contents' list anew from the page's
+// headings, in the style of the list it replaces: its bullet, its
+// indentation step, and whether it listed itself and unnumbered headings.
+// It returns the byte range of the old list and the new text.
+func RegenerateTOC(p *site.Page, t site.TOC) (start, end int, text string, ok bool) {
 	if len(t.Links) == 0 {
-		return Edit{}, false
+		return 0, 0, "", false
 	}
 	src := p.Source
 	first := p.Links[t.Links[0]]
-	start := lineStart(src, first.Start)
-	end := t.End
+	start = lineStart(src, first.Start)
+	end = t.End
 	old := string(src[start:end])
 	bullet, indent := listStyle(old)
 	self := p.Headings[t.Heading]
@@ -48,11 +50,11 @@ func regenerateTOC(p *site.Page, t site.TOC) (Edit, bool) {
 		}
 		b.WriteString(strings.Repeat(indent, h.Level-2) + bullet + " [" + escapeText(h.Text) + "](#" + h.ID + ")" + nl)
 	}
-	text := b.String()
+	text = b.String()
 	if !strings.HasSuffix(old, "\n") {
 		text = strings.TrimSuffix(text, nl)
 	}
-	return Edit{Start: start, End: end, Text: text, Kind: TOC}, true
+	return start, end, text, true
 }
 
 // listStyle reads the bullet and the indentation step of a Markdown list.
@@ -78,6 +80,14 @@ func listStyle(list string) (bullet, indent string) {
 
 func escapeText(s string) string {
 	return strings.NewReplacer("[", `\[`, "]", `\]`).Replace(s)
+}
+
+// newline is the line ending a file already uses, so new lines match it.
+func newline(src []byte) string {
+	if i := bytes.IndexByte(src, '\n'); i > 0 && src[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
 }
 
 func lineStart(src []byte, off int) int {
