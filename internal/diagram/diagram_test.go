@@ -148,13 +148,13 @@ func TestColumnCountsRunes(t *testing.T) {
 
 func TestType(t *testing.T) {
 	for src, want := range map[string]string{
-		"graph TD\nA":                        "graph",
+		"graph TD\nA":                         "graph",
 		"\n\n  flowchart LR":                  "flowchart",
 		"%% c\n%%{init: {}}%%\nmindmap\n  a":  "mindmap",
 		"---\ntitle: x\n---\nsequenceDiagram": "sequenceDiagram",
-		"stateDiagram-v2\n":                  "stateDiagram-v2",
-		"%% only a comment\n":                "",
-		"":                                   "",
+		"stateDiagram-v2\n":                   "stateDiagram-v2",
+		"%% only a comment\n":                 "",
+		"":                                    "",
 	} {
 		if got := Type(src); got != want {
 			t.Errorf("Type(%q) = %q, want %q", src, got, want)

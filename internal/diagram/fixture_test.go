@@ -170,7 +170,7 @@ func TestLargeInputs(t *testing.T) {
 		"one long label":     {fill("graph TD\nA[", "x", "]"), true},
 		"one long line":      {fill("graph TD\n", "a ", ""), false},
 		"spaces and lines":   {fill("graph TD\n", " \n", "A"), true},
-		"ampersands":         {fill("graph TD\n", "&", ""), false},
+		"ampersands":         {fill("graph TD\n", "&", ""), true},
 		"direction words":    {fill("graph TD\n", "a direction ", ""), false},
 		"brace lines":        {fill("graph TD\n", "A{x}\n\n", ""), true},
 		"comments":           {fill("graph TD\n", "%% c\n", "A"), true},

@@ -356,11 +356,16 @@ func validateMindmap(t *text, src string) (*Error, int) {
 			return 0, false
 		}
 		level -= baseLevel
-		for i := len(nodes) - 1; i >= 0; i-- {
-			if nodes[i].level < level {
-				nodes = append(nodes, mmNodeInfo{level, text, body[0].start})
-				return 0, false
-			}
+		// mermaid's getParent scans back for the last node with a smaller
+		// level. A node followed by one at its level or less can never be
+		// that node again, so a stack of increasing levels answers the
+		// same question in amortised O(1).
+		for len(nodes) > 1 && nodes[len(nodes)-1].level >= level {
+			nodes = nodes[:len(nodes)-1]
+		}
+		if nodes[len(nodes)-1].level < level {
+			nodes = append(nodes, mmNodeInfo{level, text, body[0].start})
+			return 0, false
 		}
 		root := nodes[0]
 		semErr = fmt.Sprintf("a mindmap has one root: %q is not indented more than the root %q (at %s); indent it under the root",
