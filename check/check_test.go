@@ -1,10 +1,10 @@
 package check_test
 
 import (
+	"docsite/internal/sitetest"
+
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,8 +17,6 @@ import (
 	"docsite/internal/site"
 	"docsite/render/build"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden from the actual output")
 
 const corpus = "testdata/corpus"
 
@@ -35,22 +33,6 @@ func load(t *testing.T, dir string) *site.Site {
 		t.Fatal(err)
 	}
 	return s
-}
-
-// tree writes files (path → contents) into a fresh content folder.
-func tree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 // finding is what the tests pin down of a diagnostic.
@@ -249,41 +231,7 @@ func TestGolden(t *testing.T) {
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (run go test -update after a deliberate change):\n%s", path, firstDiff(want, got))
-	}
-}
-
-// firstDiff shows the first line where want and got part.
-func firstDiff(want, got []byte) string {
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
-		}
-	}
-	return "same lines, different bytes"
+	sitetest.Golden(t, path, got)
 }
 
 // TestRunConfig applies docsite.yaml: severities per rule and ignore globs.
@@ -328,9 +276,16 @@ ignore:
 // looking. GitHub READMEs often anchor a heading with raw HTML
 // (## <a name="x"></a>Title) and link from a heading to another page.
 func TestHeadingContents(t *testing.T) {
-	dir := tree(t, map[string]string{
-		"README.md": "# Home\n\n## <a name=\"setup-anchor\"></a>Install\n\n## See [the guide](nope.md)\n\nGo to [install](#setup-anchor).\n",
-	})
+	dir := sitetest.Tree(t, `
+-- README.md --
+# Home
+
+## <a name="setup-anchor"></a>Install
+
+## See [the guide](nope.md)
+
+Go to [install](#setup-anchor).
+`)
 	ds := check.Run(load(t, dir), linkConfig())
 	want := []finding{{"README.md", 5, 8, "link/missing-file", "nope.md", ""}}
 	if got := findings(ds); !slices.Equal(got, want) {
@@ -342,12 +297,18 @@ func TestHeadingContents(t *testing.T) {
 // when the value's text also occurs earlier in the tag, or is written with
 // an entity.
 func TestRawHTMLPositions(t *testing.T) {
-	dir := tree(t, map[string]string{
-		"README.md": "# Home\n\n" +
-			"<img alt=\"x.png\" src=\"x.png\">\n\n" + // line 3: src value at column 23
-			"<a href=\"a&amp;b.md\">amp</a>\n\n" + // line 5: value at column 10
-			"<div id=\"div\"></div><div id=\"div\"></div>\n", // line 7: second value at column 30
-	})
+	// line 3: src value at column 23; line 5: value at column 10; line 7:
+	// the second value at column 30.
+	dir := sitetest.Tree(t, `
+-- README.md --
+# Home
+
+<img alt="x.png" src="x.png">
+
+<a href="a&amp;b.md">amp</a>
+
+<div id="div"></div><div id="div"></div>
+`)
 	ds := check.Run(load(t, dir), linkConfig())
 	want := []finding{
 		{"README.md", 3, 23, "link/missing-image", "x.png", ""},
@@ -364,14 +325,28 @@ func TestRawHTMLPositions(t *testing.T) {
 // found by name wherever it went, preferring the folder that shares most
 // with the path written; a renumbered heading by its text.
 func TestSuggestions(t *testing.T) {
-	dir := tree(t, map[string]string{
-		"README.md":                       "# Home\n",
-		"01-core/README.md":               "# Core\n\n[a](../02-guide/install.md#31-下载)\n[b](install.md)\n[c](../01-core/intro.md#1-引言)\n",
-		"03-guide/install.md":             "# Install\n\n## 3.2 下载\n",
-		"archive/03-guide/old/install.md": "# Old install\n",
-		"01-core/intro.md":                "# 1. 引言\n\n## 2. 引言\n",
-		"01-core/notes/unrelated-name.md": "# Unrelated\n",
-	})
+	dir := sitetest.Tree(t, `
+-- README.md --
+# Home
+-- 01-core/README.md --
+# Core
+
+[a](../02-guide/install.md#31-下载)
+[b](install.md)
+[c](../01-core/intro.md#1-引言)
+-- 03-guide/install.md --
+# Install
+
+## 3.2 下载
+-- archive/03-guide/old/install.md --
+# Old install
+-- 01-core/intro.md --
+# 1. 引言
+
+## 2. 引言
+-- 01-core/notes/unrelated-name.md --
+# Unrelated
+`)
 	ds := check.Run(load(t, dir), linkConfig())
 	want := []finding{
 		// The folder 02-guide became 03-guide; the archive copy shares less.
@@ -384,10 +359,17 @@ func TestSuggestions(t *testing.T) {
 // TestLinkToDraft: a draft page is not published (without --drafts), so a
 // link to it is broken on the site and the checker must say so.
 func TestLinkToDraft(t *testing.T) {
-	dir := tree(t, map[string]string{
-		"README.md": "# Home\n\n[draft](wip.md#x)\n",
-		"wip.md":    "---\ndraft: true\n---\n# WIP\n",
-	})
+	dir := sitetest.Tree(t, `
+-- README.md --
+# Home
+
+[draft](wip.md#x)
+-- wip.md --
+---
+draft: true
+---
+# WIP
+`)
 	ds := check.Run(load(t, dir), linkConfig())
 	if !slices.ContainsFunc(ds, func(d diag.Diagnostic) bool {
 		return d.File == "README.md" && d.Line == 3 && d.Column == 1 && strings.HasPrefix(string(d.Rule), "link/") && d.Target == "wip.md#x"

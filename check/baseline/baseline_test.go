@@ -1,7 +1,8 @@
 package baseline
 
 import (
-	"flag"
+	"docsite/internal/sitetest"
+
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,8 +10,6 @@ import (
 
 	"docsite/internal/diag"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func d(file string, line int, rule, target, msg string) diag.Diagnostic {
 	return diag.Diagnostic{File: file, Line: line, Column: 1, EndLine: line, EndColumn: 9, Rule: diag.RuleID(rule), Target: target, Message: msg}
@@ -92,7 +91,7 @@ func TestWriteLoadRoundTrip(t *testing.T) {
 	}
 	got, _ := os.ReadFile(path)
 	golden := filepath.Join("testdata", "baseline.golden.json")
-	if *update {
+	if sitetest.Updating() {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,9 +1,10 @@
 package report
 
 import (
+	"docsite/internal/sitetest"
+
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,8 +12,6 @@ import (
 
 	"docsite/internal/diag"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // sources are the files the fixture diagnostics point into.
 var sources = map[string]string{
@@ -100,19 +99,7 @@ func TestGolden(t *testing.T) {
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update after checking):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	sitetest.Golden(t, path, got)
 }
 
 func TestUnknownFormat(t *testing.T) {

@@ -1,8 +1,9 @@
 package main
 
 import (
+	"docsite/internal/sitetest"
+
 	"errors"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,8 +12,6 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
-
-var updateScripts = flag.Bool("update", false, "rewrite the expected files of the scripts in testdata/script from the actual output")
 
 // TestMain lets the scripts run docsite as a command: testscript copies this
 // test binary into $PATH as "docsite", and running it under that name calls
@@ -27,7 +26,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("testdata", "script"),
-		UpdateScripts:       *updateScripts,
+		UpdateScripts:       sitetest.Updating(),
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			// The default cache folder lives under the user's cache

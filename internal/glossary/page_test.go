@@ -1,14 +1,12 @@
 package glossary
 
 import (
-	"flag"
-	"os"
+	"docsite/internal/sitetest"
+
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestPageGolden(t *testing.T) {
 	g, _ := New([]Entry{
@@ -41,21 +39,5 @@ func TestPageEmpty(t *testing.T) {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, got)
-	}
+	sitetest.Golden(t, filepath.Join("testdata", name), []byte(got))
 }

@@ -1,6 +1,8 @@
 package glossary_test
 
 import (
+	"docsite/internal/sitetest"
+
 	"os"
 	"strings"
 	"testing"
@@ -41,10 +43,13 @@ func TestSitePipeline(t *testing.T) {
 // TestSeedPage annotates the corpus's real example page with the project's
 // glossary, when both are at hand.
 func TestSeedPage(t *testing.T) {
-	seed, err := os.ReadFile("/work/shared/seeds/000_b5dc548fecb8e19d.txt")
-	zh, err2 := os.ReadFile("../../content/GLOSSARY.md")
-	if err != nil || err2 != nil {
-		t.Skip("seed or glossary missing")
+	seed, err := os.ReadFile(sitetest.Shared(t, "seeds", "000_b5dc548fecb8e19d.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, err := os.ReadFile("../../content/GLOSSARY.md")
+	if err != nil {
+		t.Fatal(err)
 	}
 	conv := markdown.New(markdown.WithExtensions(glossary.NewExtension()))
 	gp := &site.Page{Path: "GLOSSARY.md", Source: zh}

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"docsite/internal/sitetest"
+
 	"fmt"
 	"strings"
 	"testing"
@@ -12,8 +14,11 @@ import (
 // page makes a one-page site so links resolve against real files.
 func page(t testing.TB, src string, files ...string) (*site.Site, *site.Page) {
 	t.Helper()
-	dir := t.TempDir()
-	writeTree(t, dir, append([]string{"01-overview/overview.md", src}, files...)...)
+	archive := "-- 01-overview/overview.md --\n" + src
+	for i := 0; i+1 < len(files); i += 2 {
+		archive += "\n-- " + files[i] + " --\n" + files[i+1]
+	}
+	dir := sitetest.Tree(t, archive)
 	s, err := site.Load(dir, config.Default())
 	if err != nil {
 		t.Fatal(err)

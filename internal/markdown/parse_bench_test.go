@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"docsite/internal/sitetest"
+
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,17 +11,14 @@ import (
 	"docsite/internal/site"
 )
 
-// seedPage is the real page of the knowledge base the corpus is modelled
-// on (SPEC §2), in the shared folder beside the repository.
-const seedPage = "../../../shared/seeds/000_b5dc548fecb8e19d.txt"
-
 // benchPage loads the seed page as the overview page of a one-page site,
 // unparsed. It skips when the shared folder is not there.
 func benchPage(b *testing.B) (*site.Site, site.Page) {
 	b.Helper()
-	src, err := os.ReadFile(seedPage)
+	// The real page of the knowledge base the corpus is modelled on.
+	src, err := os.ReadFile(sitetest.Shared(b, "seeds", "000_b5dc548fecb8e19d.txt"))
 	if err != nil {
-		b.Skipf("seed page not available: %v", err)
+		b.Fatal(err)
 	}
 	dir := b.TempDir()
 	p := filepath.Join(dir, "01-overview", "overview.md")

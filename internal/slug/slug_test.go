@@ -7,14 +7,13 @@ import (
 	"testing"
 )
 
-// The github-slugger conformance vectors live in the shared folder beside
-// the repository (CI has it there too); they are replayed in order through
-// one Slugger because later cases depend on earlier duplicates.
+// The github-slugger conformance vectors (ISC licence, beside them in
+// testdata) are replayed in order through one Slugger because later cases
+// depend on earlier duplicates.
 func TestGitHubSluggerFixtures(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "fixtures", "github-slugger-fixtures.json")
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(filepath.Join("testdata", "github-slugger-fixtures.json"))
 	if err != nil {
-		t.Fatalf("conformance fixtures not found (expected ../shared beside the repo): %v", err)
+		t.Fatal(err)
 	}
 	var cases []struct {
 		Name     string `json:"name"`

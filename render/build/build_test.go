@@ -1,8 +1,9 @@
 package build_test
 
 import (
+	"docsite/internal/sitetest"
+
 	"bytes"
-	"flag"
 	"fmt"
 	"io/fs"
 	"net"
@@ -17,19 +18,6 @@ import (
 	"docsite/render/build"
 	"docsite/render/output"
 )
-
-// The package's internal tests may already define -update; both read the
-// one flag.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files from the actual output")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // site is a small content folder whose guide/every-construct.md uses every
 // construct the renderer must get right.
@@ -142,7 +130,7 @@ func TestPageGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join("testdata", "page.golden.html")
-	if updating() {
+	if sitetest.Updating() {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,8 @@
 package build
 
 import (
-	"flag"
+	"docsite/internal/sitetest"
+
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,8 +13,6 @@ import (
 	"docsite/internal/config"
 	"docsite/render/search"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func writeFiles(t *testing.T, dir string, pairs ...string) {
 	t.Helper()
@@ -68,7 +67,7 @@ func TestBilingualSwitcherAndAlternates(t *testing.T) {
 		}
 	}
 	golden := filepath.Join("testdata", "i18n.golden")
-	if *update {
+	if sitetest.Updating() {
 		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}

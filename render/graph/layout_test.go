@@ -1,8 +1,9 @@
 package graph_test
 
 import (
+	"docsite/internal/sitetest"
+
 	"bytes"
-	"flag"
 	"math"
 	"os"
 	"runtime"
@@ -11,8 +12,6 @@ import (
 
 	"docsite/render/graph"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files from the actual output")
 
 // TestGraphGolden pins the fixture's graph JSON: nodes in content order,
 // chapters, deduplicated edges (the fragment and reference-style links
@@ -24,7 +23,7 @@ func TestGraphGolden(t *testing.T) {
 	graph.Layout(g)
 	got := graph.JSON(g)
 	const golden = "testdata/graph.golden.json"
-	if *update {
+	if sitetest.Updating() {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
 		}

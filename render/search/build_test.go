@@ -1,9 +1,10 @@
 package search
 
 import (
+	"docsite/internal/sitetest"
+
 	"bytes"
 	"encoding/json"
-	"flag"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -11,8 +12,6 @@ import (
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // small is a two-language corpus small enough to read its index by eye.
 var small = []Doc{
@@ -41,7 +40,7 @@ func TestBuildGolden(t *testing.T) {
 		}
 	}
 	const golden = "testdata/small.golden"
-	if *update {
+	if sitetest.Updating() {
 		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
