@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"docsite/check"
 	"docsite/internal/config"
@@ -128,4 +130,77 @@ func findingCounts(t *testing.T, dir string, cfg *config.Config) map[string]int 
 		out[d.File+" "+string(d.Rule)]++
 	}
 	return out
+}
+
+// TestFixKeepsSectionsFromAWrongH1: "# 4." where the folder's positions
+// (and the check) say 3, over sections numbered 3.x: fix repairs the one
+// section out of sequence within 3.x and never rewrites them to 4.x.
+func TestFixKeepsSectionsFromAWrongH1(t *testing.T) {
+	dir := t.TempDir()
+	if err := copyTree(filepath.Join("testdata", "fix", "in"), dir); err != nil {
+		t.Fatal(err)
+	}
+	res, err := runFix(dir, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(res.after["03-sched/03-schedule.md"])
+	want := "# 4. 调度\n\n## 3.1 过滤\n\n## 3.2 打分\n\n## 3.3 绑定\n\n### 3.3.1 异步绑定\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestFixKilled stops docsite fix with SIGKILL at moments spread over its
+// run on a copy of the corpus: every file is then either as it was or as a
+// complete run leaves it, never half written.
+func TestFixKilled(t *testing.T) {
+	if _, err := os.Stat(corpusDev); err != nil {
+		t.Skip("../shared/corpus-dev is not here")
+	}
+	if testing.Short() {
+		t.Skip("runs fix several times")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "docsite")
+	if err := os.Symlink(exe, bin); err != nil {
+		t.Fatal(err)
+	}
+	orig := t.TempDir()
+	if err := copyTree(corpusDev, orig); err != nil {
+		t.Fatal(err)
+	}
+	full, err := runFix(orig, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The last run is not killed: it shows the command really fixes.
+	for _, after := range []time.Duration{300, 1000, 2000, 0} {
+		dir := t.TempDir()
+		if err := copyTree(orig, dir); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, "fix", "--content", dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if after > 0 {
+			timer := time.AfterFunc(after*time.Millisecond, func() { cmd.Process.Kill() })
+			defer timer.Stop()
+		}
+		cmd.Wait()
+		for _, f := range full.changed {
+			b, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+			if after == 0 && !bytes.Equal(b, full.after[f]) {
+				t.Errorf("an uninterrupted run left %s unfixed", f)
+				break
+			}
+			if !bytes.Equal(b, full.before[f]) && !bytes.Equal(b, full.after[f]) {
+				t.Errorf("killed after %v ms: %s is neither original nor fixed", int64(after), f)
+			}
+		}
+	}
 }
