@@ -11,7 +11,6 @@ import (
 
 	"docsite/check/translation"
 	"docsite/internal/config"
-	"docsite/render/search"
 )
 
 func writeFiles(t *testing.T, dir string, pairs ...string) {
@@ -110,9 +109,9 @@ func TestTranslationChecks(t *testing.T) {
 	}
 }
 
-// TestConfigNavAndSearchCode: docsite.yaml's nav entries rename and reorder
-// sidebar entries, and search.includeCode makes code blocks searchable.
-func TestConfigNavAndSearchCode(t *testing.T) {
+// TestConfigNav: docsite.yaml's nav entries rename and reorder sidebar
+// entries (search.includeCode is tested with the search index).
+func TestConfigNav(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir,
 		"a.md", "# Alpha\n\n```go\nfunc uniqueIdentifier() {}\n```\n",
@@ -122,7 +121,7 @@ func TestConfigNavAndSearchCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Parse("docsite.yaml", []byte("nav:\n  - path: b.md\n    title: 先看这个\n    weight: -1\nsearch:\n  includeCode: true\n"))
+	cfg, err := config.Parse("docsite.yaml", []byte("nav:\n  - path: b.md\n    title: 先看这个\n    weight: -1\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,14 +132,5 @@ func TestConfigNavAndSearchCode(t *testing.T) {
 	root := s.Nav[s.Config.Language]
 	if len(root.Children) != 2 || root.Children[0].Title != "先看这个" || root.Children[0].Number != "1" {
 		t.Errorf("sidebar: %+v %+v", root.Children[0], root.Children[1])
-	}
-	files, _, _ := SearchFiles(s)
-	if hits := search.Query(files, "en", "uniqueidentifier"); len(hits) == 0 {
-		t.Errorf("code not searchable with includeCode")
-	}
-	s.Config.Search.IncludeCode = false
-	files, _, _ = SearchFiles(s)
-	if hits := search.Query(files, "en", "uniqueidentifier"); len(hits) != 0 {
-		t.Errorf("code searchable without includeCode")
 	}
 }

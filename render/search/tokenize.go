@@ -155,3 +155,9 @@ func isWord(r rune) bool {
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// isCJKTerm reports whether a term is Han text (a bigram or a lone character).
+func isCJKTerm(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return isCJK(r)
+}

@@ -1,4 +1,4 @@
-package build
+package search_test
 
 import (
 	"fmt"
@@ -14,6 +14,7 @@ import (
 
 	"docsite/internal/browsertest"
 	"docsite/internal/config"
+	"docsite/render/build"
 	"docsite/render/search"
 )
 
@@ -42,11 +43,11 @@ func TestPagefindComparison(t *testing.T) {
 		t.Skip("Pagefind not installed (make bench installs it)")
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := Build(Options{Content: "../../content", Out: out, Config: config.Default()})
+	res, err := build.Build(build.Options{Content: "../../content", Out: out, Config: config.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, stats, err := SearchFiles(res.Site)
+	files, stats, err := build.SearchFiles(res.Site)
 	if err != nil {
 		t.Fatal(err)
 	}

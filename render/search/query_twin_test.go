@@ -74,11 +74,6 @@ func queryTerms(q string) []queryTerm {
 	return out
 }
 
-func isCJKTerm(t string) bool {
-	r, _ := utf8.DecodeRuneInString(t)
-	return isCJK(r)
-}
-
 type meta struct {
 	Lang   string   `json:"lang"`
 	Shards int      `json:"shards"`
