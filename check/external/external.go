@@ -117,9 +117,6 @@ func WithProgress(f func(done, total int)) Option { return func(c *Checker) { c.
 // cache file that cannot be read or written.
 func WithErrorHandler(f func(error)) Option { return func(c *Checker) { c.onError = f } }
 
-// WithUserAgent sets the User-Agent header.
-func WithUserAgent(ua string) Option { return func(c *Checker) { c.userAgent = ua } }
-
 // New returns a Checker with the defaults of docsite check --external.
 func New(opts ...Option) *Checker {
 	c := &Checker{

@@ -17,29 +17,12 @@ type layoutConfig struct {
 	cohesion   float64 // pull toward the chapter's centre
 }
 
-// WithCrossWeight sets how strongly a link between two chapters pulls,
-// relative to a link inside one (default 0.1). At 1 every link counts the
-// same, and a site whose chapters link to each other a lot becomes one
-// ball; lower, the chapters stand apart as clusters.
-func WithCrossWeight(w float64) Option { return func(c *layoutConfig) { c.cross = w } }
-
-// WithCohesion sets the pull of each node toward the centre of its chapter
-// (default 0.05).
-func WithCohesion(f float64) Option { return func(c *layoutConfig) { c.cohesion = f } }
-
-// WithIterations sets how many steps the simulation runs (default 300).
-func WithIterations(n int) Option { return func(c *layoutConfig) { c.iterations = n } }
-
 // WithSeed sets the seed of the starting positions (default 1).
 func WithSeed(seed uint64) Option { return func(c *layoutConfig) { c.seed = seed } }
 
 // WithTheta sets the Barnes–Hut opening angle (default 0.9): larger is
 // faster and coarser; 0 sums the repulsion of every pair exactly.
 func WithTheta(theta float64) Option { return func(c *layoutConfig) { c.theta = theta } }
-
-// WithGravity sets the pull toward the centre (default 0.02), which grows
-// with a node's degree so the most-connected pages settle in the middle.
-func WithGravity(g float64) Option { return func(c *layoutConfig) { c.gravity = g } }
 
 // edgeLen is the ideal distance between linked nodes, in output units.
 const edgeLen = 30.0
