@@ -72,6 +72,7 @@ var brokenInputs = []struct {
 	{"\\\\ \\end{matrix}", "Expected 'EOF', got '\\end'", 3},
 	{"\\begin{matrix} a \\\\ b \\end{matrix}}", "Expected 'EOF', got '}'", 34},
 	{"x^{", "Expected '}', got 'EOF'", 3},
+	{"\\verb@", "\\verb assertion failed --\n                    please report what input caused this bug", -1},
 	{"\\begin{align} a \\end{align}", "{align} can be used only in display mode.", -1},
 	{"\\tag{1} x", "\\tag works only in display equations", -1},
 }

@@ -146,16 +146,17 @@ func (l *lexer) lexControl(start int) token {
 		return l.tok("\\ ", start)
 	}
 	if isLetter(c) || c == '@' {
+		// KaTeX tries \verb before control words, so \verb@x@ is verbatim.
+		if v := start + 5; v < len(in) && in[start:v] == "\\verb" {
+			if t, ok := l.lexVerb(start, v); ok {
+				return t
+			}
+		}
 		j := i
 		for j < len(in) && (isLetter(in[j]) || in[j] == '@') {
 			j++
 		}
 		name := in[start:j]
-		if name == "\\verb" && j < len(in) {
-			if t, ok := l.lexVerb(start, j); ok {
-				return t
-			}
-		}
 		k := j
 		for k < len(in) && isSpace(in[k]) {
 			k++

@@ -101,11 +101,12 @@ func builtinMacro(name string) *macro { return builtins[name] }
 // expander is KaTeX's MacroExpander ("gullet"): it expands macros on a
 // stack of tokens fed by the lexer.
 type expander struct {
-	lexer  *lexer
-	macros namespace
-	stack  []token // in reverse order: the next token is last
-	mode   mode
-	count  int
+	lexer    *lexer
+	macros   namespace
+	stack    []token // in reverse order: the next token is last
+	mode     mode
+	count    int
+	produced int // tokens pushed by expansions, for budget
 }
 
 func (e *expander) future() token {
@@ -262,13 +263,12 @@ func (e *expander) expandOnce(expandableOnly bool) bool {
 	toks := exp.tokens
 	args := e.consumeArgs(exp.numArgs, exp.delimiters, top)
 	if exp.numArgs > 0 {
+		e.budget(substitutedLen(toks, args), top)
 		toks = substitute(toks, args)
+	} else {
+		e.budget(len(toks), top)
 	}
 	start := len(e.stack)
-	if start+len(toks) > maxTokens {
-		// KaTeX runs out of memory here (\def\a#1{\a{#1#1}}); we stop.
-		panic(fail(top.pos, "Too many expansions: infinite loop or need to increase maxExpand setting"))
-	}
 	e.pushTokens(toks)
 	// Tokens of a definition point at the macro's use, where KaTeX would
 	// point into the definition.
@@ -278,6 +278,31 @@ func (e *expander) expandOnce(expandableOnly bool) bool {
 		}
 	}
 	return true
+}
+
+// budget counts the tokens that expansions produce. KaTeX has no such
+// limit and runs out of time or memory (\def\a#1{\a{#1#1}}); we stop
+// with its error for too many expansions.
+func (e *expander) budget(n int, at token) {
+	e.produced += n
+	if e.produced > maxTokens || len(e.stack)+n > maxTokens {
+		panic(fail(at.pos, "Too many expansions: infinite loop or need to increase maxExpand setting"))
+	}
+}
+
+func substitutedLen(toks []token, args [][]token) int {
+	n := 0
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].text == "#" && i > 0 {
+			if a := toks[i-1].text; len(a) == 1 && a[0] >= '1' && a[0] <= '9' && int(a[0]-'1') < len(args) {
+				n += len(args[a[0]-'1'])
+				i--
+				continue
+			}
+		}
+		n++
+	}
+	return n
 }
 
 // substitute replaces #n in a reversed token list by the arguments.
@@ -337,6 +362,7 @@ func (e *expander) expandTokens(toks []token, at token) []token {
 		}
 	}
 	e.countExpansion(len(out), at)
+	e.budget(len(out), at)
 	return out
 }
 

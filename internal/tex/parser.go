@@ -678,6 +678,10 @@ func (p *parser) parseSymbol() *node {
 			arg = arg[1:]
 		}
 		_, s := utf8.DecodeRuneInString(arg)
+		if len(arg) < 2*s || arg[:s] != arg[len(arg)-s:] {
+			// A control word such as \verb@ (KaTeX's own assertion).
+			panic(fail(-1, "\\verb assertion failed --\n                    please report what input caused this bug"))
+		}
 		return &node{typ: "verb", mode: modeText, text: arg[s : len(arg)-s], flag: star, pos: nucleus.pos}
 	}
 	syms := symbolsFor(p.mode)

@@ -76,7 +76,7 @@ func FuzzMathML(f *testing.F) {
 	for _, s := range []string{
 		`\frac{a}{b}`, `x_1^2`, `\left( x \middle| y \right)`, `\begin{cases} a & b \\ c \end{cases}`,
 		`\def\a#1{#1#1}\a{x}`, `\text{中文 $x$}`, `\sqrt[3]{x}`, `\verb|x|`, `{`, `\begin{array}{c|l} a & b \end{array}`,
-		`x''^2`, `\char"41`, `\operatorname*{max}_x`, `\not\in`, `a \over b`, `₁₂`, `\tag{1} x`,
+		`x''^2`, `\char"41`, `\operatorname*{max}_x`, `\not\in`, `a \over b`, `₁₂`, `\tag{1} x`, `\verb@`, `\verb@x@`,
 	} {
 		f.Add(s, true)
 	}
