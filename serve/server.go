@@ -262,10 +262,6 @@ func (srv *Server) serve(w http.ResponseWriter, r *http.Request) {
 		srv.notFound(w)
 		return
 	}
-	if !strings.HasSuffix(rel, "/") && path.Ext(rel) == "" {
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-		return
-	}
 	if strings.HasSuffix(rel, "/index.html") {
 		http.Redirect(w, r, strings.TrimSuffix(r.URL.Path, "index.html"), http.StatusMovedPermanently)
 		return
@@ -276,6 +272,10 @@ func (srv *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	data, copy, found, err := srv.file(file)
 	switch {
+	case !found && !strings.HasSuffix(rel, "/") && path.Ext(rel) == "":
+		// A page's URL without its slash (a file without an extension,
+		// such as LICENSE, was found above).
+		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 	case !found:
 		srv.notFound(w)
 	case err != nil:
