@@ -79,6 +79,9 @@ func check(sc *numbering.Scheme, i int, highest []int) (Finding, bool) {
 			}
 			return Finding{Head: i, Problem: NotUnder, Want: want, Ref: prefix}, true
 		case len(n) > len(prefix)+1:
+			if p := h.Prev; p >= 0 && sc.Heads[p].Number.Parent().Equal(n.Parent()) {
+				return Finding{}, false // reported at the first of them
+			}
 			return Finding{Head: i, Problem: LevelSkipped, Ref: n[:len(prefix)+1], Want: prefix}, true
 		}
 	}
@@ -103,7 +106,7 @@ func check(sc *numbering.Scheme, i int, highest []int) (Finding, bool) {
 	// A first section right under the page may continue a numbering from
 	// elsewhere ("## 18.14" on a page of its own); under a section or in a
 	// list it must start from 1.
-	if placed && n.Last() > 1 && (h.Parent >= 0 || h.Role == numbering.Item) {
+	if placed && n.Last() > 1+unnumberedBefore(sc, i) && (h.Parent >= 0 || h.Role == numbering.Item) {
 		return Finding{Head: i, Problem: NotFirst, Want: n.Parent().Child(1), Ref: prefix}, true
 	}
 	return Finding{}, false
@@ -127,4 +130,17 @@ func expectedPrefix(sc *numbering.Scheme, i int) (numbering.Number, bool) {
 func aligned(sc *numbering.Scheme, p int, prefix numbering.Number) bool {
 	n := sc.Heads[p].Number
 	return len(n) == len(prefix)+1 && n.HasPrefix(prefix)
+}
+
+// unnumberedBefore counts the unnumbered headings at heading i's level
+// between it and its parent: an author may count "### 🎯 核心主题" as the
+// 1.1 that the "### 1.2" after it follows.
+func unnumberedBefore(sc *numbering.Scheme, i int) int {
+	h, k := sc.Heads[i], 0
+	for j := i - 1; j >= 0 && j != h.Parent && sc.Heads[j].Level >= h.Level; j-- {
+		if sc.Heads[j].Level == h.Level && sc.Heads[j].Number == nil {
+			k++
+		}
+	}
+	return k
 }

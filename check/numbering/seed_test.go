@@ -12,6 +12,8 @@ import (
 
 const seed = "../../../shared/seeds/000_b5dc548fecb8e19d.txt"
 
+const corpusDev = "../../../shared/corpus-dev"
+
 // TestSeedPage checks the real corpus page: its numbering and its TOC are
 // right, so nothing may be reported; its TOC spans the 目录 heading through
 // the last entry.

@@ -33,7 +33,7 @@ func (d tocDiff) empty() bool {
 
 // TOCDiagnostics compares the page's hand-written TOC with its headings
 // and reports, in one finding at the TOC's heading, every entry that is
-// missing (a numbered H2 or H3 without one), extra (no such heading, or
+// missing (a numbered section at H2 or H3 without one), extra (no such heading, or
 // listed twice), stale (a heading since renamed or renumbered) or out of
 // order; the suggestion is the TOC regenerated. Entries for unnumbered
 // headings are optional, and the TOC's entry for itself is fine.
@@ -86,7 +86,8 @@ func compareTOC(p *site.Page, t site.TOC) tocDiff {
 			byID[h.ID] = i
 		}
 	}
-	title := scheme(p).Title
+	sc := scheme(p)
+	title := sc.Title
 	var d tocDiff
 	var entries []tocEntry
 	listed := map[int]bool{}
@@ -126,12 +127,17 @@ func compareTOC(p *site.Page, t site.TOC) tocDiff {
 			d.order = append(d.order, e.heading)
 		}
 	}
+	// A TOC of H2s only leaves its H3s out on purpose.
+	deepest := 2
+	for i := range listed {
+		deepest = max(deepest, p.Headings[i].Level)
+	}
 	for i, h := range p.Headings {
-		if i == t.Heading || i == title || h.Level < 2 || h.Level > 3 || listed[i] || guessed[i] {
+		if i == t.Heading || i == title || h.Level < 2 || h.Level > min(deepest, 3) || listed[i] || guessed[i] {
 			continue
 		}
-		if _, numbered := numbering.Parse(h.Text); numbered {
-			d.missing = append(d.missing, i)
+		if sc.Heads[i].Role == numbering.Section {
+			d.missing = append(d.missing, i) // list-headings may be left out
 		}
 	}
 	return d
