@@ -100,7 +100,9 @@ func withDefs(e Entry, defs []string) Entry {
 		e.Explanation = defs[0]
 	default:
 		e.Expansion, e.Explanation = defs[0], defs[1]
-		e.Extra = append([]string(nil), defs[2:]...)
+		for _, d := range defs[2:] {
+			e.Fields = append(e.Fields, Field{Value: d})
+		}
 	}
 	return e
 }

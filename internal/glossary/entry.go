@@ -15,13 +15,20 @@ type Entry struct {
 	Term        string
 	Expansion   string
 	Explanation string
-	Extra       []string // cells after the explanation, or further definitions
+	Related     []string // terms the row points to (相关缩写, See also)
+	Fields      []Field  // the other cells, or further definitions
 	File        string   // source page, relative to the content folder
 	Offset      int      // byte offset of the term in the source page
 	// Lang is the language of the page the entry comes from (zh-CN, en).
 	// Entries leaves it empty; the caller, which knows the page, sets it so
 	// that the glossary can keep one explanation per language.
 	Lang string
+}
+
+// Field is a cell a glossary row holds besides its term's definition, under
+// its column's header ("" for a definition list's further definitions).
+type Field struct {
+	Name, Value string
 }
 
 // Entries reads the glossary entries of one page from its parsed AST: rows
@@ -52,100 +59,56 @@ func Entries(doc ast.Node, src []byte, file string) []Entry {
 	return es
 }
 
-// column roles of a glossary table.
-const (
-	roleExtra = iota
-	roleExpansion
-	roleExplanation
-)
-
-var termHeads = set("术语", "缩写", "名词", "term", "terms", "abbreviation", "abbreviations", "acronym", "acronyms")
-
-var expansionHeads = set("完整形式", "全称", "英文全称", "全名", "展开", "原文", "expansion", "full form", "full name", "stands for")
-
-var explanationHeads = set("解释", "中文解释", "说明", "含义", "释义", "定义", "描述", "explanation", "description", "definition", "meaning")
-
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+// definitionTable reads a table's header: the role of each column and
+// whether the table defines terms at all.
+func definitionTable(t *east.Table, src []byte) (*east.TableHeader, []role, []string, bool) {
+	head, ok := t.FirstChild().(*east.TableHeader)
+	if !ok {
+		return nil, nil, nil, false
 	}
-	return m
+	var names []string
+	for c := head.FirstChild(); c != nil; c = c.NextSibling() {
+		names = append(names, plainText(c, src))
+	}
+	roles, ok := columns(names)
+	return head, roles, names, ok
 }
 
 func tableEntries(t *east.Table, src []byte, file string) []Entry {
-	head, ok := t.FirstChild().(*east.TableHeader)
+	head, roles, names, ok := definitionTable(t, src)
 	if !ok {
 		return nil
 	}
-	var heads []string
-	for c := head.FirstChild(); c != nil; c = c.NextSibling() {
-		heads = append(heads, strings.ToLower(plainText(c, src)))
-	}
-	if len(heads) == 0 || !termHeads[heads[0]] {
-		return nil
-	}
-	roles := columnRoles(heads[1:])
 	var es []Entry
 	for row := head.NextSibling(); row != nil; row = row.NextSibling() {
-		first := row.FirstChild()
-		if first == nil {
-			continue
-		}
-		e := Entry{Term: plainText(first, src), File: file, Offset: textStart(first)}
-		if e.Term == "" {
-			continue
-		}
+		e := Entry{File: file}
 		i := 0
-		for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+		for c := row.FirstChild(); c != nil; c, i = c.NextSibling(), i+1 {
 			v := plainText(c, src)
-			role := roleExtra
+			r, name := roleField, ""
 			if i < len(roles) {
-				role = roles[i]
+				r, name = roles[i], names[i]
 			}
-			switch {
-			case role == roleExpansion && e.Expansion == "":
+			switch r {
+			case roleTerm:
+				e.Term, e.Offset = v, textStart(c)
+			case roleExpansion:
 				e.Expansion = v
-			case role == roleExplanation && e.Explanation == "":
+			case roleExplanation:
 				e.Explanation = v
-			case v != "":
-				e.Extra = append(e.Extra, v)
+			case roleRelated:
+				e.Related = splitRelated(v)
+			default:
+				if v != "" {
+					e.Fields = append(e.Fields, Field{Name: name, Value: v})
+				}
 			}
-			i++
 		}
-		es = append(es, e)
+		if e.Term != "" {
+			es = append(es, e)
+		}
 	}
 	return es
-}
-
-// columnRoles names what each column after the term holds. Headers that say
-// what they are (完整形式, Explanation) are taken at their word; the others
-// are read by position — expansion, then explanation — when that role is
-// still free, so "缩写 | 英文 | 中文" works as well as "名词 | 解释 | 备注".
-func columnRoles(heads []string) []int {
-	roles := make([]int, len(heads))
-	taken := map[int]bool{}
-	for i, h := range heads {
-		switch {
-		case expansionHeads[h] && !taken[roleExpansion]:
-			roles[i] = roleExpansion
-		case explanationHeads[h] && !taken[roleExplanation]:
-			roles[i] = roleExplanation
-		default:
-			continue
-		}
-		taken[roles[i]] = true
-	}
-	for i, h := range heads {
-		if expansionHeads[h] || explanationHeads[h] || i > 1 {
-			continue
-		}
-		if want := roleExpansion + i; !taken[want] {
-			roles[i] = want
-			taken[want] = true
-		}
-	}
-	return roles
 }
 
 func textValue(t *ast.Text, src []byte) []byte {

@@ -25,11 +25,11 @@ func TestEntriesFromTables(t *testing.T) {
 	doc, b := parse(testMarkdown(), src)
 	got := Entries(doc, b, "GLOSSARY.md")
 	want := []Entry{
-		{Term: "K8s", Expansion: "Kubernetes", Explanation: "容器编排系统", Extra: []string{"8 个字母"}},
+		{Term: "K8s", Expansion: "Kubernetes", Explanation: "容器编排系统", Fields: []Field{{"备注", "8 个字母"}}},
 		{Term: "K3s", Expansion: "Lightweight Kubernetes", Explanation: "轻量发行版"},
 		// GFM drops cells past the header's; the site's pipeline keeps them.
-		{Term: "CRI", Expansion: "Container Runtime Interface", Explanation: "接口", Extra: []string{"a"}},
-		{Term: "Pod", Explanation: "the smallest unit", Extra: []string{"see docs"}},
+		{Term: "CRI", Expansion: "Container Runtime Interface", Explanation: "接口", Fields: []Field{{"备注", "a"}}},
+		{Term: "Pod", Explanation: "the smallest unit", Fields: []Field{{"Notes", "see docs"}}},
 		{Term: "OPA", Expansion: "Open Policy Agent", Explanation: "开放策略代理"},
 	}
 	checkEntries(t, got, want, b)

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,9 +17,10 @@ type Term struct {
 	// Explanations holds one explanation per language (Entry.Lang), so the
 	// Chinese and English glossaries can define the same acronym once each.
 	Explanations map[string]string
-	Extra        []string
-	ID           string  // anchor on the glossary page: "term-" + slug
-	Entries      []Entry // every definition, in the order given to New
+	Related      []string // every related term its rows name, once each
+	Fields       []Field  // every other cell, once per header and value
+	ID           string   // anchor on the glossary page: "term-" + slug
+	Entries      []Entry  // every definition, in the order given to New
 	// Fold is true when the term matches in any letter case (see caseless).
 	Fold bool
 }
@@ -72,9 +74,7 @@ func New(entries []Entry) (*Glossary, []Conflict) {
 		if _, ok := t.Explanations[e.Lang]; !ok && e.Explanation != "" {
 			t.Explanations[e.Lang] = e.Explanation
 		}
-		if len(t.Extra) == 0 {
-			t.Extra = e.Extra
-		}
+		t.merge(e)
 	}
 	sortTerms(g.terms)
 	var ids slug.Slugger
@@ -87,6 +87,21 @@ func New(entries []Entry) (*Glossary, []Conflict) {
 	}
 	g.m = newMatcher(g.terms)
 	return g, conflicts
+}
+
+// merge adds what a further row says of the term: its related terms and
+// fields, each once, in the order first met.
+func (t *Term) merge(e Entry) {
+	for _, r := range e.Related {
+		if !slices.Contains(t.Related, r) && key(r) != key(t.Term) {
+			t.Related = append(t.Related, r)
+		}
+	}
+	for _, f := range e.Fields {
+		if !slices.Contains(t.Fields, f) {
+			t.Fields = append(t.Fields, f)
+		}
+	}
 }
 
 func firstWithExpansion(t *Term) Entry {

@@ -136,28 +136,48 @@ func TestSortTerms(t *testing.T) {
 
 func TestIsSource(t *testing.T) {
 	cfg := []string{"docs/terms.md", "./other/words.md"}
+	table := "| 缩写 | 完整形式 | 中文解释 |\n|---|---|---|\n| K8s | Kubernetes | 编排 |\n"
+	bold := "# 13. 缩写词汇表：全面梳理\n\n| **缩写** | **完整形式** |\n| :-- | :-- |\n| **K8s** | Kubernetes |\n"
+	relation := "| 缩写 | 所属层次 | 直接关系 |\n|---|---|---|\n| K8s | 编排层 | CRI |\n"
+	deflist := "# Glossary\n\nK3s\n: Lightweight Kubernetes\n"
+	fenced := "# 术语表\n\n```\n| 缩写 | 说明 |\n|---|---|\n```\n"
 	tests := []struct {
 		path string
 		meta map[string]any
+		body string
 		want bool
 	}{
-		{"GLOSSARY.md", nil, true},
-		{"glossary.md", nil, true},
-		{"GLOSSARY.en.md", nil, true},
-		{"a/b/Glossary.zh-CN.md", nil, true},
-		{"GLOSSARY.txt", nil, false},
-		{"my-glossary.md", nil, false},
-		{"glossary.old.draft.md", nil, false},
-		{"docs/terms.md", nil, true},
-		{"other/words.md", nil, true},
-		{"words.md", nil, false},
-		{"page.md", map[string]any{"glossary": true}, true},
-		{"page.md", map[string]any{"glossary": "yes"}, false},
-		{"page.md", map[string]any{"glossary": false}, false},
+		{"GLOSSARY.md", nil, table, true},
+		{"glossary.md", nil, table, true},
+		{"GLOSSARY.en.md", nil, table, true},
+		{"a/b/Glossary.zh-CN.md", nil, table, true},
+		{"GLOSSARY.txt", nil, table, false},
+		{"GLOSSARY.md", nil, "# Glossary\n\nNothing yet.\n", false},
+		{"my-glossary.md", nil, table, true},
+		{"docs/acronyms-glossary/acronyms-glossary.md", nil, bold, true},
+		{"docs/acronyms-glossary/README.md", nil, table, true},
+		{"docs/10-术语/index.md", nil, table, true},
+		{"docs/缩写词汇表.md", nil, table, true},
+		{"docs/page.md", nil, bold, true},               // the H1 says so
+		{"docs/page.md", nil, "intro\n\n" + bold, true}, // not on the first line
+		{"docs/page.md", map[string]any{"title": "名词解释"}, table, true},
+		{"docs/page.md", nil, deflist, true},
+		{"docs/page.md", nil, table, false},        // a table alone is not a glossary
+		{"docs/glossary.md", nil, relation, false}, // nor is a relation table
+		{"docs/glossary.md", nil, fenced, false},   // nor one in code
+		{"docs/glossarist.md", nil, table, false},  // a word, not a part
+		{"glossary.old.draft.md", nil, "Nothing\n", false},
+		{"docs/terms.md", nil, "", true},
+		{"other/words.md", nil, "", true},
+		{"words.md", nil, "", false},
+		{"page.md", map[string]any{"glossary": true}, "", true},
+		{"page.md", map[string]any{"glossary": "yes"}, "", false},
+		{"GLOSSARY.md", map[string]any{"glossary": false}, table, false},
+		{"docs/terms.md", map[string]any{"glossary": false}, table, false},
 	}
 	for _, tt := range tests {
-		if got := IsSource(tt.path, tt.meta, cfg); got != tt.want {
-			t.Errorf("IsSource(%q, %v) = %v", tt.path, tt.meta, got)
+		if got := IsSource(tt.path, tt.meta, cfg, []byte(tt.body)); got != tt.want {
+			t.Errorf("IsSource(%q, %v, %.30q) = %v", tt.path, tt.meta, tt.body, got)
 		}
 	}
 }

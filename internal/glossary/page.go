@@ -13,17 +13,19 @@ import (
 type PageRef struct {
 	Title string
 	URL   string
+	Links int // pages linking to it: the most linked are listed first
 }
 
 // PageOption configures Page.
 type PageOption func(*pageConfig)
 
 type pageConfig struct {
-	shown int // uses listed before the rest fold into <details>
+	shown int // uses listed before the rest are only counted
 }
 
-// WithShownUses sets how many pages are listed under a term before the rest
-// fold away into a <details> element (default 8). All are always in the HTML.
+// WithShownUses sets how many pages are listed under a term, the most
+// linked first (default 5); the rest are only counted, so a term used on
+// every page does not make the glossary page as long as the site.
 func WithShownUses(n int) PageOption {
 	return func(c *pageConfig) { c.shown = max(n, 0) }
 }
@@ -34,7 +36,7 @@ func WithShownUses(n int) PageOption {
 // pages link to, its expansion and explanation, and the pages that use it.
 // uses maps Term.Term (as Annotate returns it) to those pages.
 func Page(g *Glossary, uses map[string][]PageRef, lang string, opts ...PageOption) template.HTML {
-	cfg := pageConfig{shown: 8}
+	cfg := pageConfig{shown: 5}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -54,14 +56,14 @@ func Page(g *Glossary, uses map[string][]PageRef, lang string, opts ...PageOptio
 		b.WriteString(`<section class="glossary-group">` + "\n")
 		b.WriteString(`<h2 id="` + gr.id + `">` + html.EscapeString(gr.label(ui)) + "</h2>\n<dl class=\"glossary\">\n")
 		for _, t := range gr.terms {
-			writeTerm(&b, t, uses[t.Term], lang, ui, cfg)
+			writeTerm(&b, g, t, uses[t.Term], lang, ui, cfg)
 		}
 		b.WriteString("</dl>\n</section>\n")
 	}
 	return template.HTML(b.String())
 }
 
-func writeTerm(b *strings.Builder, t *Term, refs []PageRef, lang string, ui ui, cfg pageConfig) {
+func writeTerm(b *strings.Builder, g *Glossary, t *Term, refs []PageRef, lang string, ui ui, cfg pageConfig) {
 	b.WriteString(`<dt id="` + html.EscapeString(t.ID) + `"><dfn>` + html.EscapeString(t.Term) + `</dfn>`)
 	if t.Expansion != "" {
 		b.WriteString(` <span class="term-expansion">` + html.EscapeString(t.Expansion) + `</span>`)
@@ -70,17 +72,34 @@ func writeTerm(b *strings.Builder, t *Term, refs []PageRef, lang string, ui ui, 
 	if ex := t.ExplanationIn(lang); ex != "" {
 		b.WriteString(`<p>` + html.EscapeString(ex) + `</p>`)
 	}
-	for _, x := range t.Extra {
-		b.WriteString(`<p class="term-extra">` + html.EscapeString(x) + `</p>`)
+	for _, f := range t.Fields {
+		b.WriteString(`<p class="term-extra">`)
+		if f.Name != "" {
+			b.WriteString(`<span class="term-field">` + html.EscapeString(f.Name) + `</span> `)
+		}
+		b.WriteString(html.EscapeString(f.Value) + `</p>`)
 	}
-	refs = cleanRefs(refs)
+	if len(t.Related) > 0 {
+		b.WriteString(`<p class="term-related"><span class="term-related-label">` + ui.related + `</span>`)
+		for i, r := range t.Related {
+			if i > 0 {
+				b.WriteString(ui.sep)
+			}
+			if rt := g.Lookup(r); rt != nil {
+				b.WriteString(`<a href="#` + html.EscapeString(rt.ID) + `">` + html.EscapeString(r) + `</a>`)
+			} else {
+				b.WriteString(html.EscapeString(r))
+			}
+		}
+		b.WriteString(`</p>`)
+	}
+	refs = rankRefs(refs)
 	if len(refs) > 0 {
+		shown := refs[:min(len(refs), cfg.shown)]
 		b.WriteString(`<div class="term-uses"><span class="term-uses-label">` + ui.usedIn + `</span>`)
-		writeRefs(b, refs[:min(len(refs), cfg.shown)])
-		if rest := refs[min(len(refs), cfg.shown):]; len(rest) > 0 {
-			b.WriteString(`<details><summary>` + strings.Replace(ui.more, "%d", strconv.Itoa(len(rest)), 1) + `</summary>`)
-			writeRefs(b, rest)
-			b.WriteString(`</details>`)
+		writeRefs(b, shown)
+		if rest := len(refs) - len(shown); rest > 0 {
+			b.WriteString(`<span class="term-uses-more">` + strings.Replace(ui.more, "%d", strconv.Itoa(rest), 1) + `</span>`)
 		}
 		b.WriteString(`</div>`)
 	}
@@ -99,12 +118,14 @@ func writeRefs(b *strings.Builder, refs []PageRef) {
 	b.WriteString(`</ul>`)
 }
 
-// cleanRefs sorts pages by URL and drops repeats, so the page is the same
-// whatever order the workers finished in.
-func cleanRefs(refs []PageRef) []PageRef {
+// rankRefs drops repeated pages and puts the most linked first, then by
+// URL, so the page is the same whatever order the workers finished in.
+func rankRefs(refs []PageRef) []PageRef {
 	refs = slices.Clone(refs)
-	slices.SortFunc(refs, func(a, b PageRef) int { return cmp.Or(cmp.Compare(a.URL, b.URL), cmp.Compare(a.Title, b.Title)) })
-	return slices.CompactFunc(refs, func(a, b PageRef) bool { return a.URL == b.URL })
+	slices.SortFunc(refs, func(a, b PageRef) int { return cmp.Or(cmp.Compare(a.URL, b.URL), cmp.Compare(b.Links, a.Links)) })
+	refs = slices.CompactFunc(refs, func(a, b PageRef) bool { return a.URL == b.URL })
+	slices.SortStableFunc(refs, func(a, b PageRef) int { return cmp.Compare(b.Links, a.Links) })
+	return refs
 }
 
 type group struct {
@@ -145,12 +166,12 @@ func groupTerms(ts []*Term) []group {
 }
 
 type ui struct {
-	index, usedIn, more, pinyin, other, empty string
+	index, usedIn, more, related, sep, pinyin, other, empty string
 }
 
 func uiStrings(lang string) ui {
 	if strings.HasPrefix(strings.ToLower(lang), "zh") || lang == "" {
-		return ui{index: "术语索引", usedIn: "使用本术语的页面：", more: "另外 %d 个页面", pinyin: "拼音", other: "其他", empty: "尚无术语。"}
+		return ui{index: "术语索引", usedIn: "使用本术语的页面：", more: "另有 %d 个页面", related: "相关：", sep: "、", pinyin: "拼音", other: "其他", empty: "尚无术语。"}
 	}
-	return ui{index: "Term index", usedIn: "Used on: ", more: "%d more pages", pinyin: "Pinyin", other: "Other", empty: "No terms yet."}
+	return ui{index: "Term index", usedIn: "Used on: ", more: "and %d more pages", related: "See also: ", sep: ", ", pinyin: "Pinyin", other: "Other", empty: "No terms yet."}
 }

@@ -19,11 +19,11 @@ func TestSitePipeline(t *testing.T) {
 	conv := markdown.New(markdown.WithExtensions(glossary.NewExtension()))
 	gp := &site.Page{Path: "GLOSSARY.md", Lang: "zh-CN", Source: []byte(
 		"| 缩写 | 完整形式 | 中文解释 |\n|---|---|---|\n| K3s | Lightweight Kubernetes | 轻量级 Kubernetes：单个二进制 | 多出的列 |\n")}
-	if !glossary.IsSource(gp.Path, gp.Meta, nil) {
+	if !glossary.IsSource(gp.Path, gp.Meta, nil, gp.Source) {
 		t.Fatal("GLOSSARY.md is a source")
 	}
 	es := glossary.Entries(conv.Parse(gp), gp.Source, gp.Path)
-	if len(es) != 1 || len(es[0].Extra) != 1 {
+	if len(es) != 1 || len(es[0].Fields) != 1 {
 		t.Fatalf("entries %+v", es)
 	}
 	g, _ := glossary.New(es)

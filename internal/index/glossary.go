@@ -15,12 +15,15 @@ import (
 
 // glossarySources splits the pages into glossary sources and the rest. A
 // glossary file at the top of the content is the glossary page itself and
-// takes its URL, /glossary/ (/en/glossary/ in English).
+// takes its URL, /glossary/ (/en/glossary/ in English); a source anywhere
+// else stays a page of its own.
 func glossarySources(s *site.Site) (sources, rest []*site.Page) {
+	top := map[string]bool{}
 	for _, p := range s.Pages {
-		if !p.Generated && glossary.IsSource(p.Path, p.Meta, s.Config.Glossary) {
+		if !p.Generated && glossary.IsSource(p.Path, p.Meta, s.Config.Glossary, p.Source[min(p.BodyOffset, len(p.Source)):]) {
 			p.GlossarySource = true
-			if p.Dir == "" && !p.Landing {
+			if p.Dir == "" && !p.Landing && !top[p.Lang] {
+				top[p.Lang] = true
 				p.URL = s.DirURL("", p.Lang) + "glossary/"
 			}
 			sources = append(sources, p)
@@ -63,7 +66,9 @@ func PageGlossary(s *site.Site, p *site.Page, doc ast.Node, render bool) {
 		for i := range p.GlossaryEntries {
 			p.GlossaryEntries[i].Lang = p.Lang
 		}
-		if render && isGlossaryPage(s, p) {
+		switch {
+		case !render:
+		case isGlossaryPage(s, p):
 			for n := doc.FirstChild(); n != nil; {
 				next := n.NextSibling()
 				if _, table := n.(*east.Table); table {
@@ -71,6 +76,11 @@ func PageGlossary(s *site.Site, p *site.Page, doc ast.Node, render bool) {
 				}
 				n = next
 			}
+		default:
+			// The site's glossary is made once every source is parsed, after
+			// this page; its own rows give the same term IDs.
+			own, _ := glossary.New(p.GlossaryEntries)
+			glossary.LinkRows(doc, p.Source, own, s.Href(GlossaryURL(s, p.Lang)), p.Lang)
 		}
 		return
 	}
@@ -95,10 +105,11 @@ func glossaryPages(s *site.Site) {
 		return
 	}
 	uses := map[string][]glossary.PageRef{}
+	inbound := linkCounts(s)
 	for _, p := range s.Pages {
 		if s.ByURL[p.URL] == p {
 			for _, t := range p.Terms {
-				uses[t] = append(uses[t], glossary.PageRef{Title: p.Title, URL: s.Href(p.URL)})
+				uses[t] = append(uses[t], glossary.PageRef{Title: p.Title, URL: s.Href(p.URL), Links: inbound[p]})
 			}
 		}
 	}
@@ -121,4 +132,28 @@ func glossaryPages(s *site.Site) {
 		s.Pages = append(s.Pages, p)
 		s.ByURL[u] = p
 	}
+}
+
+// linkCounts is the number of pages linking to each page that uses a term,
+// so the glossary lists the most linked of them first.
+func linkCounts(s *site.Site) map[*site.Page]int {
+	counts := map[*site.Page]int{}
+	for _, from := range s.Pages {
+		var seen map[*site.Page]bool
+		for _, l := range from.Links {
+			if l.Kind == site.LinkImage || l.Kind == site.LinkHTMLImage {
+				continue
+			}
+			t := s.Resolve(from, l.Dest)
+			if t.Kind != site.PageTarget || t.Page == nil || t.Page == from || len(t.Page.Terms) == 0 || seen[t.Page] {
+				continue
+			}
+			if seen == nil {
+				seen = map[*site.Page]bool{}
+			}
+			seen[t.Page] = true
+			counts[t.Page]++
+		}
+	}
+	return counts
 }

@@ -121,17 +121,3 @@ func (w *pw) references() {
 		w.blank()
 	}
 }
-
-func (w *pw) glossaryPage() {
-	w.line("# " + w.p.h1.text)
-	w.blank()
-	w.para("本表收录知识库中出现的缩写词。正文第一次出现某个缩写时（包括`使用K8s部署`这样与中文相连的写法）会链接到这里。")
-	w.line("## 缩写表")
-	w.blank()
-	rows := make([][]string, len(glossary))
-	for i, e := range glossary {
-		rows[i] = []string{e[0], e[1], e[2]}
-	}
-	w.b.WriteString(formatTable([]string{"缩写", "完整形式", "中文解释"}, rows))
-	w.blank()
-}
