@@ -12,7 +12,7 @@ const (
 // Rules describes them.
 var Rules = []diag.Rule{
 	{ID: RuleNumberingTitle, Severity: diag.Warning, Short: "Page number that differs from its place in the sidebar",
-		Help: "In a folder whose pages evidently number by position (their H1 numbers are 1..k in some order, or two thirds of them match), the last part of this page's H1 number is not its position. Renumber the title or move the file. A translation is compared with the page it translates."},
+		Help: "The number written in the page's H1 is not the number the sidebar gives the page by its position. Renumber the title, or move the file (docsite fix can renumber)."},
 	{ID: RuleNumberingHeading, Severity: diag.Warning, Short: "Heading numbers out of sequence",
 		Help: "A heading's number skips or repeats one (for example 1.3 after 1.1). The message names the number expected; docsite fix can renumber."},
 	{ID: RuleTocOutOfSync, Severity: diag.Warning, Short: "Hand-written table of contents that no longer matches the headings",
