@@ -36,8 +36,10 @@ func (srv *Server) Apply(paths []string) Event {
 		switch {
 		case dirExists(abs) != knownDir:
 			full = true // a folder came or went (its files made no events of their own)
-		case isMarkdown(p) && exists && known:
+		case isMarkdown(p) && exists && known && regular(abs):
 			edited = append(edited, p)
+		case exists && !regular(abs):
+			full = true // swapped for a link or a pipe: the loader decides, as a fresh build does
 		case isMarkdown(p) || exists != s.Exists[p]:
 			full = true // created, deleted or renamed: landing pages and URLs may move
 		}
@@ -69,6 +71,15 @@ func (srv *Server) rebuildAll() []string {
 		if err != nil {
 			srv.fail(err.Error())
 			return []string{"*"}
+		}
+		if cfg.Sanitize != srv.opts.Config.Sanitize {
+			// The converter is configured once; sanitize: changes it.
+			pl, err := build.NewPipeline(build.Options{CacheDir: srv.opts.CacheDir, Config: cfg})
+			if err != nil {
+				srv.fail(err.Error())
+				return []string{"*"}
+			}
+			srv.pl = pl
 		}
 		srv.opts.Config = cfg
 	}
@@ -197,6 +208,12 @@ func isMarkdown(p string) bool { return strings.HasSuffix(strings.ToLower(p), ".
 func dirExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
+}
+
+// regular reports whether p is a plain file, not a link to one.
+func regular(p string) bool {
+	st, err := os.Lstat(p)
+	return err == nil && st.Mode().IsRegular()
 }
 
 func fileExists(p string) bool {

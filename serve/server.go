@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +30,7 @@ var liveJS []byte
 // Options configure a Server.
 type Options struct {
 	Content    string
+	Addr       string // the address the server listens on, for the Host check ("" allows any loopback port)
 	ConfigPath string // watched and re-read on change; "" when there is none
 	CacheDir   string
 	Config     *config.Config
@@ -71,7 +71,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Logf == nil {
 		opts.Logf = func(string, ...any) {}
 	}
-	pl, err := build.NewPipeline(build.Options{CacheDir: opts.CacheDir})
+	pl, err := build.NewPipeline(build.Options{CacheDir: opts.CacheDir, Config: opts.Config})
 	if err != nil {
 		return nil, err
 	}
@@ -150,19 +150,14 @@ func (srv *Server) Handler() http.Handler {
 	mux.HandleFunc("/_docsite/events", srv.events)
 	mux.HandleFunc("/_docsite/diagnostics", srv.diagnostics)
 	mux.HandleFunc("/", srv.serve)
-	return secure(mux)
-}
-
-// secure sets the headers every answer carries.
-func secure(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Cache-Control", "no-store")
-		h.ServeHTTP(w, r)
-	})
+	return srv.guard(mux)
 }
 
 func (srv *Server) events(w http.ResponseWriter, r *http.Request) {
+	if !sameOrigin(r) {
+		http.Error(w, "cross-origin", http.StatusForbidden)
+		return
+	}
 	fl, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
@@ -194,6 +189,10 @@ func (srv *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 func (srv *Server) diagnostics(w http.ResponseWriter, r *http.Request) {
+	if !sameOrigin(r) {
+		http.Error(w, "cross-origin", http.StatusForbidden)
+		return
+	}
 	p := srv.pageAt(r.URL.Query().Get("path"))
 	type out struct {
 		File     string `json:"file"`
@@ -263,7 +262,7 @@ func (srv *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.HasSuffix(rel, "/index.html") {
-		http.Redirect(w, r, strings.TrimSuffix(r.URL.Path, "index.html"), http.StatusMovedPermanently)
+		srv.redirect(w, r, strings.TrimSuffix(rel, "index.html"))
 		return
 	}
 	file := strings.TrimPrefix(rel, "/")
@@ -275,7 +274,7 @@ func (srv *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case !found && !strings.HasSuffix(rel, "/") && path.Ext(rel) == "":
 		// A page's URL without its slash (a file without an extension,
 		// such as LICENSE, was found above).
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		srv.redirect(w, r, rel+"/")
 	case !found:
 		srv.notFound(w)
 	case err != nil:
@@ -288,6 +287,20 @@ func (srv *Server) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		_, _ = w.Write(data)
 	}
+}
+
+// redirect sends the browser to rel, a cleaned path of this site: the
+// location is built from it, never from the request, so it cannot name
+// another host ("//evil.example/" is cleaned to "/evil.example/").
+func (srv *Server) redirect(w http.ResponseWriter, r *http.Request, rel string) {
+	srv.mu.RLock()
+	base := srv.site.BasePath()
+	srv.mu.RUnlock()
+	loc := base + strings.TrimPrefix(rel, "/")
+	if !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, "/\\") {
+		loc = base
+	}
+	http.Redirect(w, r, loc, http.StatusMovedPermanently)
 }
 
 // file makes one file of the site from the output table; a page is kept
@@ -311,9 +324,16 @@ func (srv *Server) file(file string) (data []byte, copy string, found bool, err 
 	return data, copy, found, err
 }
 
-// content streams a file of the content folder that the site publishes.
+// content streams a file of the content folder that the site publishes,
+// checked again as the loader checks it: the file may have been swapped
+// for a link to elsewhere since the site was loaded.
 func (srv *Server) content(w http.ResponseWriter, r *http.Request, rel string) {
-	f, err := os.Open(filepath.Join(srv.opts.Content, filepath.FromSlash(rel)))
+	p, ok := srv.inside(rel)
+	if !ok {
+		srv.notFound(w)
+		return
+	}
+	f, err := os.Open(p)
 	if err != nil {
 		srv.notFound(w)
 		return

@@ -58,7 +58,7 @@ func serveCmd(stdout, stderr io.Writer) *cobra.Command {
 			}
 			start := time.Now()
 			srv, err := serve.New(serve.Options{
-				Content: content, ConfigPath: cfgFile, CacheDir: cacheDir, Config: cfg,
+				Content: content, Addr: ln.Addr().String(), ConfigPath: cfgFile, CacheDir: cacheDir, Config: cfg,
 				Logf: func(f string, a ...any) { fmt.Fprintf(stderr, f+"\n", a...) },
 			})
 			if err != nil {
@@ -78,7 +78,9 @@ func serveCmd(stdout, stderr io.Writer) *cobra.Command {
 			if open {
 				openBrowser(url)
 			}
-			hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+			// Idle keep-alive connections are closed; the event stream is a
+			// request in progress, not idle.
+			hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
 			go func() {
 				<-ctx.Done()
 				sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
