@@ -105,8 +105,8 @@ func prose(n ast.Node) bool {
 	switch n.(type) {
 	case *ast.Emphasis, *east.Strikethrough:
 		return true
-	case *ast.Heading, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
-		return false
+	case *ast.Heading, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *east.TableHeader:
+		return false // a table header names a column, it does not use a term
 	}
 	if n.Type() == ast.TypeInline {
 		// Links, code spans, images, raw HTML, autolinks and whatever
