@@ -68,6 +68,7 @@ var flowCases = []vcase{
 	{"subgraph full-width colon", "graph TB\n    subgraph 第1层：内核态执行沙盒\n        K1[x]\n    end", 2, "quote the title"},
 	{"subgraph full-width parens", "graph LR\n    subgraph 边缘集群1（Edge）\n    E1\n    end", 2, "U+FF08"},
 	{"subgraph quoted full-width", "graph TB\nsubgraph \"第1层：内核\"\nA\nend\nsubgraph s[第2层：用户]\nB\nend", 0, ""},
+	{"subgraph without title", "graph TD\nA\nsubgraph\nB\nend", 3, "id or a title"},
 	{"unclosed subgraph", "graph TD\nsubgraph a\nA", 4, "end"},
 	{"end without subgraph", "graph TD\nA\nend", 3, ""},
 	// statements

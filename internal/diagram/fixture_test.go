@@ -208,6 +208,9 @@ func FuzzValidate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// a hang crashes the worker, so the fuzzer keeps the input
+		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Validate hangs on %q", s)) })
+		defer watchdog.Stop()
 		Type(s)
 		if e := Validate(s); e != nil && (e.Line < 1 || e.Column < 1 || e.Message == "") {
 			t.Fatalf("bad error %+v", e)

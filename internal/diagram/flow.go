@@ -93,6 +93,7 @@ type flowParser struct {
 	pStmtLink, pStmtLinkShape, pStmtLinkSpace int
 	pNodeAmp, pNodeShapeAmp, pNode            int
 	pNumList1, pNumListN                      int
+	pBareSubgraph                             int
 	pLinkStyle                                []bool // by production
 	pShape                                    []bool
 }
@@ -129,6 +130,7 @@ var flowOnce = sync.OnceValue(func() *flowParser {
 	p.pNode = find("node: styledVertex")
 	p.pNodeAmp = find("node: node spaceList AMP spaceList styledVertex")
 	p.pNodeShapeAmp = find("node: node shapeData spaceList AMP spaceList styledVertex")
+	p.pBareSubgraph = find("statement: subgraph separator document end")
 	p.pNumList1 = find("numList: NUM")
 	p.pNumListN = find("numList: numList COMMA NUM")
 	for _, r := range []string{
@@ -165,8 +167,11 @@ func validateFlow(t *text, src string) (*Error, int) {
 			la = tok
 			return tok, false
 		}
-		if name == "NUM" {
+		switch name {
+		case "NUM":
 			tok.val = numValue(t.s[tok.start:tok.end])
+		case "subgraph":
+			tok.val = tok.start
 		}
 		prevEnd = la.end
 		la, laName = tok, name
@@ -200,6 +205,10 @@ func validateFlow(t *text, src string) (*Error, int) {
 			return vals[0] + 1, false
 		case prod == p.pNode:
 			return 1, false
+		case prod == p.pBareSubgraph:
+			// mermaid 12.3 crashes on a subgraph without id or title
+			semErr, semAt = `a subgraph needs an id or a title: subgraph id["title"]`, vals[0]
+			return 0, true
 		case prod == p.pNumList1:
 			return vals[0], false
 		case prod == p.pNumListN:
