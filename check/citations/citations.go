@@ -74,6 +74,7 @@ func (c *checker) line(d citation.Def) int {
 
 func (c *checker) file(f *File) {
 	defs, bad := citation.ParseDefs(f.Source, f.Body)
+	defs = citation.Citations(defs, f.References)
 	for _, m := range bad {
 		c.malformed(f, m)
 	}

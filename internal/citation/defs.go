@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/util"
+
 	"docsite/internal/markdown/cjk"
 )
 
@@ -23,6 +25,13 @@ type Def struct {
 	// Malformed is set when the definition shares its line with another or
 	// is broken over lines; it still counts, so citations resolve.
 	Malformed bool
+	// Cite is set when the definition is a citation wherever it is: it has
+	// the form [key]: [title](url), stands under a references heading, or
+	// shares a line with another (which CommonMark reads as text). Any
+	// other is an ordinary link reference definition outside a references
+	// file.
+	Cite   bool
+	titled bool
 }
 
 // Label is the text to show for the definition: its title, else its URL.
@@ -45,21 +54,33 @@ type Malformed struct {
 	Broken     bool // a definition continues on the next line
 }
 
-// ParseDefs reads the citation definitions of a Markdown source line by
-// line, as an author sees them, even where CommonMark would fold the lines
-// into a paragraph, from body on (the front matter ends there; see
-// site.Page.BodyOffset). Fenced and indented code are skipped. Definitions
-// recovered from mangled lines are in defs too, marked Malformed.
+// ParseDefs reads the definitions of a Markdown source line by line, as an
+// author sees them, from body on (the front matter ends there; see
+// site.Page.BodyOffset). As in CommonMark a definition cannot interrupt a
+// paragraph: a run of them starts where a block may start. Fenced and
+// indented code are skipped. Definitions recovered from mangled lines are
+// in defs too, marked Malformed; bad lists only mangled runs of citations.
+// Every definition is returned; Cite tells the citations from ordinary
+// link reference definitions (see Citations).
 func ParseDefs(src []byte, body int) (defs []Def, bad []Malformed) {
 	s := lineScanner{src: src, pos: body}
 	limit := -1 // end of the paragraph being scanned, found once per paragraph
+	para := false
+	var sec section
 	for s.pos < len(src) {
 		line, next := s.line()
-		if fenceOf(line) != "" {
+		switch {
+		case fenceOf(line) != "":
 			s.skipFence(line, next)
+			para = false
 			continue
+		case isBlank(line):
+			para = false
+		case sec.heading(line), isBreak(line):
+			para = false
 		}
-		if _, _, ok := startsDef(src, s.pos, next); !ok {
+		if _, _, ok := startsDef(src, s.pos, next); !ok || para {
+			para = para || !isBlank(line) && !isBreak(line) && !isHeading(line)
 			s.pos = next
 			continue
 		}
@@ -68,15 +89,116 @@ func ParseDefs(src []byte, body int) (defs []Def, bad []Malformed) {
 		}
 		run := parseRun(src, s.pos, limit)
 		if len(run) == 0 {
+			para = true
 			s.pos = next
 			continue
 		}
-		d, m := group(src, run)
+		d, m := group(src, run, sec.open)
 		defs = append(defs, d...)
 		bad = append(bad, m...)
 		s.pos = min(lineEnd(src, run[len(run)-1].End)+1, len(src))
 	}
 	return defs, bad
+}
+
+// Citations keeps the definitions that are citations: every one in a
+// references file, elsewhere those whose form or place says so (Cite).
+func Citations(defs []Def, references bool) []Def {
+	if references {
+		return defs
+	}
+	var out []Def
+	for _, d := range defs {
+		if d.Cite {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// section tracks whether the lines being read are under a references
+// heading (参考, References, …), down to the next heading of its level.
+type section struct {
+	open  bool
+	level int
+}
+
+// heading updates the section for an ATX heading line and reports whether
+// line is one.
+func (s *section) heading(line []byte) bool {
+	level, title := atxHeading(line)
+	if level == 0 {
+		return false
+	}
+	if s.open && level <= s.level {
+		s.open = false
+	}
+	if !s.open && IsReferencesHeading(title) {
+		s.open, s.level = true, level
+	}
+	return true
+}
+
+func isHeading(line []byte) bool { l, _ := atxHeading(line); return l > 0 }
+
+// atxHeading returns the level and text of an ATX heading line (0 if none).
+func atxHeading(line []byte) (int, string) {
+	t := bytes.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 {
+		return 0, ""
+	}
+	n := 0
+	for n < len(t) && t[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || (n < len(t) && t[n] != ' ' && t[n] != '\t' && t[n] != '\r') {
+		return 0, ""
+	}
+	title := strings.TrimSpace(string(t[n:]))
+	title = strings.TrimSpace(strings.TrimRight(title, "#"))
+	return n, title
+}
+
+// referencesHeadings are the headings a page's own references go under.
+var referencesHeadings = []string{
+	"参考", "参考文献", "参考资料", "参考链接", "参考来源", "引用", "引用文献", "文献",
+	"references", "reference", "bibliography", "citations", "sources", "works cited",
+}
+
+// IsReferencesHeading reports whether a heading's text names a references
+// section, after a hand number ("1.9 参考") and emoji or punctuation.
+func IsReferencesHeading(title string) bool {
+	t := strings.TrimLeftFunc(title, func(r rune) bool {
+		return r == '.' || r == ' ' || r >= '0' && r <= '9' || r > 0x2000 && !cjk.IsCJK(r)
+	})
+	t = strings.TrimRight(strings.ToLower(t), " :：")
+	for _, h := range referencesHeadings {
+		if t == h {
+			return true
+		}
+	}
+	return false
+}
+
+func isBlank(line []byte) bool { return len(bytes.TrimSpace(line)) == 0 }
+
+// isBreak reports a thematic break (which also ends a paragraph).
+func isBreak(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	if len(line)-len(bytes.TrimLeft(line, " ")) > 3 || len(t) < 3 || (t[0] != '-' && t[0] != '*' && t[0] != '_') {
+		return false
+	}
+	n := 0
+	for _, c := range t {
+		switch c {
+		case t[0]:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // maxDef bounds the length of one definition, mangled or not.
@@ -244,13 +366,13 @@ func parseDef(src []byte, i int) (Def, bool) {
 		if dest == "" || strings.ContainsAny(dest, " \n") {
 			return Def{}, false
 		}
-		d.URL, d.Title, d.End = dest, fold(title), close+1
+		d.URL, d.Title, d.End, d.titled = unescape(dest), unescape(fold(title)), close+1, true
 	case '<':
 		k := bytes.IndexAny(src[j:], ">\n")
 		if k < 2 || src[j+k] != '>' {
 			return Def{}, false
 		}
-		d.URL, d.End = string(src[j+1:j+k]), j+k+1
+		d.URL, d.End = unescape(string(src[j+1:j+k])), j+k+1
 		d.Title, d.End = optTitle(src, d.End)
 	default:
 		k := j
@@ -260,7 +382,7 @@ func parseDef(src []byte, i int) (Def, bool) {
 		if !looksLikeURL(string(src[j:k])) {
 			return Def{}, false
 		}
-		d.URL, d.End = string(src[j:k]), k
+		d.URL, d.End = unescape(string(src[j:k])), k
 		d.Title, d.End = optTitle(src, d.End)
 	}
 	return d, true
@@ -286,7 +408,7 @@ func optTitle(src []byte, i int) (string, int) {
 		case '\\':
 			k++
 		case close:
-			return fold(string(src[j+1 : k])), k + 1
+			return unescape(fold(string(src[j+1 : k]))), k + 1
 		}
 	}
 	return "", i
@@ -369,10 +491,20 @@ func fold(s string) string {
 	}
 }
 
+// unescape resolves backslash escapes and character references, as
+// CommonMark does in link destinations and titles.
+func unescape(s string) string {
+	if !strings.ContainsAny(s, "\\&") {
+		return s
+	}
+	b := util.UnescapePunctuations([]byte(s))
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(b)))
+}
+
 // group splits a run into clean definitions and mangled stretches: a
 // definition that starts on the line where the previous one ends belongs
-// to the same stretch.
-func group(src []byte, run []Def) ([]Def, []Malformed) {
+// to the same stretch. In a references section every one is a citation.
+func group(src []byte, run []Def, section bool) ([]Def, []Malformed) {
 	var out []Def
 	var bad []Malformed
 	for i := 0; i < len(run); {
@@ -386,8 +518,22 @@ func group(src []byte, run []Def) ([]Def, []Malformed) {
 		for _, d := range g {
 			broken = broken || bytes.ContainsRune(src[d.Start:d.End], '\n')
 		}
+		cite := section || shared
+		for _, d := range g {
+			cite = cite || d.titled
+		}
+		for k := range g {
+			g[k].Cite = cite
+		}
 		if !shared && !broken {
 			out = append(out, g[0])
+			i = j
+			continue
+		}
+		if !cite {
+			// A plain definition over lines is valid CommonMark; it is
+			// mangled only as a citation.
+			out = append(out, g...)
 			i = j
 			continue
 		}

@@ -56,11 +56,17 @@ func TestParseDefs(t *testing.T) {
 		{"front matter", "---\ntitle: x\n[a-b]: https://a.io\n---\n[c-d]: https://c.io", []string{"c-d|https://c.io|"}, 0},
 		{"crlf", "[a-b]: https://a.io \"A\"\r\n[c-d]: https://c.io\r\n",
 			[]string{"a-b|https://a.io|A", "c-d|https://c.io|"}, 0},
-		{"title broken over lines", "[k8s-scale]: https://k8s.io \"Kubernetes\n规模测试\"",
+		{"plain title over lines is CommonMark", "[k8s-scale]: https://k8s.io \"Kubernetes\n规模测试\"",
+			[]string{"k8s-scale|https://k8s.io|Kubernetes 规模测试"}, 0},
+		{"title broken over lines", "## 参考\n\n[k8s-scale]: https://k8s.io \"Kubernetes\n规模测试\"",
 			[]string{"k8s-scale|https://k8s.io|Kubernetes 规模测试|bad"}, 1},
 		{"chinese title broken between characters", "[a-b]: [容器运行\n时规范](https://a.io)",
 			[]string{"a-b|https://a.io|容器运行时规范|bad"}, 1},
-		{"key alone on its line", "[a-b]:\nhttps://a.io", []string{"a-b|https://a.io||bad"}, 1},
+		{"plain key alone on its line is CommonMark", "[a-b]:\nhttps://a.io", []string{"a-b|https://a.io|"}, 0},
+		{"key alone on its line", "## 1.9 参考\n[a-b]:\nhttps://a.io", []string{"a-b|https://a.io||bad"}, 1},
+		{"no interrupting a paragraph", "See the docs.\n[docs]: https://example.com\n[a-b]: [T](https://a.io)", nil, 0},
+		{"after a heading", "# T\n[a-b]: [T](https://a.io)", []string{"a-b|https://a.io|T"}, 0},
+		{"unescaped and decoded", `[foo]: /bar\* "ti\*tle &ouml; &#65;"`, []string{"foo|/bar*|ti*tle ö A"}, 0},
 		{"two on a line", "[a-b]: https://a.io [c-d]: https://c.io",
 			[]string{"a-b|https://a.io||bad", "c-d|https://c.io||bad"}, 1},
 		{"blank line ends a definition", "[a-b]:\n\nhttps://a.io", nil, 0},
@@ -144,6 +150,16 @@ func TestShaped(t *testing.T) {
 	} {
 		if got := Shaped(s); got != want {
 			t.Errorf("Shaped(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, h := range []string{"参考", "References", "1.9 参考", "📑 参考文献", "参考资料：", "Bibliography"} {
+		if !IsReferencesHeading(h) {
+			t.Errorf("%q is a references heading", h)
+		}
+	}
+	for _, h := range []string{"参考架构", "1.9 概述", "Reference architecture"} {
+		if IsReferencesHeading(h) {
+			t.Errorf("%q is not a references heading", h)
 		}
 	}
 	for s, want := range map[string]bool{"x": true, "todo": true, "1": true, "a_b": true, "TODO": false, "^x": false, "-a": false} {

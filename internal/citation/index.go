@@ -240,6 +240,16 @@ func (ix *Index) Visible(page string) []string {
 	return out
 }
 
+// IsReferences reports whether file is a references file (every
+// definition in it is a citation).
+func (ix *Index) IsReferences(file string) bool {
+	if ix == nil {
+		return false
+	}
+	_, ok := ix.refs[file]
+	return ok
+}
+
 // Lookup returns the definition of key in one references file.
 func (ix *Index) Lookup(file, key string) (Def, bool) {
 	if ix == nil {

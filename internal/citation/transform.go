@@ -29,7 +29,7 @@ type span struct{ start, end int }
 func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	p := &page{src: reader.Source(), info: pageOf(pc), local: map[string]Def{}, number: map[string]int{}, seq: map[string]int{}}
 	defs, _ := ParseDefs(p.src, p.info.Body)
-	for _, d := range defs {
+	for _, d := range Citations(defs, p.info.Index.IsReferences(p.info.Path)) {
 		if _, dup := p.local[d.Key]; !dup {
 			d.File = p.info.Path
 			p.local[d.Key] = d
@@ -157,10 +157,11 @@ func (p *page) walk(n ast.Node) {
 	}
 }
 
-// link turns a shortcut reference link "[key]" into a citation when the
-// key is a citation: CommonMark took a line such as
-// "[key]: [Title](https://…)" for a link reference definition whose
-// destination is "[Title](https://…)".
+// link turns a shortcut reference link "[key]" into a citation when its
+// definition is one (see Citations); CommonMark may also have taken a
+// line such as "[key]: [Title](https://…)" for a link reference definition
+// whose destination is "[Title](https://…)". Any other reference link is
+// an ordinary link, as on GitHub.
 func (p *page) link(l *ast.Link) {
 	ref := l.Reference
 	if ref == nil || ref.Type != ast.ReferenceLinkShortcut || !IsKey(string(ref.Value)) {
@@ -172,8 +173,8 @@ func (p *page) link(l *ast.Link) {
 		return
 	}
 	_, _, defined := p.resolve(key)
-	if !defined && !Shaped(key) && !bytes.HasPrefix(l.Destination, []byte("[")) {
-		return // an ordinary reference link such as [docs]
+	if !defined && !bytes.HasPrefix(l.Destination, []byte("[")) {
+		return // an ordinary reference link such as [manual]
 	}
 	node := p.cite(key, start, start+len(key)+2)
 	l.Parent().ReplaceChild(l.Parent(), l, node)

@@ -52,7 +52,7 @@ func useString(t *testing.T, src string, u Use) string {
 }
 
 func TestCitationsInProse(t *testing.T) {
-	const defs = "\n\n[k3s-memory]: [K3s 资源需求](https://docs.k3s.io/installation/requirements)\n[opa]: https://www.openpolicyagent.org/ \"OPA\"\n"
+	const defs = "\n\n## 参考\n\n[k3s-memory]: [K3s 资源需求](https://docs.k3s.io/installation/requirements)\n[opa]: https://www.openpolicyagent.org/ \"OPA\"\n"
 	tests := []struct {
 		name, src string
 		want      string // uses, space-separated
@@ -98,7 +98,8 @@ func TestCitationsInProse(t *testing.T) {
 }
 
 // TestDefinitionLinks covers definitions CommonMark reads as link
-// reference definitions: "[key]" in prose is then a Link, not text.
+// reference definitions: "[key]" in prose is then a Link, a citation
+// only when its definition is one.
 func TestDefinitionLinks(t *testing.T) {
 	src := "见 [tight] 与 [clean-def] 和 [docs]，以及 [完整][docs]。\n\n" +
 		"[tight]: [Tight](https://x.io/)\n[clean-def]: https://y.io/ \"Clean\"\n[Docs]: https://docs.example.com/\n"
@@ -107,13 +108,13 @@ func TestDefinitionLinks(t *testing.T) {
 	for _, u := range Collect(parse(md, src, PageInfo{})) {
 		got = append(got, useString(t, src, u))
 	}
-	if g := strings.Join(got, " "); g != "tight#1 clean-def#2" {
+	if g := strings.Join(got, " "); g != "tight#1" {
 		t.Errorf("uses %q", g)
 	}
 	out := render(t, md, src, PageInfo{})
 	for _, want := range []string{
 		`<a href="#ref-list-tight" title="Tight">[1]</a>`,
-		`<a href="#ref-list-clean-def" title="Clean">[2]</a>`,
+		`<a href="https://y.io/" title="Clean">clean-def</a>`,
 		`<a href="https://docs.example.com/">docs</a>`,
 		`<a href="https://docs.example.com/">完整</a>`,
 		`<a class="cite-source" href="https://x.io/" rel="noopener">Tight</a>`,
@@ -128,7 +129,7 @@ func TestDefinitionLinks(t *testing.T) {
 }
 
 func TestDefinitionLinesRenderAsNothing(t *testing.T) {
-	src := "正文 [k3s-memory] 与 [k8s-scale]。\n\n参考：\n" + mangled[len("## 2.2 参考\n\n"):] + "\n其后的段落。\n"
+	src := "正文 [k3s-memory] 与 [k8s-scale]。\n\n参考：\n\n" + mangled[len("## 2.2 参考\n\n"):] + "\n其后的段落。\n"
 	out := render(t, newMarkdown(), src, PageInfo{})
 	for _, junk := range []string{"]:", "[k3s-startup]", "资源需求</a>\n<a"} {
 		if strings.Contains(out, junk) {
@@ -143,7 +144,7 @@ func TestDefinitionLinesRenderAsNothing(t *testing.T) {
 }
 
 func TestWithoutList(t *testing.T) {
-	src := "见 [a-b]。\n\n[a-b]: https://a.io\n"
+	src := "见 [a-b]。\n\n## 参考\n\n[a-b]: https://a.io\n"
 	md := newMarkdown(WithoutList())
 	out := render(t, md, src, PageInfo{})
 	if strings.Contains(out, "reference-list") {
@@ -159,8 +160,26 @@ func TestWithoutList(t *testing.T) {
 }
 
 func TestDangerousURL(t *testing.T) {
-	out := render(t, newMarkdown(), "见 [a-b]。\n\n[a-b]: javascript:alert(1) \"x\"\n", PageInfo{})
+	out := render(t, newMarkdown(), "见 [a-b]。\n\n[a-b]: [x](javascript:alert(1))\n", PageInfo{})
 	if strings.Contains(out, "javascript:") {
 		t.Errorf("javascript: URL linked:\n%s", out)
+	}
+}
+
+// TestOrdinaryReferenceLinks: a reference link whose definition is not a
+// citation stays the link GitHub shows, and a definition-looking line
+// under a paragraph stays text.
+func TestOrdinaryReferenceLinks(t *testing.T) {
+	for src, want := range map[string]string{
+		"Read [manual] first.\n\n[manual]: https://example.com\n":  `<p>Read <a href="https://example.com">manual</a> first.</p>`,
+		"See [v1.2].\n\n[v1.2]: https://example.com/v1.2\n":        `<p>See <a href="https://example.com/v1.2">v1.2</a>.</p>`,
+		"See [my-docs].\n\n[my-docs]: https://example.com \"D\"\n": `<p>See <a href="https://example.com" title="D">my-docs</a>.</p>`,
+		"See the docs.\n[docs]: https://example.com\n":             "<p>See the docs.\n[docs]: <a href=\"https://example.com\">https://example.com</a></p>",
+		"[foo]\n\n[foo]: /bar\\* \"ti\\*tle\"\n":                   `<p><a href="/bar*" title="ti*tle">foo</a></p>`,
+	} {
+		out := render(t, newMarkdown(), src, PageInfo{})
+		if strings.TrimSpace(out) != want {
+			t.Errorf("%q:\n got %s\nwant %s", src, out, want)
+		}
 	}
 }

@@ -32,6 +32,7 @@ func citations(s *site.Site) {
 			continue
 		}
 		defs, _ := citation.ParseDefs(p.Source, p.BodyOffset)
+		defs = citation.Citations(defs, IsReferences(s, p))
 		if len(defs) == 0 {
 			continue
 		}

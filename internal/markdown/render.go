@@ -60,7 +60,9 @@ func (r *nodeRenderer) fenced(w util.BufWriter, src []byte, n ast.Node, entering
 	f := n.(*ast.FencedCodeBlock)
 	lang := ""
 	if f.Info != nil {
-		lang = strings.Fields(string(f.Info.Segment.Value(src)) + " x")[0]
+		// The info string is inline text: escapes and entities resolve.
+		info := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(f.Info.Segment.Value(src))))
+		lang = strings.Fields(string(info) + " x")[0]
 	}
 	_, _ = w.WriteString(r.highlight.Block(lang, linesText(n, src)) + "\n")
 	return ast.WalkSkipChildren, nil

@@ -47,7 +47,12 @@ func (blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) 
 
 	switch j := closerIn(rest, len(open), close); {
 	case j < 0:
-		// The formula goes on over the next lines.
+		// The formula goes on over the next lines, if its closer comes
+		// before a blank line: an unclosed "\[WIP] notes" or "$$" is text
+		// and must leave the headings and lists after it alone.
+		if !closesLater(reader.Source(), seg.Stop, close, pc) {
+			return nil, parser.NoChildren
+		}
 	case util.IsBlank(rest[j+len(close):]) && j > len(open):
 		node.closed = true
 	default:
@@ -139,6 +144,42 @@ func toParagraph(node *Block, source []byte) {
 func (blockParser) CanInterruptParagraph() bool { return true }
 
 func (blockParser) CanAcceptIndentedLine() bool { return false }
+
+// closesLater reports whether a line after offset from holds closer before
+// a blank line (one of only spaces and block quote markers) ends the block.
+// A failed search is remembered, so that many unclosed openers in one
+// paragraph cost one scan, not one each.
+func closesLater(src []byte, from int, closer string, pc parser.Context) bool {
+	vain, _ := pc.Get(unclosedKey).(map[string]int)
+	if vain == nil {
+		vain = map[string]int{}
+		pc.Set(unclosedKey, vain)
+	}
+	if from < vain[closer] {
+		return false // inside a stretch already searched in vain
+	}
+	for off := from; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off
+		}
+		line := src[off:end]
+		if len(bytes.Trim(line, " \t\r>")) == 0 {
+			vain[closer] = off
+			return false
+		}
+		if closerIn(line, 0, closer) >= 0 {
+			return true
+		}
+		off = end + 1
+	}
+	vain[closer] = len(src)
+	return false
+}
+
+var unclosedKey = parser.NewContextKey()
 
 // closerIn returns the index of the first unescaped closer in line at or
 // after from, or -1. Backslash pairs are skipped as TeX does, except that

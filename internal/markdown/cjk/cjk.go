@@ -61,6 +61,7 @@ func classify(r rune) class {
 
 func (c class) isSpace() bool        { return c&space != 0 }
 func (c class) isSpaceOrPunct() bool { return c&(space|punct) != 0 }
+func (c class) isPunct() bool        { return c&punct != 0 }
 
 // isNonCJKPunct is the amendment's replacement for "punctuation": CJK
 // punctuation is treated like a letter, because Chinese puts no space

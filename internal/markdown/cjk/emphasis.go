@@ -76,6 +76,9 @@ func scanDelimiter(block text.Reader, pc parser.Context, proc parser.DelimiterPr
 // an ideograph). For characters that are neither CJK nor variation
 // selectors this is exactly CommonMark.
 func flanking(char byte, before, after class) (canOpen, canClose bool) {
+	if char == '~' {
+		return tildeFlanking(before, after)
+	}
 	left := !after.isSpace() &&
 		(!after.isNonCJKPunct() || before.isSpace() || before.isNonCJKPunct() || before.isCJKOrIVS())
 	right := !before.isSpace() &&
@@ -87,6 +90,17 @@ func flanking(char byte, before, after class) (canOpen, canClose bool) {
 	// literal. Here any punctuation, CJK or not, ends a word.
 	return left && (!right || before.isSpaceOrPunct()),
 		right && (!left || after.isSpaceOrPunct())
+}
+
+// tildeFlanking is stricter for strikethrough: CJK punctuation counts as
+// punctuation, and only a CJK character on the other side lets a run
+// beside punctuation flank. Chinese writes a single "~" for "about"
+// right after an opening bracket ("（~10 ns）"), and such a run must not
+// close; "~~（旧）~~新" still strikes through.
+func tildeFlanking(before, after class) (canOpen, canClose bool) {
+	left := !after.isSpace() && (!after.isPunct() || before.isSpaceOrPunct() || before.isCJKOrIVS())
+	right := !before.isSpace() && (!before.isPunct() || after.isSpaceOrPunct() || after.isCJK())
+	return left, right
 }
 
 // emphasisProcessor turns matched `*` and `_` runs into ast.Emphasis,

@@ -96,6 +96,9 @@ func TestStrikethrough(t *testing.T) {
 		{"是~~~（删除）~~~是", "<p>是~~~（删除）~~~是</p>\n"},
 		{"a ~~ b ~~", "<p>a ~~ b ~~</p>\n"},
 		{"~~**（粗）**~~是", "<p><del><strong>（粗）</strong></del>是</p>\n"},
+		// A single "~" for "about" next to Chinese brackets is text, as on GitHub.
+		{"延迟（~10 ns）比（~20 ns）低", "<p>延迟（~10 ns）比（~20 ns）低</p>\n"},
+		{"约（~10）与（~20）", "<p>约（~10）与（~20）</p>\n"},
 	}
 	withGFM := goldmark.New(goldmark.WithExtensions(extensionGFM(WithStrikethrough(true))...))
 	alone := goldmark.New(goldmark.WithExtensions(New(WithStrikethrough(true))))
