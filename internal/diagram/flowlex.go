@@ -152,7 +152,7 @@ func ruleStarts(r int) (any, ws bool, set string) {
 	case 88, 99:
 		return false, false, ">"
 	case 93:
-		return false, false, "\\(?=]"
+		return false, false, `\()?=]`
 	case 94:
 		return false, false, "/"
 	case 98:
@@ -801,7 +801,7 @@ func (l *flowLexer) match(r, p int) int {
 	case 92:
 		return l.lit(p, "(((")
 	case 93:
-		if p+1 < len(s) && strings.IndexByte(`\(?=]`, s[p]) >= 0 && s[p+1] == ']' {
+		if p+1 < len(s) && strings.IndexByte(`\()?=]`, s[p]) >= 0 && s[p+1] == ']' {
 			return 2
 		}
 		return -1
