@@ -26,6 +26,10 @@ func TestAnnotateMatching(t *testing.T) {
 		{"longer term alone", "运行时 CRI-O", []string{"CRI-O"}},
 		{"hyphen is a boundary", "CRI-compatible", []string{"CRI"}},
 		{"slash in term", "CI/CD 流水线", []string{"CI/CD"}},
+		{"tail of a file name", "打包 app.wasm 到 etcd.io 之后用 Wasm", []string{"Wasm"}},
+		{"head of a host name", "etcd.io 与 etcd", []string{"etcd"}},
+		{"one-letter tail makes a new name", "CRI-X 不是 CRI", []string{"CRI"}},
+		{"all-capital acronym in its case", "api 与 Api 都不是 API", []string{"API"}},
 		// goldmark keeps escapes in the text until render; a term is matched
 		// as the author typed it.
 		{"escaped term", `CI\/CD 流水线`, nil},

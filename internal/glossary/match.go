@@ -104,7 +104,7 @@ func (m *matcher) find(b []byte, before, after rune, out []match) []match {
 		}
 		// A term never starts inside a word, nor right after a backslash or
 		// '&', where splitting the text would change an escape or entity.
-		if list != nil && !(isWord(r) && isWord(prev)) && prev != '\\' && prev != '&' {
+		if list != nil && !(isWord(r) && isWord(prev)) && prev != '\\' && prev != '&' && !dotted(b[:i]) {
 			if p := m.at(b, i, list, after); p != nil {
 				end := i + len(p.text)
 				out = append(out, match{i, end, p})
@@ -142,6 +142,9 @@ func (m *matcher) at(b []byte, i int, list []*pattern, after rune) *pattern {
 				continue
 			}
 		}
+		if inName(b[end:]) {
+			continue
+		}
 		return p
 	}
 	return nil
@@ -157,4 +160,33 @@ func decode(b []byte, i int) (rune, int) {
 		}
 	}
 	return utf8.DecodeRune(b[i:])
+}
+
+// dotted reports whether text before a term ends in a word and a dot, so
+// the term would be the tail of a file or host name: policy.rego, k8s.io.
+func dotted(before []byte) bool {
+	n := len(before)
+	if n < 2 || before[n-1] != '.' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(before[:n-1])
+	return isWord(r)
+}
+
+// inName reports whether the text after a term makes it part of a longer
+// name: a dot and a word (k8s.io, policy.rego) or a hyphen and a single
+// letter or digit (CRI-O, which is not CRI).
+func inName(after []byte) bool {
+	if len(after) < 2 || after[0] != '.' && after[0] != '-' {
+		return false
+	}
+	r, size := utf8.DecodeRune(after[1:])
+	if !isWord(r) {
+		return false
+	}
+	if after[0] == '.' {
+		return true
+	}
+	next, _ := utf8.DecodeRune(after[1+size:])
+	return 1+size == len(after) || !isWord(next)
 }
