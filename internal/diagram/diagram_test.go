@@ -39,6 +39,8 @@ var flowCases = []vcase{
 	// shapes
 	{"all shapes", "graph TD\nA[a]-->B(b)-->C((c))-->D(((d)))-->E{e}-->F{{f}}-->G>g]-->H[[h]]-->I[(i)]-->J[/j/]-->K[\\k\\]-->L[/l\\]-->M[\\m/]-->N([n])", 0, ""},
 	{"ellipse", "graph TD\nA(-x-)", 0, ""},
+	{"trapezoid closed by )]", "graph TD\nA[/a)]", 0, ""},
+	{"trapezoid text with (", "graph TD\nA[/a(b/]", 2, ""},
 	{"shape data", "graph TD\nA@{ shape: rect, label: \"x\" }\nB@{ shape: cyl }", 0, ""},
 	{"unknown shape", "graph TD\nA@{ shape: foo }", 2, "no such shape"},
 	{"shape with underscore", "graph TD\nA@{ shape: lean_right }", 2, "lowercase"},
@@ -92,7 +94,8 @@ var mindmapCases = []vcase{
 	{"empty parens", "mindmap\n  root((内核))\n    进程创建\n        fork()\n          写时复制", 4, "empty"},
 	{"socket()", "mindmap\n  root\n    socket()", 3, ""},
 	{"text after shape", "mindmap\n  root\n    CFS(完全公平调度), MLFQ", 3, "must end the line"},
-	{"nested shape opener", "mindmap\n      root(([核心主题]))\n         分支1", 2, ""},
+	{"nested shape opener", "mindmap\n      root(([核心主题]))\n         分支1", 2, `root(("[核心主题]"))`},
+	{"quoted shape text", "mindmap\n      root((\"[核心主题]\"))\n         分支1", 0, ""},
 	{"second root", "mindmap\nroot\n  a\nb", 4, "one root"},
 	{"less indented than root", "mindmap\n  root\n a", 3, "one root"},
 	{"icon before node", "mindmap\n::icon(fa fa-x)\nroot", 2, "icon"},

@@ -414,6 +414,8 @@ func mindmapMessage(t *text, p *mindmapParser, name string, f *lrFailure, toks [
 	case exp["NODE_DESCR"] && name == "NODE_DEND":
 		return fmt.Sprintf("empty %q: in a mindmap %q opens a shape and needs text before %q; write the node as %s or drop the brackets",
 			strings.TrimSpace(t.s[f.tok.start-1:f.tok.end]), t.s[f.tok.start-1:f.tok.start], got, quoted)
+	case exp["NL"] && (name == "NODE_ID" || name == "NODE_DSTART") && mismatched(t, p, toks) != "":
+		return mismatched(t, p, toks)
 	case exp["NL"] && (name == "NODE_ID" || name == "NODE_DSTART"):
 		return fmt.Sprintf("unexpected %q after a complete node: a shape such as (...) must end the line; write the whole text as %s", clip(strings.TrimSpace(got)), quoted)
 	case exp["NL"] && name == "SPACELIST":
@@ -429,4 +431,34 @@ func mindmapMessage(t *text, p *mindmapParser, name string, f *lrFailure, toks [
 		return fmt.Sprintf("unexpected %q inside a shape; quote the text: %s", clip(got), quoted)
 	}
 	return fmt.Sprintf("unexpected %q; write the text as %s", clip(strings.TrimSpace(got)), quoted)
+}
+
+var mmCloser = map[string]string{"((": "))", "(": ")", "[": "]", "{{": "}}", "))": "((", ")": "(", "(-": "-)", "-)": "(-"}
+
+// mismatched explains a shape whose text holds a closing bracket, as in
+// "root(([a]))": the first closer ends the shape.
+func mismatched(t *text, p *mindmapParser, toks []lrToken) string {
+	var open, close *lrToken
+	for i := range toks {
+		switch toks[i].kind {
+		case p.tok["NODE_DSTART"]:
+			if close == nil {
+				open = &toks[i]
+			}
+		case p.tok["NODE_DEND"]:
+			if open != nil && close == nil {
+				close = &toks[i]
+			}
+		}
+	}
+	if open == nil || close == nil {
+		return ""
+	}
+	o, c := t.s[open.start:open.end], t.s[close.start:close.end]
+	if mmCloser[o] == c {
+		return ""
+	}
+	id := strings.TrimSpace(t.s[strings.LastIndexByte(t.s[:open.start], '\n')+1 : open.start])
+	return fmt.Sprintf("the shape %q of node %s ends at the first closing bracket %q, inside its text; quote the text: %s%s\"%s\"%s",
+		o, id, c, id, o, strings.TrimSpace(t.s[open.end:close.start]+c), mmCloser[o])
 }
