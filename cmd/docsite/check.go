@@ -56,7 +56,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			pl := load.NewParser(load.WithCacheDir(fl.cacheDir), load.WithSanitize(cfg.Sanitize))
 			defer pl.Close()
 			if pl.MathWarning != "" {
-				fmt.Fprintln(stderr, "warning:", pl.MathWarning, "(math/parse is not checked)")
+				fmt.Fprintln(stderr, "warning:", pl.MathWarning)
 			}
 			s, err := pl.Site(load.Options{Content: fl.content, Config: cfg})
 			if err != nil {

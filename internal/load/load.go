@@ -27,8 +27,9 @@ import (
 // whose verdicts make math/parse findings.
 type Parser struct {
 	Converter *markdown.Converter
-	// Math is nil when KaTeX is not installed; MathWarning then says so.
-	Math        *math.KaTeX
+	// Math typesets natively and falls back to KaTeX for the few formulas
+	// it cannot; MathWarning says when KaTeX is not installed for those.
+	Math        *math.Native
 	MathWarning string
 	workers     int
 }
@@ -68,9 +69,7 @@ func NewParser(opts ...Option) *Parser {
 	}
 	conv := []markdown.Option{markdown.WithExtensions(glossary.NewExtension()), markdown.WithSanitize(o.sanitize)}
 	engine, warning := newMathEngine(o.cacheDir, o.workers)
-	if engine != nil {
-		conv = append(conv, markdown.WithMath(engine))
-	}
+	conv = append(conv, markdown.WithMath(engine))
 	return &Parser{
 		Converter:   markdown.New(append(conv, o.conv...)...),
 		Math:        engine,
@@ -86,23 +85,24 @@ func (pr *Parser) Close() {
 	}
 }
 
-// newMathEngine starts KaTeX from the theme's vendored script. Without it
-// (npm assets not installed) formulas are left as TeX source, and the
-// command says so once instead of failing.
-func newMathEngine(cacheDir string, workers int) (*math.KaTeX, string) {
+// newMathEngine makes the native engine with KaTeX, from the theme's
+// vendored script, behind it for formulas the native one cannot typeset.
+// KaTeX's runtime starts on the first such formula, and without the script
+// (npm assets not installed) those few are shown as TeX source.
+func newMathEngine(cacheDir string, workers int) (*math.Native, string) {
 	src, err := fs.ReadFile(theme.FS, "assets/vendor/katex/katex.min.js")
 	if err != nil {
-		return nil, "KaTeX is not installed in the theme (run make assets); formulas are shown as TeX source"
+		return math.NewNative(nil), "KaTeX is not installed in the theme (run make assets); the rare formulas only KaTeX can typeset are shown as TeX source"
 	}
-	opts := []math.EngineOption{math.WithWorkers(workers)}
+	opts := []math.EngineOption{math.WithWorkers(workers), math.WithMathMLOnly()}
 	if cacheDir != "" {
 		opts = append(opts, math.WithCacheDir(cacheDir))
 	}
 	k, err := math.NewKaTeX(src, opts...)
 	if err != nil {
-		return nil, "KaTeX: " + err.Error()
+		return math.NewNative(nil), "KaTeX: " + err.Error()
 	}
-	return k, ""
+	return math.NewNative(k), ""
 }
 
 // Options say what to load.

@@ -25,6 +25,7 @@ type KaTeX struct {
 	workers  int
 	timeout  time.Duration
 	maxStack int
+	output   string // KaTeX's output option: htmlAndMathml or mathml
 	cacheDir string
 	disk     *diskCache
 
@@ -82,6 +83,12 @@ func WithTimeout(d time.Duration) EngineOption {
 	}
 }
 
+// WithMathMLOnly makes KaTeX write MathML alone, as the native engine does,
+// so that a fallback formula needs neither KaTeX's stylesheet nor its fonts.
+func WithMathMLOnly() EngineOption {
+	return func(k *KaTeX) { k.output = "mathml" }
+}
+
 // NewKaTeX returns an engine running src, the contents of katex.min.js.
 // Nothing runs yet: a build whose formulas are all cached never starts a
 // JavaScript runtime.
@@ -94,6 +101,7 @@ func NewKaTeX(src []byte, opts ...EngineOption) (*KaTeX, error) {
 		workers:  runtime.NumCPU(),
 		timeout:  10 * time.Second,
 		maxStack: 10000,
+		output:   "htmlAndMathml",
 		mem:      make(map[string]result),
 		inflight: make(map[string]*call),
 	}
@@ -106,7 +114,7 @@ func NewKaTeX(src []byte, opts ...EngineOption) (*KaTeX, error) {
 	// patched build); the options that change output are added to it.
 	h := sha256.New()
 	h.Write(src)
-	fmt.Fprintf(h, "\x00output=htmlAndMathml strict=ignore stack=%d", k.maxStack)
+	fmt.Fprintf(h, "\x00output=%s strict=ignore stack=%d", k.output, k.maxStack)
 	k.key = hex.EncodeToString(h.Sum(nil))
 	if k.cacheDir != "" {
 		k.disk = newDiskCache(k.cacheDir, k.key)
@@ -292,7 +300,7 @@ func (k *KaTeX) newVM() (*vm, error) {
 	for i, display := range []bool{false, true} {
 		o := rt.NewObject()
 		_ = o.Set("displayMode", display)
-		_ = o.Set("output", "htmlAndMathml")
+		_ = o.Set("output", k.output)
 		_ = o.Set("throwOnError", true)
 		// "ignore" lets Chinese text stand in math mode (资源 = R(T)),
 		// which KaTeX's default "warn" would log about on every use.

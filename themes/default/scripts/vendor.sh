@@ -1,8 +1,8 @@
 #!/bin/sh
-# vendor.sh copies the third-party browser assets the default theme ships
-# (KaTeX's stylesheet and fonts, KaTeX's script for the build-time math
-# engine, mermaid's browser bundle) from npm into assets/vendor, which the
-# theme embeds. Versions are pinned by package-lock.json; nothing copied here
+# vendor.sh copies the third-party assets the default theme ships (the math
+# font for the MathML that docsite writes, KaTeX's script for the build-time
+# fallback engine, mermaid's browser bundle) from npm into assets/vendor,
+# which the theme embeds. Versions are pinned by package-lock.json; nothing copied here
 # is committed. Run it from anywhere.
 set -eu
 
@@ -19,16 +19,21 @@ fi
 vendor=assets/vendor
 katex=node_modules/katex/dist
 mermaid=node_modules/mermaid/dist
+font=node_modules/@fontsource/noto-sans-math
 
 # Staging folders live in node_modules (git-ignored, never embedded).
 tmp=node_modules/.vendor-new
 old=node_modules/.vendor-old
 rm -rf "$tmp" "$old"
-mkdir -p "$tmp/katex/fonts" "$tmp/mermaid"
-cp "$katex/katex.min.js" "$katex/katex.min.css" "$tmp/katex/"
-# The stylesheet lists woff2 first for every face and every browser the site
-# targets reads woff2, so the woff and ttf fallbacks are left out.
-cp "$katex"/fonts/*.woff2 "$tmp/katex/fonts/"
+mkdir -p "$tmp/katex" "$tmp/math-font" "$tmp/mermaid"
+# Pages carry MathML, which browsers lay out natively: KaTeX runs only at
+# build time, for the few formulas the native engine cannot typeset, so its
+# stylesheet and fonts are not shipped.
+cp "$katex/katex.min.js" "$tmp/katex/"
+# The package's one file holds the whole font (3,000 code points and the
+# OpenType MATH table) whatever its "latin" name says.
+cp "$font/files/noto-sans-math-latin-400-normal.woff2" "$tmp/math-font/NotoSansMath-Regular.woff2"
+cp "$font/LICENSE" "$tmp/math-font/LICENSE"
 cp "$mermaid/mermaid.min.js" "$tmp/mermaid/"
 cp node_modules/katex/LICENSE "$tmp/katex/LICENSE"
 cp node_modules/mermaid/LICENSE "$tmp/mermaid/LICENSE"

@@ -1,0 +1,77 @@
+package math
+
+import (
+	"errors"
+	"fmt"
+	"sync/atomic"
+
+	"docsite/internal/tex"
+)
+
+// Native typesets with internal/tex, which gives KaTeX's verdicts and writes
+// MathML Core in microseconds. Only a formula tex cannot typeset (a command
+// it lacks, such as \href or {CD}) goes to the fallback, a KaTeX engine
+// whose JavaScript runtime starts on that first formula and not before, so a
+// corpus without such formulas never starts one.
+type Native struct {
+	fallback *KaTeX // nil: such formulas are engine errors
+
+	natives, fallbacks atomic.Int64
+}
+
+// NewNative returns a renderer falling back to k, which may be nil.
+func NewNative(k *KaTeX) *Native { return &Native{fallback: k} }
+
+// Render implements Renderer.
+func (n *Native) Render(src string, display bool) (string, error) {
+	out, err := typeset(src, display)
+	if err == nil {
+		n.natives.Add(1)
+		return out, nil
+	}
+	var te *tex.Error
+	if errors.As(err, &te) {
+		n.natives.Add(1)
+		return "", &ParseError{Message: te.Error()}
+	}
+	n.fallbacks.Add(1)
+	if n.fallback == nil {
+		return "", fmt.Errorf("%w, and KaTeX is not installed", err)
+	}
+	return n.fallback.Render(src, display)
+}
+
+// typeset runs tex.MathML. A panic is a bug of the engine, not of the
+// formula, so it sends the formula to KaTeX instead of ending the build.
+func typeset(src string, display bool) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("%w: internal error: %v", tex.ErrUnsupported, r)
+		}
+	}()
+	return tex.MathML(src, display)
+}
+
+// NativeStats counts the formulas each engine typeset or rejected.
+type NativeStats struct {
+	Native   int64 // by internal/tex
+	Fallback int64 // sent to KaTeX
+	KaTeX    Stats // the fallback's own counters (zero without one)
+}
+
+// Stats returns the renderer's counters.
+func (n *Native) Stats() NativeStats {
+	s := NativeStats{Native: n.natives.Load(), Fallback: n.fallbacks.Load()}
+	if n.fallback != nil {
+		s.KaTeX = n.fallback.Stats()
+	}
+	return s
+}
+
+// Close releases the fallback's cache file.
+func (n *Native) Close() error {
+	if n.fallback == nil {
+		return nil
+	}
+	return n.fallback.Close()
+}
