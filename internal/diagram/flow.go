@@ -155,7 +155,7 @@ const maxEdges = 500
 
 func validateFlow(t *text, src string) (*Error, int) {
 	p := flowOnce()
-	l := &flowLexer{s: t.s, stack: []flowState{fsInitial}, ids: p.ids, t: t, src: src, enclosing: -1}
+	l := &flowLexer{s: t.s, stack: make([]flowState, 1, 8), openers: make([]int, 0, 8), ids: p.ids, t: t, src: src, enclosing: -1}
 	var la lrToken
 	var laName string
 	var lexErr bool

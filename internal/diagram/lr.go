@@ -28,6 +28,11 @@ type lrTables struct {
 	prods   []production   // prods[0] is the augmented $accept -> start
 	action  [][]int32      // [state][terminal]: 0 error, >0 shift to s-1, <0 reduce prod -a-1
 	gotoTab [][]int32      // [state][nonterminal-nterm]: state+1 or 0
+
+	// the same tables flattened for the driver
+	act, gto      []int32
+	nnt           int
+	plen, plhsOff []int32
 }
 
 // bitset over terminals.
@@ -374,6 +379,15 @@ func (t *lrTables) build() {
 		t.action[si] = act
 		t.gotoTab[si] = gt
 	}
+	t.nnt = nsym - t.nterm
+	for si := range kernels {
+		t.act = append(t.act, t.action[si]...)
+		t.gto = append(t.gto, t.gotoTab[si]...)
+	}
+	for _, p := range t.prods {
+		t.plen = append(t.plen, int32(len(p.rhs)))
+		t.plhsOff = append(t.plhsOff, int32(p.lhs-t.nterm))
+	}
 }
 
 // lrToken is one token handed to the LR driver; start and end are byte
@@ -407,7 +421,7 @@ func (t *lrTables) parse(next func() (lrToken, bool), onReduce func(prod int, va
 	}
 	for {
 		st := states[len(states)-1]
-		a := t.action[st][tok.kind]
+		a := t.act[int(st)*t.nterm+tok.kind]
 		switch {
 		case a > 0:
 			states = append(states, a-1)
@@ -421,8 +435,7 @@ func (t *lrTables) parse(next func() (lrToken, bool), onReduce func(prod int, va
 			if pi == 0 {
 				return nil, true
 			}
-			p := t.prods[pi]
-			n := len(p.rhs)
+			n := int(t.plen[pi])
 			v := 0
 			if onReduce != nil {
 				var stop bool
@@ -432,7 +445,7 @@ func (t *lrTables) parse(next func() (lrToken, bool), onReduce func(prod int, va
 			}
 			states = states[:len(states)-n]
 			vals = vals[:len(vals)-n]
-			g := t.gotoTab[states[len(states)-1]][p.lhs-t.nterm]
+			g := t.gto[int(states[len(states)-1])*t.nnt+int(t.plhsOff[pi])]
 			states = append(states, g-1)
 			vals = append(vals, v)
 		default:

@@ -301,11 +301,11 @@ type mmNodeInfo struct {
 
 func validateMindmap(t *text, src string) (*Error, int) {
 	p := mindmapOnce()
-	l := &mmLexer{s: t.s, stack: []mmState{mmInitial}}
+	l := &mmLexer{s: t.s, stack: make([]mmState, 1, 8)}
 	var la lrToken
 	var laName string
 	lexErr := false
-	var toks []lrToken // tokens of the current statement
+	toks := make([]lrToken, 0, 16) // tokens of the current statement
 	next := func() (lrToken, bool) {
 		name, a, b := l.next()
 		if name == "" {
@@ -327,9 +327,10 @@ func validateMindmap(t *text, src string) (*Error, int) {
 			return 0, false
 		}
 		// the statement's tokens: everything before the lookahead since
-		// the last stop
+		// the last stop; afterwards only the lookahead is kept
 		stmt := toks[:len(toks)-1]
-		toks = toks[len(toks)-1:]
+		last := toks[len(toks)-1]
+		defer func() { toks = append(toks[:0], last) }()
 		for len(stmt) > 0 && p.separator[stmt[0].kind] {
 			stmt = stmt[1:]
 		}

@@ -55,6 +55,16 @@ func (w *rewriter) add(s string, at int) {
 	w.b = append(w.b, s...)
 }
 
+// finish copies the rest from last and returns the new text, or t itself
+// when nothing was rewritten.
+func (w *rewriter) finish(t *text, last int) *text {
+	if w.b == nil {
+		return t
+	}
+	w.copy(t, last, len(t.s))
+	return w.done(t)
+}
+
 func (w *rewriter) done(t *text) *text {
 	if !w.track {
 		return &text{s: string(w.b)}
@@ -99,8 +109,7 @@ func normalise(t *text) *text {
 		}
 	}
 	if last > 0 {
-		w.copy(t, last, len(s))
-		t = w.done(t)
+		t = w.finish(t, last)
 	}
 	if !strings.Contains(t.s, "=\"") {
 		return t
@@ -260,8 +269,7 @@ func removeDirectives(t *text) *text {
 		w.copy(t, last, start)
 		last, i = j, j
 	}
-	w.copy(t, last, len(s))
-	return w.done(t)
+	return w.finish(t, last)
 }
 
 func skipJSSpace(s string, i int) int {
@@ -310,8 +318,7 @@ func removeComments(t *text) *text {
 		// every line start inside s[i:j] fails the same way
 		lineStart, i = false, j
 	}
-	w.copy(t, last, len(s))
-	t = w.done(t)
+	t = w.finish(t, last)
 	return t.from(skipJSSpace(t.s, 0))
 }
 
@@ -342,8 +349,7 @@ func encodeEntities(t *text) *text {
 			}
 			ls = le + 1
 		}
-		w.copy(t, last, len(s))
-		t = w.done(t)
+		t = w.finish(t, last)
 	}
 	if !strings.Contains(t.s, "#") {
 		return t
@@ -375,8 +381,7 @@ func encodeEntities(t *text) *text {
 		last = j + 1
 		i = j
 	}
-	w.copy(t, last, len(s))
-	return w.done(t)
+	return w.finish(t, last)
 }
 
 // styleSemicolon returns the index of the ";" that /kw.*:\S*#.*;/ removes
@@ -432,8 +437,7 @@ func squeezeAfterBrace(t *text) *text {
 		last = nl + 1
 		i = nl
 	}
-	w.copy(t, last, len(s))
-	return w.done(t)
+	return w.finish(t, last)
 }
 
 // prepare runs the steps mermaid applies before choosing a diagram type.

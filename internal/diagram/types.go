@@ -75,6 +75,9 @@ var knownKeywords = []string{
 // stripAnyComments follows detectType's comment removal: from every "%%"
 // that has a line end after it, the rest of the line goes.
 func stripAnyComments(s string) string {
+	if !strings.Contains(s, "%%") {
+		return s
+	}
 	var b strings.Builder
 	consumed := 0
 	for from := 0; from < len(s); {
