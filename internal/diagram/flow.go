@@ -160,6 +160,7 @@ func validateFlow(t *text, src string) (*Error, int) {
 	var laName string
 	var lexErr bool
 	prevEnd := 0 // end of the token before the lookahead
+	prevName := ""
 	next := func() (lrToken, bool) {
 		tok, name, ok := l.next()
 		if !ok {
@@ -173,7 +174,7 @@ func validateFlow(t *text, src string) (*Error, int) {
 		case "subgraph":
 			tok.val = tok.start
 		}
-		prevEnd = la.end
+		prevEnd, prevName = la.end, laName
 		la, laName = tok, name
 		return tok, true
 	}
@@ -242,7 +243,7 @@ func validateFlow(t *text, src string) (*Error, int) {
 		}
 		return errorAt(t, src, semAt, semErr), 0
 	}
-	return failureAt(t, src, fail, l.parseMessage(p, laName, fail))
+	return failureAt(t, src, fail, l.parseMessage(p, laName, prevName, fail))
 }
 
 // numValue is the value of a NUM token as a link index; mermaid looks
@@ -315,6 +316,8 @@ func describe(name, text string) string {
 	switch name {
 	case "$end", "EOF":
 		return "the end of the diagram"
+	case "SEP":
+		return `"\\|"`
 	case "NEWLINE":
 		return "the end of the line"
 	case "SPACE":
@@ -376,7 +379,7 @@ func (l *flowLexer) nodeBefore(p int) string {
 }
 
 // parseMessage explains a parse error in the terms a writer uses.
-func (l *flowLexer) parseMessage(p *flowParser, name string, f *lrFailure) string {
+func (l *flowLexer) parseMessage(p *flowParser, name, prev string, f *lrFailure) string {
 	got := describe(name, l.s[f.tok.start:f.tok.end])
 	exp := map[string]bool{}
 	for _, k := range f.expected {
@@ -393,6 +396,8 @@ func (l *flowLexer) parseMessage(p *flowParser, name string, f *lrFailure) strin
 		switch name {
 		case "$end", "EOF":
 			return fmt.Sprintf("unclosed %s: close it with %q", where, closerOf[op])
+		case "SQE", "PE", "DIAMOND_STOP", "PIPE", "STADIUMEND", "SUBROUTINEEND", "CYLINDEREND", "DOUBLECIRCLEEND", "TRAPEND", "INVTRAPEND":
+			return fmt.Sprintf("%s does not close the %s, which closes with %q; if %s is part of the text, %s", got, where, closerOf[op], got, quoted)
 		case "STR":
 			return fmt.Sprintf("a double quote inside the unquoted label (%s); %s and write inner quotes as #quot;", where, quoted)
 		}
@@ -410,6 +415,14 @@ func (l *flowLexer) parseMessage(p *flowParser, name string, f *lrFailure) strin
 		}
 	case "$end", "EOF":
 		if exp["end"] {
+			if n := len(l.subgraphs); n > 0 {
+				at := l.subgraphs[n-1]
+				title := l.s[at:]
+				if i := strings.IndexByte(title, '\n'); i >= 0 {
+					title = title[:i]
+				}
+				return fmt.Sprintf("%q (%s) is not closed: add \"end\"", clip(strings.TrimSpace(title)), l.where(at))
+			}
 			return "a subgraph is not closed: add \"end\""
 		}
 	case "SEP":
@@ -418,15 +431,36 @@ func (l *flowLexer) parseMessage(p *flowParser, name string, f *lrFailure) strin
 	if exp["SEMI"] && exp["NEWLINE"] && (name == "NODE_STRING" || name == "UNICODE_TEXT" || name == "NUM" || name == "MINUS") {
 		return fmt.Sprintf("unexpected %s: a statement ended and a new one must start on a new line or after \";\"; node ids cannot contain spaces — put text with spaces in a label, e.g. id[\"text with spaces\"]", got)
 	}
+	if (prev == "LINK" || prev == "PIPE") && exp["NODE_STRING"] && (name == "$end" || name == "EOF" || name == "NEWLINE" || name == "SEMI") {
+		return fmt.Sprintf("found %s where a node was expected: a link needs a node after it", got)
+	}
 	var want []string
+	seen := map[string]bool{}
 	for _, k := range f.expected {
-		want = append(want, describe(p.t.names[k], ""))
-		if len(want) == 6 {
-			want = append(want, "…")
+		w := friendly[p.t.names[k]]
+		if w == "" || seen[w] {
+			continue
+		}
+		seen[w] = true
+		want = append(want, w)
+		if len(want) == 5 {
 			break
 		}
 	}
-	return fmt.Sprintf("unexpected %s; expected %s", got, strings.Join(want, ", "))
+	if len(want) == 0 {
+		return fmt.Sprintf("%s is not allowed here", got)
+	}
+	return fmt.Sprintf("found %s where %s was expected", got, strings.Join(want, " or "))
+}
+
+// friendly names the tokens worth suggesting; the others are left out.
+var friendly = map[string]string{
+	"NODE_STRING": "a node id", "SQE": `"]"`, "PE": `")"`, "DIAMOND_STOP": `"}"`, "PIPE": `"|"`,
+	"NEWLINE": "a new line", "SEMI": `";"`, "LINK": "a link such as -->", "AMP": `"&"`,
+	"end": `"end"`, "STR": "a quoted string", "DIR": "a direction (TB, TD, BT, RL, LR)",
+	"SPACE": "a space", "EDGE_TEXT": "link text", "DOUBLECIRCLEEND": `")))"`, "STADIUMEND": `"])"`,
+	"SUBROUTINEEND": `"]]"`, "CYLINDEREND": `")]"`, "TRAPEND": `"\\]" or "/]"`, "INVTRAPEND": `"/]"`,
+	"ELLIPSE_END": `"-)"`, "NUM": "a number", "DEFAULT": `"default"`, "CALLBACKNAME": "a callback name",
 }
 
 func (l *flowLexer) where(p int) string {

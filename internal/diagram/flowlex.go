@@ -263,6 +263,8 @@ type flowLexer struct {
 	lastShapeSkip bool
 	linkIDs       map[string]bool
 
+	subgraphs []int // where the subgraphs still open begin
+
 	// caches that keep every rule O(1) amortised; positions only grow.
 	wsFrom, wsTo   int // s[wsFrom:wsTo] is a maximal \s run
 	runFrom, runTo int // a maximal run of LINK_ID characters
@@ -1134,6 +1136,12 @@ func (l *flowLexer) remember(r, n int) {
 	case 12:
 		l.lastShape = l.s[l.shapeFrom:l.pos]
 		l.lastShapeSkip = l.linkIDs[l.shapeID] || strings.Contains(l.s, "subgraph "+l.shapeID)
+	case 39:
+		l.subgraphs = append(l.subgraphs, l.pos)
+	case 40:
+		if len(l.subgraphs) > 0 {
+			l.subgraphs = l.subgraphs[:len(l.subgraphs)-1]
+		}
 	case 61:
 		if l.linkIDs == nil {
 			l.linkIDs = map[string]bool{}
