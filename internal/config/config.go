@@ -70,7 +70,10 @@ type Search struct {
 
 // Default is the configuration of a folder with no docsite.yaml.
 func Default() *Config {
-	return &Config{Title: "docsite", Language: "zh-CN", BaseURL: "/", NavNumberDepth: 3}
+	// Raw HTML is sanitized unless the site says its content is trusted:
+	// pages arrive through pull requests, and GitHub, which the knowledge
+	// base is written for, shows the same allow-list.
+	return &Config{Title: "docsite", Language: "zh-CN", BaseURL: "/", NavNumberDepth: 3, Sanitize: true}
 }
 
 // Option changes how a configuration is read.

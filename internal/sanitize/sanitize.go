@@ -2,7 +2,6 @@ package sanitize
 
 import (
 	"bytes"
-	"html"
 	"slices"
 	"strings"
 
@@ -75,49 +74,6 @@ func find(src []byte, depth int) []Finding {
 		}
 	})
 	return out
-}
-
-// Clean returns src without its script elements (and their content),
-// event-handler attributes and script URLs. Bytes it has no reason to touch
-// are copied as they are; when nothing is found it returns src itself.
-func Clean(src []byte) []byte {
-	if !mayHoldScript(src) {
-		return src
-	}
-	var out bytes.Buffer
-	out.Grow(len(src))
-	inScript := false
-	tokens(src, 0, func(t token) {
-		raw := src[t.start:t.end]
-		switch {
-		case t.tag == "script" && (t.isStart() || t.tt == xhtml.EndTagToken):
-			inScript = t.isStart()
-		case inScript:
-		case t.isStart() && len(t.bad) > 0:
-			at := 0
-			for _, a := range t.bad {
-				out.Write(raw[at:a.start])
-				at = a.end
-			}
-			out.Write(raw[at:])
-		case t.rawText && len(find(raw, 1)) > 0:
-			// Markup to a browser reading it inside SVG or MathML: make
-			// it text there too. (In HTML, <style> text then shows "&lt;",
-			// a fair price for a stylesheet that holds tags.)
-			out.Write(bytes.ReplaceAll(raw, []byte("<"), []byte("&lt;")))
-		case t.tt == xhtml.CommentToken && t.end == len(src) && !bytes.HasSuffix(raw, []byte(">")):
-			// An unclosed comment would swallow the page after it.
-			out.Write(raw)
-			out.WriteString("-->")
-		case t.tt == xhtml.ErrorToken:
-			// A tag cut off by the end of the fragment would take the
-			// page's next bytes as its attributes: show it as text.
-			out.WriteString(html.EscapeString(string(raw)))
-		default:
-			out.Write(raw)
-		}
-	})
-	return out.Bytes()
 }
 
 // mayHoldScript is a fast pre-check: text without a '<' has no tag, so

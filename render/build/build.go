@@ -69,7 +69,7 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 	}
 	return &Pipeline{
 		Parser: load.NewParser(load.WithCacheDir(opts.CacheDir), load.WithWorkers(w),
-			load.WithSanitize(opts.Config != nil && opts.Config.Sanitize),
+			load.WithSanitize(opts.Config == nil || opts.Config.Sanitize),
 			load.WithConverter(markdown.WithHighlighter(hl))),
 		Highlighter: hl,
 		layouts:     cache.Open(opts.CacheDir, "graph-layout.bin"),

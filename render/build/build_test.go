@@ -180,7 +180,7 @@ func TestPageConstructs(t *testing.T) {
 		{"same-page link", `<a href="#%E8%A1%A8%E6%A0%BC">本页</a>`},
 		{"external link kept", `<a href="https://example.com/a.md">外部</a>`},
 		{"image with a title", `<img src="/guide/pic.png" alt="图片" title="标题">`},
-		{"raw HTML kept, its link rewritten", `<div class="note" id="raw-note"><a href="/guide/other/#下载安装">raw link</a></div>`},
+		{"raw HTML kept (sanitized: class goes), its link rewritten", `<div id="raw-note"><a href="/guide/other/#下载安装">raw link</a></div>`},
 		{"page language", `<html lang="zh-CN"`},
 	} {
 		if !strings.Contains(page, c.html) {
