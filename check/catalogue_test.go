@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"testing"
 
 	"docsite/internal/diag"
@@ -24,7 +25,10 @@ func TestRulesCatalogue(t *testing.T) {
 		if r.Short == "" || r.Help == "" || len(r.Help) < len(r.Short) {
 			t.Errorf("rule %s needs a short description and a longer help text", r.ID)
 		}
-		if r.Severity != diag.Error && r.Severity != diag.Warning {
+		if r.Severity == diag.Off && !strings.Contains(r.Short, "off unless configured") {
+			t.Errorf("rule %s is off by default: say so in its short description", r.ID)
+		}
+		if r.Severity != diag.Error && r.Severity != diag.Warning && r.Severity != diag.Off {
 			t.Errorf("rule %s has default severity %v", r.ID, r.Severity)
 		}
 	}

@@ -388,5 +388,37 @@ func linkConfig() *config.Config {
 		"citation/malformed", "citation/unused", "citation/conflict", "translation/out-of-sync", "translation/cross-link"} {
 		cfg.Rules[r] = "off"
 	}
+	// Opt-in (off by default): the corpus still pins where it fires.
+	cfg.Rules["link/folder-without-page"] = "error"
 	return cfg
+}
+
+// TestFolderLinksWork: a link to a folder that exists is no finding by
+// default (GitHub lists the folder, the site shows its generated index);
+// docsite.yaml can ask for the opt-in rule.
+func TestFolderLinksWork(t *testing.T) {
+	s := load(t, corpus)
+	for _, d := range check.Run(s, config.Default()) {
+		if d.Rule == "link/folder-without-page" {
+			t.Errorf("folder link reported by default: %+v", d)
+		}
+	}
+	cfg := config.Default()
+	cfg.Rules = map[string]string{"link/folder-without-page": "warning"}
+	n := 0
+	for _, d := range check.Run(s, cfg) {
+		if d.Rule == "link/folder-without-page" {
+			n++
+			if d.Severity != diag.Warning {
+				t.Errorf("opted in as warning, got %v", d.Severity)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("opted in: want the corpus's 2 folder links, got %d", n)
+	}
+	p := s.ByPath["01-basics/links.md"]
+	if u, ok := s.LinkURL(p, "../empty/"); !ok || u != "/empty/" {
+		t.Errorf("a folder link goes to the folder's generated index, got %q %v", u, ok)
+	}
 }

@@ -65,7 +65,7 @@ func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bo
 		return f, true
 	case site.FolderNoPage:
 		f.Rule = RuleLinkFolderWithoutPage
-		f.Message = "folder " + t.Path + " has no landing page (README.md, index.md or " + lastName(t.Path) + ".md); the site shows a generated list there"
+		f.Message = "folder " + t.Path + " has no landing page (README.md, index.md or " + lastName(t.Path) + ".md); the link shows the generated index of its pages"
 		return f, true
 	}
 	if t.CaseOf != "" {

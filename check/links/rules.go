@@ -25,8 +25,11 @@ var Rules = []diag.Rule{
 		Help: "The target exists, but with different upper and lower case. It opens on macOS and Windows and breaks on the Linux server that publishes the site. Write the name exactly as the file is named."},
 	{ID: RuleLinkOutsideContent, Severity: diag.Error, Short: "Link that leaves the content folder",
 		Help: "The destination climbs out of the content folder with '..'. Files outside it are not published, so the link breaks on the site. Link to a page inside the content folder or to a full URL."},
-	{ID: RuleLinkFolderWithoutPage, Severity: diag.Error, Short: "Link to a folder that has no landing page",
-		Help: "The link points at a folder that has no README.md, index.md, _index.md or page named after the folder. Link to a page inside the folder, or add a landing page."},
+	// Opt-in: a link to a folder works (GitHub shows the listing, the site
+	// a generated index), so it is no error; docsite.yaml may ask for it
+	// with rules: {link/folder-without-page: warning}.
+	{ID: RuleLinkFolderWithoutPage, Severity: diag.Off, Short: "Link to a folder that has no landing page (off unless configured)",
+		Help: "The link points at a folder that has no README.md, index.md, _index.md or page named after the folder. The link works: GitHub shows the folder's listing and the site a generated index of its pages. Turn this rule on to be told where a folder would deserve a landing page of its own."},
 	{ID: RulePageOrphan, Severity: diag.Warning, Short: "Page that no other page or the navigation reaches",
 		Help: "No link and no navigation entry leads to this page, so readers cannot find it. Link to it, list it in the navigation, or remove it."},
 }

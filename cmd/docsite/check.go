@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -78,8 +79,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 				if err := baseline.Write(fl.writeBaseline, ds); err != nil {
 					return fmt.Errorf("--write-baseline: %w", err)
 				}
-				fmt.Fprintf(stdout, "recorded %d findings in %s\n", len(ds), fl.writeBaseline)
-				return nil
+				return recorded(stdout, fl, check.Summary(s, ds), len(ds))
 			}
 			var ch *changed.Change
 			if fl.changedSince != "" {
@@ -145,6 +145,35 @@ func report1(stdout io.Writer, fl checkFlags, s *site.Site, ds []diag.Diagnostic
 		return &exitError{code: 1, err: fmt.Errorf("")}
 	}
 	return nil
+}
+
+// recorded says what --write-baseline wrote, in the format asked for: one
+// JSON object for json (the summary, and the baseline's file and count),
+// a notice for github, a line otherwise.
+func recorded(stdout io.Writer, fl checkFlags, sum report.Summary, n int) error {
+	switch fl.format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Version  int `json:"version"`
+			Summary  any `json:"summary"`
+			Baseline any `json:"baseline"`
+		}{1, struct {
+			Files    int `json:"files"`
+			Links    int `json:"links"`
+			Errors   int `json:"errors"`
+			Warnings int `json:"warnings"`
+		}(sum), struct {
+			File     string `json:"file"`
+			Recorded int    `json:"recorded"`
+		}{fl.writeBaseline, n}})
+	case "github":
+		_, err := fmt.Fprintf(stdout, "::notice title=baseline::recorded %d findings in %s\n", n, fl.writeBaseline)
+		return err
+	}
+	_, err := fmt.Fprintf(stdout, "recorded %d findings in %s\n", n, fl.writeBaseline)
+	return err
 }
 
 func checkHTML(s *site.Site, dir string) ([]diag.Diagnostic, error) {
