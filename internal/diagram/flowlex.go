@@ -455,7 +455,8 @@ func (l *flowLexer) dotted(p int) int {
 }
 
 // linkID matches [^\s"[\](){}|]+@(?=[^{"]): an edge id such as "e1@".
-// The run is greedy, so the match ends at its last suitable '@'.
+// The run is greedy, so the match ends at its last suitable '@', which
+// must not be the first character.
 func (l *flowLexer) linkID(p int) int {
 	if p < l.runFrom || p >= l.runTo {
 		q := p
@@ -480,7 +481,7 @@ func (l *flowLexer) linkID(p int) int {
 		}
 		l.runFrom, l.runTo = p, q
 	}
-	if l.runAt >= p {
+	if l.runAt > p { // at least one character before the "@"
 		return l.runAt + 1 - p
 	}
 	return -1
