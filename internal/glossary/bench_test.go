@@ -81,3 +81,25 @@ func BenchmarkAnnotateWalk(b *testing.B) {
 		Annotate(doc, src, g, "/glossary/", "zh-CN")
 	}
 }
+
+// BenchmarkAnnotate500 is BenchmarkAnnotate with a glossary of 500 terms,
+// most of them acronyms that the page never uses: the cost of a large
+// glossary is in the word starts it must rule out.
+func BenchmarkAnnotate500(b *testing.B) {
+	es := benchGlossary().Terms()
+	var entries []Entry
+	for _, t := range es {
+		entries = append(entries, Entry{Term: t.Term, Expansion: t.Expansion})
+	}
+	for i := 0; len(entries) < 500; i++ {
+		entries = append(entries, Entry{Term: fmt.Sprintf("%c%cQ%d", 'A'+i%26, 'A'+i/26%26, i), Expansion: "x"})
+	}
+	g, _ := New(entries)
+	md := testMarkdown()
+	page := benchPage()
+	b.SetBytes(int64(len(page)))
+	for range b.N {
+		doc, src := parse(md, page)
+		Annotate(doc, src, g, "/glossary/", "zh-CN")
+	}
+}

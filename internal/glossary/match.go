@@ -15,6 +15,11 @@ import (
 // per term anyway.
 type matcher struct {
 	ascii [utf8.RuneSelf][]*pattern
+	// second has bit c set in second[k] when a pattern of the ASCII bucket
+	// k has c (lower-cased) as its second byte, or any bit when one has
+	// none: with hundreds of terms most word starts are ruled out by this
+	// one probe instead of a comparison per term of the bucket.
+	second [utf8.RuneSelf][4]uint64
 	other map[rune][]*pattern
 	// maybe has bit r&0xFFFF set for every key of other, so most Chinese
 	// characters, which start no term, skip the map lookup.
@@ -46,6 +51,12 @@ func newMatcher(terms []*Term) *matcher {
 		k := bucket(first)
 		if k < utf8.RuneSelf {
 			m.ascii[k] = append(m.ascii[k], p)
+			if len(p.text) < 2 {
+				m.second[k] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			} else {
+				c := lower(p.text[1]) // looked up lower-cased too
+				m.second[k][c/64] |= 1 << (c % 64)
+			}
 		} else {
 			m.other[k] = append(m.other[k], p)
 			m.maybe[(k&0xFFFF)/64] |= 1 << (k & 63)
@@ -95,7 +106,16 @@ func (m *matcher) find(b []byte, before, after rune, out []match) []match {
 		r, size := rune(c), 1
 		var list []*pattern
 		if c < utf8.RuneSelf {
-			list = m.ascii[bucket(r)]
+			if prev < utf8.RuneSelf && isWord(prev) && isWord(r) {
+				prev, i = r, i+1 // inside a word, where no term starts
+				continue
+			}
+			k := bucket(r)
+			if list = m.ascii[k]; list != nil && i+1 < len(b) {
+				if c2 := lower(b[i+1]); m.second[k][c2/64]&(1<<(c2%64)) == 0 {
+					list = nil
+				}
+			}
 		} else {
 			r, size = decode(b, i)
 			if m.maybe[(r&0xFFFF)/64]&(1<<(r&63)) != 0 {
@@ -189,4 +209,11 @@ func inName(after []byte) bool {
 	}
 	next, _ := utf8.DecodeRune(after[1+size:])
 	return 1+size == len(after) || !isWord(next)
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
