@@ -36,12 +36,17 @@ type harness struct {
 
 func start(t *testing.T, files ...string) *harness {
 	t.Helper()
+	return startWith(t, 20*time.Millisecond, files...)
+}
+
+func startWith(t *testing.T, debounce time.Duration, files ...string) *harness {
+	t.Helper()
 	dir := t.TempDir()
 	for i := 0; i+1 < len(files); i += 2 {
 		write(t, dir, files[i], files[i+1])
 	}
 	h := &harness{t: t, dir: dir, events: make(chan Event, 100)}
-	srv, err := New(Options{Content: dir, Debounce: 20 * time.Millisecond, OnReload: func(e Event) { h.events <- e }})
+	srv, err := New(Options{Content: dir, Debounce: debounce, OnReload: func(e Event) { h.events <- e }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,8 +76,8 @@ func (h *harness) waitEvent() Event {
 	select {
 	case e := <-h.events:
 		return e
-	case <-time.After(5 * time.Second):
-		h.t.Fatal("no reload event within 5s")
+	case <-time.After(30 * time.Second): // a hang, not a slow machine
+		h.t.Fatal("no reload event within 30s")
 	}
 	return Event{}
 }
@@ -131,8 +136,12 @@ func TestEditRenameCreateDelete(t *testing.T) {
 	}
 }
 
+// TestBurstIsDebounced: a burst of saves is applied as one rebuild (or a
+// few, under the cap that keeps a stream of saves from waiting forever).
+// The quiet time is a second here, so however busy the machine, 200 small
+// writes land well inside it: the count, not the timing, is what is tested.
 func TestBurstIsDebounced(t *testing.T) {
-	h := start(t, "a.md", "# A\n")
+	h := startWith(t, time.Second, "a.md", "# A\n")
 	for i := range 200 {
 		write(t, h.dir, "a.md", "# A "+strings.Repeat("x", i)+"\n")
 	}
