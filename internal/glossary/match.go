@@ -20,7 +20,7 @@ type matcher struct {
 	// none: with hundreds of terms most word starts are ruled out by this
 	// one probe instead of a comparison per term of the bucket.
 	second [utf8.RuneSelf][4]uint64
-	other map[rune][]*pattern
+	other  map[rune][]*pattern
 	// maybe has bit r&0xFFFF set for every key of other, so most Chinese
 	// characters, which start no term, skip the map lookup.
 	maybe [1 << 16 / 64]uint64
