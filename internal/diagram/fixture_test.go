@@ -197,6 +197,29 @@ func TestLargeInputs(t *testing.T) {
 	}
 }
 
+// fuzzOne checks one input: no panic, no hang, a well-formed error.
+func fuzzOne(t *testing.T, s string) {
+	// a hang crashes the worker, so the fuzzer keeps the input
+	watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Validate hangs on %q", s)) })
+	defer watchdog.Stop()
+	Type(s)
+	if e := Validate(s); e != nil && (e.Line < 1 || e.Column < 1 || e.Message == "") {
+		t.Fatalf("bad error %+v", e)
+	}
+}
+
+// FuzzFlowchart and FuzzMindmap fuzz one parser each, behind its header.
+func FuzzFlowchart(f *testing.F) {
+	f.Add("A[a(b)] --> B{c}\nsubgraph x\nC\nend")
+	f.Add("A -- t --> B & C\nclick A \"u\" _blank\nlinkStyle 0 stroke:red\nA@{ shape: rect }")
+	f.Fuzz(func(t *testing.T, s string) { fuzzOne(t, "graph TD\n"+s) })
+}
+
+func FuzzMindmap(f *testing.F) {
+	f.Add("  root((r))\n    a\n      fork()\n    ::icon(x)\n    b[\"q\"]")
+	f.Fuzz(func(t *testing.T, s string) { fuzzOne(t, "mindmap\n"+s) })
+}
+
 func FuzzValidate(f *testing.F) {
 	for _, s := range []string{
 		"graph TD\nA[a(b)] --> B{c}\nsubgraph x\nC\nend",
@@ -207,13 +230,5 @@ func FuzzValidate(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		// a hang crashes the worker, so the fuzzer keeps the input
-		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Validate hangs on %q", s)) })
-		defer watchdog.Stop()
-		Type(s)
-		if e := Validate(s); e != nil && (e.Line < 1 || e.Column < 1 || e.Message == "") {
-			t.Fatalf("bad error %+v", e)
-		}
-	})
+	f.Fuzz(fuzzOne)
 }
