@@ -116,6 +116,9 @@ var otherCases = []vcase{
 	{"known prefix", "%% c\n\nsequenceDiagramm2", 0, ""},
 	{"really unknown", "%% c\n\nflowhcart LR", 3, "flowchart"},
 	{"empty", "", 1, "empty"},
+	{"unclosed front matter", "---\ntitle: x\ngraph TD\nA-->B", 1, "front matter"},
+	{"C4 name in a flowchart makes it C4", "graph TD\nA[C4Container] --> ((((", 0, ""},
+	{"but not in a mindmap", "mindmap\n  C4Container\n    fork()", 3, ""},
 }
 
 func runCases(t *testing.T, cases []vcase) {

@@ -34,29 +34,39 @@ var detectorPrefixes = []struct{ prefix, kind string }{
 }
 
 // detect returns "flowchart", "mindmap", "other" (a known type that is not
-// checked) or "" (no detector matches).
+// checked), "---" (an unclosed front matter) or "" (no detector matches).
 func detect(s string) string {
-	// C4's pattern is anchored only in its first alternative, so
-	// "C4Container" anywhere selects C4; it is registered first.
+	t := s[skipJSSpace(s, 0):]
+	// mermaid registers flowchart-elk and mindmap before C4, whose
+	// pattern is anchored only in its first alternative: "C4Container"
+	// anywhere in the text selects C4, ahead of graph and flowchart.
+	if strings.HasPrefix(t, "flowchart-elk") {
+		return "flowchart"
+	}
+	if strings.HasPrefix(t, "mindmap") {
+		return "mindmap"
+	}
 	for _, c4 := range []string{"C4Container", "C4Component", "C4Dynamic", "C4Deployment"} {
 		if strings.Contains(s, c4) {
 			return "other"
 		}
 	}
-	s = s[skipJSSpace(s, 0):]
 	for _, d := range detectorPrefixes {
-		if strings.HasPrefix(s, d.prefix) {
+		if strings.HasPrefix(t, d.prefix) {
 			if d.kind == "" {
 				return "other"
 			}
 			return d.kind
 		}
 	}
-	lower := strings.ToLower(s)
+	lower := strings.ToLower(t[:min(len(t), 32)])
 	for _, p := range []string{"ishikawa", "wardley-beta", "railroad-beta", "railroad-abnf-beta", "railroad-ebnf-beta", "railroad-peg-beta"} {
 		if strings.HasPrefix(lower, p) {
 			return "other"
 		}
+	}
+	if strings.HasPrefix(t, "---") {
+		return "---"
 	}
 	return ""
 }
@@ -147,6 +157,9 @@ func check(src string, track bool) (*Error, int) {
 		return validateMindmap(forParser(t), src)
 	case "other":
 		return nil, 0
+	case "---":
+		line, col := srcPosition(t, src, 0)
+		return &Error{Line: line, Column: col, Message: "the front matter is not closed: end it with a line \"---\" at the same indentation, then the diagram type"}, 1
 	}
 	return unknownType(t, src), 1
 }
