@@ -173,11 +173,18 @@ func (p *page) link(l *ast.Link) {
 		return
 	}
 	_, _, defined := p.resolve(key)
-	if !defined && !bytes.HasPrefix(l.Destination, []byte("[")) {
+	if !defined && !titledDest(l.Destination) {
 		return // an ordinary reference link such as [manual]
 	}
 	node := p.cite(key, start, start+len(key)+2)
 	l.Parent().ReplaceChild(l.Parent(), l, node)
+}
+
+// titledDest reports a destination CommonMark read from "[key]: [Title](url)"
+// (in a block ParseDefs does not look into, such as a quote).
+func titledDest(dest []byte) bool {
+	i := bytes.Index(dest, []byte("]("))
+	return len(dest) > 4 && dest[0] == '[' && i > 0 && dest[len(dest)-1] == ')'
 }
 
 // textRun scans a run of Text siblings that are contiguous in the source
