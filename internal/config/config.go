@@ -34,10 +34,18 @@ type Config struct {
 	KeepTOC    bool              `yaml:"keepTOC"`
 	Sanitize   bool              `yaml:"sanitize"`
 	Search     Search            `yaml:"search"`
+	Limits     Limits            `yaml:"limits"`
 
 	// NavNumberDepth is how many folder levels the sidebar numbers by
 	// position where authors gave no number of their own (0: none).
 	NavNumberDepth int `yaml:"navNumberDepth"`
+}
+
+// Limits bound what one page may cost: a page over them is published as
+// plain text with a finding, so one file cannot stall a build or the gate.
+type Limits struct {
+	PageSize int `yaml:"pageSize"` // bytes of Markdown (default 10 MB; the real corpus's largest is 215 KB)
+	Nesting  int `yaml:"nesting"`  // depth of lists, quotes and brackets (default 100)
 }
 
 // NavOverride changes the title or weight of one page or folder in the sidebar.
@@ -73,7 +81,8 @@ func Default() *Config {
 	// Raw HTML is sanitized unless the site says its content is trusted:
 	// pages arrive through pull requests, and GitHub, which the knowledge
 	// base is written for, shows the same allow-list.
-	return &Config{Title: "docsite", Language: "zh-CN", BaseURL: "/", NavNumberDepth: 3, Sanitize: true}
+	return &Config{Title: "docsite", Language: "zh-CN", BaseURL: "/", NavNumberDepth: 3, Sanitize: true,
+		Limits: Limits{PageSize: 10 << 20, Nesting: 100}}
 }
 
 // Option changes how a configuration is read.
@@ -122,6 +131,13 @@ func Parse(name string, data []byte, opts ...Option) (*Config, error) {
 	}
 	if cfg.NavNumberDepth < 0 {
 		return nil, fmt.Errorf("%s: line %d: navNumberDepth: %d is below zero (0 turns position numbers off)", name, KeyLine(data, "navNumberDepth"), cfg.NavNumberDepth)
+	}
+	if cfg.Limits.PageSize <= 0 || cfg.Limits.Nesting <= 0 {
+		key := "pageSize"
+		if cfg.Limits.PageSize > 0 {
+			key = "nesting"
+		}
+		return nil, fmt.Errorf("%s: line %d: limits.%s must be above zero", name, KeyLine(data, key), key)
 	}
 	if err := cfg.External.validate(); err != nil {
 		return nil, fmt.Errorf("%s: line %d: external.%s", name, KeyLine(data, err.key), err.msg)

@@ -6,8 +6,10 @@ package load
 
 import (
 	"fmt"
+	"html/template"
 	"io/fs"
 	"runtime"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -139,6 +141,9 @@ func (pr *Parser) Site(opts Options) (*site.Site, error) {
 // site still loads.
 func (pr *Parser) Page(s *site.Site, p *site.Page, each func(*site.Site, *site.Page, ast.Node)) {
 	defer recoverPage(p)
+	if overBudget(s, p) {
+		return
+	}
 	doc := pr.Converter.ParseIn(p, s)
 	index.PageGlossary(s, p, doc, each != nil)
 	if each != nil {
@@ -152,4 +157,30 @@ func recoverPage(p *site.Page) {
 		p.Diags = append(p.Diags, diag.Diagnostic{File: p.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
 			Severity: diag.Error, Rule: RulePageInternal, Message: fmt.Sprintf("page could not be rendered: %v", r)})
 	}
+}
+
+// overBudget publishes a page that would cost more than the limits allow
+// as plain text, with a finding that says why: one file must not stall
+// the build or the pull-request gate (goldmark's time grows with the cube
+// of list depth).
+func overBudget(s *site.Site, p *site.Page) bool {
+	lim := s.Config.Limits
+	var d diag.Diagnostic
+	switch depth, line := 0, 0; {
+	case lim.PageSize > 0 && len(p.Source) > lim.PageSize:
+		d = diag.Diagnostic{Line: 1, Rule: RulePageTooLarge, Message: fmt.Sprintf(
+			"the page is %d bytes, over the limit of %d (limits.pageSize): it is published as plain text and not checked", len(p.Source), lim.PageSize)}
+	case lim.Nesting > 0:
+		if depth, line = markdown.Nesting(p.Source); depth <= lim.Nesting {
+			return false
+		}
+		d = diag.Diagnostic{Line: line, Rule: RulePageTooDeep, Message: fmt.Sprintf(
+			"lists, quotes or brackets nest %d deep here, over the limit of %d (limits.nesting): the page is published as plain text and not checked", depth, lim.Nesting)}
+	default:
+		return false
+	}
+	d.File, d.Column, d.EndLine, d.EndColumn, d.Severity = p.Path, 1, d.Line, 1, diag.Warning
+	p.Diags = append(p.Diags, d)
+	p.Body = template.HTML("<pre class=\"degraded\">" + template.HTMLEscapeString(strings.ToValidUTF8(string(p.Source), "\uFFFD")) + "</pre>")
+	return true
 }

@@ -1,0 +1,55 @@
+package markdown
+
+// Nesting is the deepest nesting in src that the parser would build, and
+// the line where it is: block quotes and list items a line opens (an
+// indent of two columns counts as one list level, as a nested list item is
+// indented), and unescaped '[' open on one line. goldmark's cost grows
+// with the cube of list depth and the square of bracket depth, so a page
+// beyond a limit is published as text instead (see load.Parser.Page). One
+// pass, no allocation.
+func Nesting(src []byte) (depth, line int) {
+	ln := 1
+	for i := 0; i < len(src); {
+		d, end := lineNesting(src, i)
+		if d > depth {
+			depth, line = d, ln
+		}
+		i = end + 1
+		ln++
+	}
+	return depth, line
+}
+
+// lineNesting measures the line starting at i and returns where it ends.
+func lineNesting(src []byte, i int) (int, int) {
+	blocks, col := 0, 0
+	for ; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == ' ':
+			col++
+		case c == '\t':
+			col += 4
+		case c == '>', (c == '-' || c == '*' || c == '+') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t'):
+			blocks += col/2 + 1
+			col = 0
+		default:
+			goto inline
+		}
+	}
+	return blocks + col/2, i
+inline:
+	depth := blocks + col/2
+	brackets, most := 0, 0
+	for ; i < len(src) && src[i] != '\n'; i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '[':
+			brackets++
+			most = max(most, brackets)
+		case ']':
+			brackets = max(brackets-1, 0)
+		}
+	}
+	return max(depth, most), i
+}
