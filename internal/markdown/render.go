@@ -108,7 +108,7 @@ func (r *nodeRenderer) raw(w util.BufWriter, src []byte, n ast.Node, entering bo
 
 // rewriteLinks points Markdown links and images at site URLs and replaces raw
 // HTML whose href/src changed with its rewritten form.
-func rewriteLinks(doc ast.Node, src []byte, links func(string) (string, bool)) {
+func rewriteLinks(doc ast.Node, src []byte, lang string, links func(string) (string, bool)) {
 	var replace [][2]ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -116,6 +116,9 @@ func rewriteLinks(doc ast.Node, src []byte, links func(string) (string, bool)) {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
+			if broken(n.Destination, links) {
+				markBroken(n, lang)
+			}
 			n.Destination = rewrite(n.Destination, links)
 		case *ast.Image:
 			n.Destination = rewrite(n.Destination, links)
@@ -160,6 +163,32 @@ func rewriteLinks(doc ast.Node, src []byte, links func(string) (string, bool)) {
 	for _, r := range replace {
 		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
 	}
+}
+
+// broken reports a link to a path of the site that resolves to nothing:
+// links leaves it as written, and it is no URL and no fragment.
+func broken(dest []byte, links func(string) (string, bool)) bool {
+	d := strings.TrimSpace(string(dest))
+	if links == nil || d == "" || d[0] == '#' || d[0] == '?' || site.IsExternal(d) {
+		return false
+	}
+	_, ok := links(d)
+	return !ok
+}
+
+// markBroken shows readers that a link goes nowhere: a class the theme
+// styles, and a title (the tooltip, read out by screen readers) that says
+// so. It stays a link, so it keeps its place in the keyboard order.
+func markBroken(l *ast.Link, lang string) {
+	msg := "链接目标不存在"
+	if strings.HasPrefix(lang, "en") {
+		msg = "Broken link: the target does not exist"
+	}
+	if len(l.Title) > 0 {
+		msg += " — " + string(l.Title)
+	}
+	l.Title = []byte(msg)
+	l.SetAttributeString("class", []byte("broken-link"))
 }
 
 // rewrite gives a destination its site URL; one that runs script is
