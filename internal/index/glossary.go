@@ -84,7 +84,7 @@ func PageGlossary(s *site.Site, p *site.Page, doc ast.Node, render bool) {
 		}
 		return
 	}
-	if s.Glossary != nil {
+	if render && s.Glossary != nil {
 		p.Terms = glossary.Annotate(doc, p.Source, s.Glossary, s.Href(GlossaryURL(s, p.Lang)), p.Lang)
 	}
 }
