@@ -96,6 +96,7 @@ type flowParser struct {
 	pBareSubgraph                             int
 	pLinkStyle                                []bool // by production
 	pShape                                    []bool
+	hooks                                     []bool // the productions reduce looks at
 }
 
 var flowOnce = sync.OnceValue(func() *flowParser {
@@ -146,6 +147,14 @@ var flowOnce = sync.OnceValue(func() *flowParser {
 		"node: node shapeData spaceList AMP spaceList styledVertex",
 	} {
 		p.pShape[find(r)] = true
+	}
+	p.hooks = make([]bool, len(t.prods))
+	for i := range p.hooks {
+		p.hooks[i] = p.pShape[i] || p.pLinkStyle[i]
+	}
+	for _, i := range []int{p.pStmtLink, p.pStmtLinkShape, p.pStmtLinkSpace, p.pNodeAmp, p.pNodeShapeAmp,
+		p.pNode, p.pNumList1, p.pNumListN, p.pBareSubgraph} {
+		p.hooks[i] = true
 	}
 	return p
 })
@@ -230,7 +239,7 @@ func validateFlow(t *text, src string) (*Error, int) {
 		}
 		return 1, false
 	}
-	fail, ok := p.t.parse(next, reduce)
+	fail, ok := p.t.parse(next, p.hooks, reduce)
 	switch {
 	case ok:
 		return nil, 0

@@ -29,8 +29,8 @@ type lrTables struct {
 	action  [][]int32      // [state][terminal]: 0 error, >0 shift to s-1, <0 reduce prod -a-1
 	gotoTab [][]int32      // [state][nonterminal-nterm]: state+1 or 0
 
-	// the same tables flattened for the driver
-	act, gto      []int32
+	// the same tables flattened for the driver (int16 keeps them in cache)
+	act, gto      []int16
 	nnt           int
 	plen, plhsOff []int32
 }
@@ -380,9 +380,16 @@ func (t *lrTables) build() {
 		t.gotoTab[si] = gt
 	}
 	t.nnt = nsym - t.nterm
+	if len(kernels) >= 1<<15 || len(t.prods) >= 1<<15 {
+		panic("grammar: too many states for int16 tables")
+	}
 	for si := range kernels {
-		t.act = append(t.act, t.action[si]...)
-		t.gto = append(t.gto, t.gotoTab[si]...)
+		for _, a := range t.action[si] {
+			t.act = append(t.act, int16(a))
+		}
+		for _, g := range t.gotoTab[si] {
+			t.gto = append(t.gto, int16(g))
+		}
 	}
 	for _, p := range t.prods {
 		t.plen = append(t.plen, int32(len(p.rhs)))
@@ -406,13 +413,14 @@ type lrFailure struct {
 }
 
 // parse runs the tables. next returns the following token, or ok=false to
-// stop (a lexical error, already recorded by the caller). onReduce, when not
-// nil, sees every reduction with the values of its right side and returns
-// the value of the left side; returning stop=true aborts the parse (a
-// semantic error recorded by the caller). The stacks are slices, so deep
-// nesting costs memory, not Go stack.
-func (t *lrTables) parse(next func() (lrToken, bool), onReduce func(prod int, vals []int) (int, bool)) (*lrFailure, bool) {
-	states := make([]int32, 1, 64)
+// stop (a lexical error, already recorded by the caller). onReduce sees the
+// reductions of the productions marked in hooks, with the values of their
+// right side, and returns the value of the left side; returning stop=true
+// aborts the parse (a semantic error recorded by the caller). Other
+// productions pass on their first value (1 when empty). The stacks are
+// slices, so deep nesting costs memory, not Go stack.
+func (t *lrTables) parse(next func() (lrToken, bool), hooks []bool, onReduce func(prod int, vals []int) (int, bool)) (*lrFailure, bool) {
+	states := make([]int16, 1, 64)
 	vals := make([]int, 1, 64)
 	shifted := 0
 	tok, ok := next()
@@ -436,8 +444,11 @@ func (t *lrTables) parse(next func() (lrToken, bool), onReduce func(prod int, va
 				return nil, true
 			}
 			n := int(t.plen[pi])
-			v := 0
-			if onReduce != nil {
+			v := 1
+			if n > 0 {
+				v = vals[len(vals)-n]
+			}
+			if hooks[pi] {
 				var stop bool
 				if v, stop = onReduce(pi, vals[len(vals)-n:]); stop {
 					return nil, false

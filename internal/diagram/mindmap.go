@@ -40,6 +40,7 @@ type mindmapParser struct {
 	tok                      map[string]int
 	kinds                    [8]int // token symbols by name, see kind
 	separator                []bool // tokens that end or precede a statement
+	hooks                    []bool // the statement productions
 	pIndented, pPlain        int
 	pIconIndented, pClassInd int
 	pIcon, pClass            int
@@ -81,6 +82,10 @@ var mindmapOnce = sync.OnceValue(func() *mindmapParser {
 		case "CLASS":
 			p.pClass = i
 		}
+	}
+	p.hooks = make([]bool, len(t.prods))
+	for _, i := range []int{p.pIndented, p.pPlain, p.pIconIndented, p.pClassInd, p.pIcon, p.pClass} {
+		p.hooks[i] = true
 	}
 	return p
 })
@@ -374,7 +379,7 @@ func validateMindmap(t *text, src string) (*Error, int) {
 		semAt = body[0]
 		return 0, true
 	}
-	fail, ok := p.t.parse(next, reduce)
+	fail, ok := p.t.parse(next, p.hooks, reduce)
 	switch {
 	case ok:
 		return nil, 0
