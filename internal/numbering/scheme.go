@@ -51,6 +51,11 @@ type Head struct {
 	// enclosing Section, for an Item the heading the list sits under — and
 	// Prev the sibling counted before it; -1 when there is none.
 	Parent, Prev int
+	// Under is, for a section with no section above it, the heading it
+	// sits under ("## 一、…" over "### 1.1"; -1 right under the H1). Such
+	// sections are counted among those under the same heading, and extend
+	// the prefix most of them share.
+	Under int
 }
 
 // Scheme is a page's numbering, read from all of its headings.
@@ -81,7 +86,7 @@ type Scheme struct {
 func Read(hs []Heading, title int) *Scheme {
 	s := &Scheme{Title: title, Heads: make([]Head, len(hs))}
 	for i, h := range hs {
-		s.Heads[i] = Head{Level: h.Level, Parent: -1, Prev: -1}
+		s.Heads[i] = Head{Level: h.Level, Parent: -1, Prev: -1, Under: -1}
 		if h.Level == 1 && i != title {
 			continue // a second H1 is not part of the numbering
 		}
@@ -166,7 +171,7 @@ func (s *Scheme) restarts(level int) bool {
 		if i == s.Title || h.Level != level || len(h.Number) != 1 {
 			continue
 		}
-		if last > 0 && h.Number[0] <= 1 {
+		if last >= 2 && h.Number[0] <= 1 {
 			return true
 		}
 		last = h.Number[0]
@@ -188,7 +193,7 @@ func (s *Scheme) underSection(open []int) bool {
 // under the next heading ("### 3." after "### 2." under an earlier one)
 // continues rather than restarts.
 func (s *Scheme) link() {
-	type key struct{ parent, level int }
+	type key struct{ parent, under, level int }
 	last := map[key]int{}
 	lastItemAt := map[int]int{} // level → last item, to join continued lists
 	var open []int
@@ -205,13 +210,16 @@ func (s *Scheme) link() {
 					break
 				}
 			}
+			if h.Parent < 0 && len(open) > 0 && open[len(open)-1] != s.Title {
+				h.Under = open[len(open)-1]
+			}
 		case Item:
 			if len(open) > 0 && open[len(open)-1] != s.Title {
 				h.Parent = open[len(open)-1]
 			}
 		}
 		if h.Role == Section || h.Role == Item {
-			k := key{h.Parent, h.Level}
+			k := key{h.Parent, h.Under, h.Level}
 			if p, ok := last[k]; ok {
 				h.Prev = p
 			} else if p, ok := lastItemAt[h.Level]; ok && h.Role == Item && h.Number[0] > 1 && s.Heads[p].Number.Last()+1 == h.Number[0] {
@@ -275,10 +283,29 @@ func (s *Scheme) TitleNumber() Number {
 // sharedPrefix is the prefix most top-level sections share; ties go to the
 // first seen, so one typo cannot move the page.
 func (s *Scheme) sharedPrefix() Number {
+	return s.prefixOf(func(h Head) bool { return h.Role == Section && h.Parent < 0 && h.Level == s.Top })
+}
+
+// GroupPrefix is the number the sections without a section above them at
+// heading i's place extend: the page's Base right under the H1, else the
+// prefix most of those under the same heading share.
+func (s *Scheme) GroupPrefix(i int) Number {
+	h := s.Heads[i]
+	if h.Under < 0 && h.Level == s.Top {
+		return s.Base
+	}
+	return s.prefixOf(func(g Head) bool {
+		return g.Role == Section && g.Parent < 0 && g.Under == h.Under && g.Level == h.Level
+	})
+}
+
+// prefixOf is the prefix most of the chosen sections share: first the
+// most common length, then the most common prefix of that length.
+func (s *Scheme) prefixOf(chosen func(Head) bool) Number {
 	lens := map[int]int{}
 	bestLen, bestLenN := 0, 0
 	for _, h := range s.Heads {
-		if h.Role == Section && h.Parent < 0 && h.Level == s.Top {
+		if chosen(h) {
 			l := len(h.Number) - 1
 			lens[l]++
 			if lens[l] > bestLenN {
@@ -290,7 +317,7 @@ func (s *Scheme) sharedPrefix() Number {
 	var best Number
 	bestN := 0
 	for _, h := range s.Heads {
-		if h.Role == Section && h.Parent < 0 && h.Level == s.Top && len(h.Number)-1 == bestLen {
+		if chosen(h) && len(h.Number)-1 == bestLen {
 			pre := h.Number[:bestLen]
 			k := pre.String()
 			count[k]++

@@ -154,6 +154,28 @@ func (s *Site) number(root *NavNode) {
 	walk(root, true, 0)
 }
 
+// Position is the node's place among the siblings that take one (from 1),
+// whether or not the sidebar shows it; 0 for the root and for loose root
+// pages.
+func (n *NavNode) Position() int {
+	if n.Parent == nil {
+		return 0
+	}
+	loose := n.Parent.Parent == nil && slices.ContainsFunc(n.Parent.Children, (*NavNode).IsDir)
+	pos := 0
+	for _, c := range n.Parent.Children {
+		if !loose || c.IsDir() || hasNumberPrefix(c.Page.Key) {
+			pos++
+			if c == n {
+				return pos
+			}
+		} else if c == n {
+			return 0
+		}
+	}
+	return 0
+}
+
 func hasNumberPrefix(key string) bool {
 	_, _, ok := numberPrefix(path.Base(key))
 	return ok
