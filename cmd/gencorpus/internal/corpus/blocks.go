@@ -24,11 +24,7 @@ func (w *pw) block(f feature) {
 	case fDisplay:
 		w.display()
 	case fFence:
-		src := fenceFormulas[r.IntN(len(fenceFormulas)-1)]
-		if r.IntN(40) == 0 {
-			src = fenceFormulas[len(fenceFormulas)-1]
-		}
-		w.fence("math", src+"\n")
+		w.fence("math", fenceFormula(r)+"\n")
 		w.st.MathFences++
 	case fInlineMath:
 		w.inlineMath()
@@ -73,7 +69,7 @@ func (w *pw) fence(lang, body string) {
 // inside a list item or a quote.
 func (w *pw) display() {
 	r := w.r
-	f := pick(r, displayFormulas)
+	f := displayFormula(r)
 	switch r.IntN(5) {
 	case 0:
 		w.line("**" + pick(r, []string{"优化目标", "定义", "推导", "结论"}) + "**：")
@@ -96,15 +92,15 @@ func (w *pw) display() {
 func (w *pw) inlineMath() {
 	r := w.r
 	if r.IntN(3) > 0 {
-		f := pick(r, inlineFormulas)
+		f := inlineFormula(r)
 		w.para(sentence(r, w.p.topic) + "，形式化地记为 " + f + "。")
 		w.st.InlineMath++
 		return
 	}
-	f := pick(r, inlineFormulas)
+	f := inlineFormula(r)
 	w.para("设" + pick(r, props) + "为 " + f + "，其中：")
-	for _, x := range []string{"D", "K", "K_3", "W", "O", "R", "S"}[:2+r.IntN(4)] {
-		w.b.WriteString(wrap(fmt.Sprintf("$%s$ = %s（%s）", x, pick(r, terms), pick(r, goals)), 80, "- ", "  "))
+	for range 2 + r.IntN(4) {
+		w.b.WriteString(wrap(fmt.Sprintf("%s = %s（%s）", symbolFormula(r), pick(r, terms), pick(r, goals)), 80, "- ", "  "))
 		w.st.InlineMath++
 	}
 	w.st.InlineMath++

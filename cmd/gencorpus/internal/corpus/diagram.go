@@ -55,30 +55,3 @@ func mermaid(r *rand.Rand, t topic) string {
 	}
 	return b.String()
 }
-
-var inlineFormulas = []string{
-	`$T = \{D, K, K_3, W, O\}$`, `$D \subset K$`, `$K_3 \subset K$`, `$W \perp K$`,
-	`$资源 = R(T)$`, `$\alpha, \beta, \gamma$`, `$P_{99} < 100\,\text{ms}$`,
-	`$\lambda = \frac{N}{t}$`, `$O(n \log n)$`, `$S(T) \approx 10^{-3}\,\text{s}$`,
-	`$\rho = \frac{\text{Pod}}{\text{节点}}$`, `$x_i \in [0, 1]$`, `$\sum_{i=1}^{n} m_i \le M$`,
-	`$T^* = \arg\min_T C(T)$`, `$延迟_{冷启动} \gg 延迟_{热启动}$`, `$f: S \to T$`,
-}
-
-var displayFormulas = []string{
-	`\min_{T} \alpha \cdot R(T) + \beta \cdot S(T) - \gamma \cdot D(T)`,
-	`T^* = \arg\min_{T \in \{D, K, K_3, W, O\}} \text{cost}(T, S)`,
-	`\text{密度} = \frac{\text{节点内存}}{\text{单 Pod 内存}}`,
-	`P(\text{故障}) = 1 - \prod_{i=1}^{n} (1 - p_i)`,
-	`\mathbb{E}[L] = \sum_{k} p_k \cdot l_k`,
-	`C_{\text{总}} = C_{\text{计算}} + C_{\text{存储}} + C_{\text{网络}}`,
-	`\frac{\partial S}{\partial t} = \kappa (S^* - S)`,
-}
-
-var fenceFormulas = []string{
-	"\\begin{aligned}\nR_{\\text{Docker}} &\\approx 100\\,\\text{MB} \\\\\nR_{\\text{K3s}} &< 250\\,\\text{MB} \\\\\nR_{\\text{WasmEdge}} &\\approx 2\\,\\text{MB}\n\\end{aligned}",
-	"\\text{SLO} = \\frac{\\text{成功请求数}}{\\text{总请求数}} \\ge 99.9\\%",
-	"\\begin{pmatrix} D & K \\\\ K_3 & W \\end{pmatrix} \\cdot \\begin{pmatrix} 1 \\\\ 0 \\end{pmatrix}",
-	"Q = \\sum_{j=1}^{m} w_j \\, x_j, \\quad \\sum_j w_j = 1",
-	// One that does not parse, so a renderer's error path is exercised.
-	"\\frac{a}{b",
-}
