@@ -54,7 +54,7 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			res.Diagnostics = ds
+			res.Diagnostics = append(ds, res.Unwritten...)
 			if checkHTMLOut {
 				hd, err := checkHTML(res.Site, out)
 				if err != nil {

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -134,21 +136,46 @@ func (s *Site) addDir(rel string) {
 }
 
 func (s *Site) addFile(p, rel string) {
+	if other, ok := s.FileSet[strings.ToLower(rel)]; ok && other != rel {
+		s.report(rel, RuleLoadCaseConflict, "differs from "+other+" only in upper and lower case: on a macOS or Windows checkout one overwrites the other")
+	}
+	// A page is read, a file to copy only opened: either may have become
+	// unreadable, or been swapped for a pipe, since the folder was listed.
+	var src []byte
+	err := readRegular(p, func(f *os.File) (err error) {
+		if strings.HasSuffix(strings.ToLower(rel), ".md") {
+			src, err = io.ReadAll(f)
+		}
+		return err
+	})
+	if err != nil {
+		// The file is left out and named, the rest of the site goes on.
+		s.report(rel, RuleLoadUnreadable, err.Error())
+		return
+	}
 	s.Exists[rel] = true
 	s.FileSet[strings.ToLower(rel)] = rel
-	if !strings.HasSuffix(strings.ToLower(rel), ".md") {
+	if src == nil {
 		s.Files = append(s.Files, rel)
 		return
 	}
-	src, err := os.ReadFile(p)
-	if err != nil {
-		// Deleted between listing and reading, or unreadable: the page is
-		// left out and named, the rest of the site goes on.
-		s.report(rel, RuleLoadUnreadable, err.Error())
-		delete(s.Exists, rel)
-		return
-	}
 	s.Pages = append(s.Pages, s.newPage(rel, src))
+}
+
+// readRegular opens p without blocking (a pipe swapped in would block an
+// ordinary open), makes sure it is a regular file, and hands it to read.
+func readRegular(p string, read func(*os.File) error) error {
+	f, err := os.OpenFile(p, os.O_RDONLY|nonBlocking, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil {
+		return err
+	} else if !st.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
+	return read(f)
 }
 
 func (s *Site) newPage(rel string, src []byte) *Page {

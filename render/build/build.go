@@ -39,6 +39,9 @@ type Result struct {
 	Files       int
 	Diagnostics []diag.Diagnostic
 	Duration    time.Duration
+	// Unwritten are the content files that could not be read to be copied
+	// (gone or unreadable since they were listed), left out of the output.
+	Unwritten []diag.Diagnostic
 	// Warning tells of something missing from the machine, not the content
 	// (KaTeX not installed); "" when all is there.
 	Warning string
@@ -101,7 +104,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.Diagnostics = ds
+	res.Diagnostics = append(ds, res.Unwritten...)
 	return res, nil
 }
 
@@ -135,12 +138,17 @@ func Prepare(opts Options) (*Prepared, error) {
 
 // Write writes the prepared site atomically and keeps the caches.
 func (b *Prepared) Write() (*Result, error) {
-	n, err := output.WriteAtomic(b.opts.Out, b.opts.Content, b.files)
+	n, skipped, err := output.WriteAtomic(b.opts.Out, b.opts.Content, b.files)
 	if err != nil {
 		return nil, err
 	}
 	b.pl.Save()
-	return &Result{Site: b.Site, Pages: len(b.Site.ByURL), Files: n, Duration: time.Since(b.start), Warning: b.pl.MathWarning}, nil
+	res := &Result{Site: b.Site, Pages: len(b.Site.ByURL), Files: n, Duration: time.Since(b.start), Warning: b.pl.MathWarning}
+	for _, f := range skipped {
+		res.Unwritten = append(res.Unwritten, diag.Diagnostic{File: f, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Severity: diag.Warning,
+			Rule: site.RuleLoadUnreadable, Message: "the file could not be read when the site was written; it is left out"})
+	}
+	return res, nil
 }
 
 // Load reads, parses and renders the body of every page, then indexes the site.

@@ -192,18 +192,43 @@ func TestPageConstructs(t *testing.T) {
 	}
 }
 
-// TestFailedBuildKeepsOutput: a build that fails while writing leaves the
-// previous output exactly as it was and no temporary folder behind. The
-// failure is a file deleted while the site is being built, which any
-// editor or git checkout can cause.
-func TestFailedBuildKeepsOutput(t *testing.T) {
+// TestVanishedFileIsLeftOut: a file deleted while the site is being built,
+// which any editor or git checkout can cause, is left out of the output and
+// named; the rest of the site is published.
+func TestVanishedFileIsLeftOut(t *testing.T) {
 	content := copyTree(t, site)
+	out := filepath.Join(t.TempDir(), "public")
+	b, err := build.Prepare(options(content, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(content, "guide", "pic.png")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := b.Write()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Unwritten) != 1 || res.Unwritten[0].File != "guide/pic.png" || res.Unwritten[0].Rule != "load/unreadable" {
+		t.Errorf("unwritten %+v, want guide/pic.png as load/unreadable", res.Unwritten)
+	}
+	if _, err := os.Stat(filepath.Join(out, "guide", "pic.png")); err == nil {
+		t.Error("the vanished file is in the output")
+	}
+	if _, err := os.Stat(filepath.Join(out, "guide", "other", "index.html")); err != nil {
+		t.Errorf("the rest of the site is not: %v", err)
+	}
+}
+
+// TestFailedWriteKeepsOutput: a write that fails (here a path that cannot
+// be a folder; on a real machine, a full disk) leaves the previous output
+// exactly as it was, and no spare folder to keep the disk full.
+func TestFailedWriteKeepsOutput(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	mustBuild(t, options(content, out))
+	opts := options(site, out)
+	mustBuild(t, opts)
 	before := snapshot(t, out)
-
-	opts := options(content, out)
 	pl, err := build.NewPipeline(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -216,14 +241,15 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Remove(filepath.Join(content, "guide", "pic.png")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := output.WriteAtomic(out, content, files); err == nil {
-		t.Fatal("WriteAtomic succeeded though a file to copy was gone")
+	files.Data["index.html/cannot-be"] = []byte("x")
+	if _, _, err := output.WriteAtomic(out, site, files); err == nil || !strings.Contains(err.Error(), "the previous output is untouched") {
+		t.Fatalf("WriteAtomic: %v, want a failure that says the output is untouched", err)
 	}
 	sameTree(t, before, snapshot(t, out))
-	leftovers(t, parent, "public")
+	es, _ := os.ReadDir(parent)
+	if len(es) != 1 {
+		t.Errorf("beside the output after a failed write: %v", es)
+	}
 }
 
 // TestFailedBuildUnwritable: when the output's folder cannot be written,

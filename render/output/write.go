@@ -113,42 +113,48 @@ func realPath(p string) (string, error) {
 // leaves the previous output whole, and a good one leaves no stale file.
 // Only files whose bytes changed are written: creating a file or folder is
 // the dearest step of writing a site, and a warm build changes few.
-func WriteAtomic(out, content string, files *Files) (int, error) {
+//
+// It returns the number of files of the output and the content files it
+// could not read to copy (left out, for the caller to report). A write
+// that fails (a full disk) stops the rest and removes the spare folder,
+// which would otherwise keep the disk full; the output stays as it was.
+func WriteAtomic(out, content string, files *Files) (int, []string, error) {
 	if err := CheckOut(out, content); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	// A symbolic link --out is followed once: the folder it names is the
 	// output, and the link is left as the user made it.
 	out, err := realPath(out)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	spare := spareOf(out)
 	if _, err := os.Lstat(spare); err != nil {
 		if err := os.Mkdir(spare, 0o755); err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 	}
-	n, err := writeAll(spare, content, files)
+	n, skipped, err := writeAll(spare, content, files)
 	if err != nil {
-		return 0, err // the spare is half updated; the next build corrects it
+		os.RemoveAll(spare)
+		return 0, nil, fmt.Errorf("writing the output: %w; the previous output is untouched", err)
 	}
 	if _, err := os.Lstat(out); err != nil {
-		return n, os.Rename(spare, out)
+		return n, skipped, os.Rename(spare, out)
 	}
 	if err := exchange(spare, out); err != nil {
-		return 0, fmt.Errorf("swapping the new output in: %w", err)
+		return 0, nil, fmt.Errorf("swapping the new output in: %w", err)
 	}
-	return n, nil
+	return n, skipped, nil
 }
 
 // writeAll makes dir hold exactly files: what is already there with the
 // same bytes stays untouched, what differs is rewritten, what is not in
 // files is removed.
-func writeAll(dir, content string, files *Files) (int, error) {
+func writeAll(dir, content string, files *Files) (int, []string, error) {
 	type job struct {
 		path string
 		data []byte
@@ -170,7 +176,7 @@ func writeAll(dir, content string, files *Files) (int, error) {
 			return nil
 		})
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 	}
 	for p, b := range files.Data {
@@ -194,7 +200,7 @@ func writeAll(dir, content string, files *Files) (int, error) {
 		}
 	}
 	if err := prune(dir, want, dirs); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	// Make folders first, in order, so workers never race on MkdirAll.
 	made := map[string]bool{}
@@ -202,13 +208,16 @@ func writeAll(dir, content string, files *Files) (int, error) {
 		d := filepath.Dir(filepath.Join(dir, filepath.FromSlash(j.path)))
 		if !made[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
-				return 0, err
+				return 0, nil, err
 			}
 			made[d] = true
 		}
 	}
 	var wg sync.WaitGroup
-	errs := make([]error, len(jobs))
+	var mu sync.Mutex
+	var firstErr error
+	failed := 0
+	skipped := make([]bool, len(jobs))
 	next := make(chan int)
 	for range 8 { // file writes wait on the disk, not the CPU
 		wg.Add(1)
@@ -216,25 +225,53 @@ func writeAll(dir, content string, files *Files) (int, error) {
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
+				target := filepath.Join(dir, filepath.FromSlash(j.path))
 				data := j.data
 				if data == nil {
 					b, err := os.ReadFile(filepath.Join(content, filepath.FromSlash(j.src)))
 					if err != nil {
-						errs[i] = err
+						// Gone or unreadable since it was listed: left out.
+						skipped[i] = true
+						os.Remove(target)
 						continue
 					}
 					data = b
 				}
-				errs[i] = writeIfChanged(filepath.Join(dir, filepath.FromSlash(j.path)), data)
+				if err := writeIfChanged(target, data); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					failed++
+					mu.Unlock()
+				}
 			}
 		}()
 	}
 	for i := range jobs {
+		mu.Lock()
+		stop := firstErr != nil
+		mu.Unlock()
+		if stop {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return len(jobs), errors.Join(errs...)
+	if firstErr != nil {
+		if failed > 1 {
+			return 0, nil, fmt.Errorf("%w (and %d more files)", firstErr, failed-1)
+		}
+		return 0, nil, firstErr
+	}
+	var left []string
+	for i, j := range jobs {
+		if skipped[i] {
+			left = append(left, j.src)
+		}
+	}
+	return len(jobs) - len(left), left, nil
 }
 
 // writeIfChanged leaves a file alone when it already holds data.
