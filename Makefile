@@ -9,7 +9,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 VENDOR  := themes/default/assets/vendor/katex/katex.min.js
 GOFILES := $(shell find . -name '*.go' -not -path './themes/default/node_modules/*' 2>/dev/null)
 
-.PHONY: all build site serve check test test-short vet fuzz bench corpus assets chromium clean
+.PHONY: all build site serve check test test-short vet fuzz bench corpus assets temml chromium clean
 
 all: build
 
@@ -17,6 +17,13 @@ all: build
 assets: $(VENDOR)
 $(VENDOR): themes/default/package.json themes/default/package-lock.json themes/default/scripts/vendor.sh
 	sh themes/default/scripts/vendor.sh
+	@touch $@
+
+# KaTeX and Temml for internal/tex's comparison tests (never shipped).
+TEMML := internal/tex/testdata/temml
+temml: $(TEMML)/node_modules/.package-lock.json
+$(TEMML)/node_modules/.package-lock.json: $(TEMML)/package.json $(TEMML)/package-lock.json
+	npm ci --prefix $(TEMML) --no-audit --no-fund --loglevel=error
 	@touch $@
 
 build: $(BIN)
@@ -40,7 +47,7 @@ chromium:
 vet:
 	$(GO) vet ./...
 
-test: assets vet
+test: assets temml vet
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestGrowth' ./adversarial/
 

@@ -22,12 +22,13 @@ type bench struct {
 	version string
 	corpus  string // "1200 files, 23.4 MB"
 
-	check, cold, warm, html series
-	findings                map[string]int  // docsite check's findings by rule
-	spots                   map[spot]string // where they are: "file" or "anchor"
-	pages, outFiles         int
-	outSize, searchSize     int64
-	serve                   *serveResult
+	check, checkWarm, cold, warm, html series
+	second                             *second         // the same measures on -corpus2
+	findings                           map[string]int  // docsite check's findings by rule
+	spots                              map[spot]string // where they are: "file" or "anchor"
+	pages, outFiles                    int
+	outSize, searchSize                int64
+	serve                              *serveResult
 
 	hugo, remark, htmltest, pagefind *peer
 	hugoPages                        int
@@ -103,9 +104,14 @@ func (b *bench) measureAll(ctx context.Context) {
 		b.findPeers(ctx)
 	}
 
-	// Source checks. remark runs once, at the end: it takes minutes.
-	b.interleave(ctx, o.runs, task{j: b.docsiteJob("docsite check", []int{1},
-		"check", "--content", o.corpus, "--format", "json"), s: &b.check})
+	// Source checks, cold (an empty cache: every formula typeset) and warm.
+	// remark runs once, at the end: it takes minutes.
+	checkCache := b.path("check-cache")
+	check := b.docsiteJob("docsite check (cold)", []int{1},
+		"check", "--content", o.corpus, "--format", "json", "--cache-dir", checkCache)
+	b.interleave(ctx, o.runs, task{j: check, s: &b.check, before: func() error { return removeAll(checkCache) }})
+	check.name = "docsite check (warm)"
+	b.interleave(ctx, o.runs, task{j: check, s: &b.checkWarm})
 	if b.check.ok() {
 		b.keep("check.json", b.check.samples[0].stdout)
 		b.findings, b.spots = docsiteFindings(b.check.samples[0].stdout)
@@ -169,6 +175,10 @@ func (b *bench) measureAll(ctx context.Context) {
 		if p != nil && p.status == "" && !built {
 			p.status = "not run (no built site)"
 		}
+	}
+
+	if o.corpus2 != "" && ctx.Err() == nil {
+		b.second = b.measureSecond(ctx, o.corpus2)
 	}
 
 	if !o.skipServe && ctx.Err() == nil {

@@ -3,6 +3,7 @@
 // otherwise pick. `make bench` runs it:
 //
 //	go run ./cmd/bench -docsite bin/docsite [-corpus .cache/bench-corpus]
+//	    [-corpus2 ../shared/corpus-dev]
 //	    [-runs 3] [-files 1200] [-seed 1] [-peers=true] [-skip-serve]
 //	    [-cold=true] [-edits 50] [-edit-gap 500ms] [-remark=true]
 //	    [-out .cache/bench] [-v]
@@ -13,7 +14,8 @@
 //     only when its .gencorpus marker names another seed or size.
 //  2. Runs each measure -runs times as a child process and quotes the
 //     median wall time and the median peak resident memory (the child's
-//     rusage, descendants included): `docsite check` (source checks),
+//     rusage, descendants included): `docsite check` (source checks) cold
+//     (an empty --cache-dir) and warm,
 //     `docsite build` cold (a fresh, empty --cache-dir and no previous
 //     output) and warm (the cache the cold runs filled), `docsite check
 //     --html` on the built output, and `docsite serve`: its start-up time,
@@ -51,6 +53,7 @@ import (
 type options struct {
 	docsite   string
 	corpus    string
+	corpus2   string
 	out       string
 	benchDir  string
 	runs      int
@@ -81,6 +84,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.docsite, "docsite", "bin/docsite", "docsite binary to measure")
 	fs.StringVar(&o.corpus, "corpus", ".cache/bench-corpus", "corpus folder (made by cmd/gencorpus when missing or of another seed or size)")
+	fs.StringVar(&o.corpus2, "corpus2", "../shared/corpus-dev", "a second corpus (real pages) measured the same way; \"\" skips it")
 	fs.StringVar(&o.out, "out", ".cache/bench", "folder for outputs, caches and last.md")
 	fs.StringVar(&o.benchDir, "bench-dir", "bench", "folder with the peers' package.json and Hugo site")
 	fs.IntVar(&o.runs, "runs", 3, "runs of each measure; medians are quoted")
@@ -103,7 +107,16 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if o.runs < 1 || o.edits < 1 || o.files < 8 {
 		return nil, fmt.Errorf("-runs and -edits must be at least 1, -files at least 8")
 	}
-	for _, p := range []*string{&o.docsite, &o.corpus, &o.out, &o.benchDir} {
+	if o.corpus2 != "" {
+		if _, err := os.Stat(o.corpus2); err != nil {
+			fmt.Fprintf(stderr, "bench: no second corpus: %v\n", err)
+			o.corpus2 = ""
+		}
+	}
+	for _, p := range []*string{&o.docsite, &o.corpus, &o.corpus2, &o.out, &o.benchDir} {
+		if *p == "" {
+			continue
+		}
 		abs, err := filepath.Abs(*p)
 		if err != nil {
 			return nil, err
