@@ -18,6 +18,7 @@ type Result struct {
 	Status    int    // the last HTTP status, 0 if none arrived
 	Err       string // why the URL counts as broken; empty when OK
 	OK        bool
+	Unknown   bool // no verdict (still rate limited): neither broken nor cached
 	Cached    bool // taken from the cache, no request made
 	Excluded  bool // matched an exclude pattern, not checked (OK is true)
 	Redirects int

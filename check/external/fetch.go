@@ -51,6 +51,11 @@ func (c *Checker) check(ctx context.Context, u, host string, global chan struct{
 	switch {
 	case o.err != nil && ctx.Err() != nil:
 		r.Err = "canceled: " + ctx.Err().Error()
+	case o.err == nil && o.status == http.StatusTooManyRequests && !c.accepted(o.status):
+		// Still rate limited after the retries: the link may well work;
+		// nothing is known, so nothing is reported or cached.
+		r.Unknown = true
+		r.Err = "rate limited (HTTP 429) after every retry"
 	case o.err != nil:
 		r.Err = describe(o.err, c.timeout)
 	case !c.accepted(o.status):
@@ -72,14 +77,15 @@ func (c *Checker) wait(attempt int, retryAfter time.Duration) time.Duration {
 }
 
 // attempt asks with HEAD, the cheap way, and again with GET when the server
-// refuses HEAD: some answer 405 or 501, some 403, some drop the connection.
+// refuses HEAD: some answer 405 or 501, some 403, some drop the connection,
+// some never answer HEAD at all (so HEAD waits a third of the timeout).
 func (c *Checker) attempt(ctx context.Context, u, host string) outcome {
 	if _, refused := c.noHead.Load(host); !refused {
 		o := c.follow(ctx, http.MethodHead, u)
 		switch {
 		case o.err == nil && (c.accepted(o.status) || !headRefused(o.status)):
 			return o
-		case o.err != nil && !connectionRefusedHead(o.err) || ctx.Err() != nil:
+		case ctx.Err() != nil, o.err != nil && !connectionRefusedHead(o.err) && !isTimeout(o.err):
 			return o
 		}
 		if o.status == http.StatusMethodNotAllowed || o.status == http.StatusNotImplemented {
@@ -91,6 +97,12 @@ func (c *Checker) attempt(ctx context.Context, u, host string) outcome {
 
 func headRefused(status int) bool {
 	return status == http.StatusMethodNotAllowed || status == http.StatusNotImplemented || status == http.StatusForbidden
+}
+
+// isTimeout reports a request that got no answer in time.
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded)
 }
 
 // connectionRefusedHead tells a server that hung up on HEAD from one that
@@ -149,7 +161,11 @@ func (c *Checker) follow(ctx context.Context, method, u string) outcome {
 }
 
 func (c *Checker) request(ctx context.Context, method, u string) (int, http.Header, error) {
-	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	timeout := c.timeout
+	if method == http.MethodHead && timeout >= 3*time.Second {
+		timeout /= 3 // GET, tried after a HEAD that hangs, has the rest
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, method, u, nil)
 	if err != nil {

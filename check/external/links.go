@@ -34,7 +34,7 @@ func CheckSite(ctx context.Context, s *model.Site, c *Checker) []diag.Diagnostic
 	var out []diag.Diagnostic
 	for _, u := range urls {
 		r := results[u]
-		if r.OK {
+		if r.OK || r.Unknown {
 			continue
 		}
 		msg := r.Err

@@ -15,13 +15,16 @@ import (
 
 func TestCheckSiteReportsEveryUse(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/gone" {
+		switch r.URL.Path {
+		case "/gone":
 			http.NotFound(w, r)
+		case "/busy":
+			w.WriteHeader(http.StatusTooManyRequests) // rate limited: no verdict, no finding
 		}
 	}))
 	defer srv.Close()
 	dir := t.TempDir()
-	page := "# P\n\n[ok](" + srv.URL + "/fine) [bad](" + srv.URL + "/gone)\n\nagain <" + srv.URL + "/gone>\n"
+	page := "# P\n\n[ok](" + srv.URL + "/fine) [bad](" + srv.URL + "/gone)\n\nagain <" + srv.URL + "/gone>\n\n[busy](" + srv.URL + "/busy)\n"
 	if err := os.WriteFile(filepath.Join(dir, "p.md"), []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +36,7 @@ func TestCheckSiteReportsEveryUse(t *testing.T) {
 	for _, p := range s.Pages {
 		conv.Parse(p)
 	}
-	ds := CheckSite(context.Background(), s, New(WithClient(srv.Client()), WithRetries(0)))
+	ds := CheckSite(context.Background(), s, New(WithClient(srv.Client()), WithRetries(0), WithClock(newFakeClock())))
 	if len(ds) != 2 {
 		t.Fatalf("want the broken URL at both places, got %+v", ds)
 	}
