@@ -1,6 +1,17 @@
 // Package diagram validates mermaid diagram sources the way mermaid 12.3
 // does: flowcharts and mindmaps with their real grammars, other diagram
 // types only by their declared keyword.
+//
+// How: the source is rewritten as mermaid.parse() rewrites it (prep.go),
+// then lexed by a copy of mermaid's jison lexer rules (flowlex.go, and the
+// lexer in mindmap.go) and parsed by LALR(1) tables built at first use from
+// mermaid's grammar (lr.go, flow.go, mindmap.go); a few checks that mermaid
+// makes outside its grammar follow (edge limit, linkStyle indexes, shape
+// names, one mindmap root). Where unsure, the package accepts.
+//
+// Error lines are lines of the source. mermaid numbers the lines of its
+// rewritten text instead, so its "line N" is smaller when comment lines,
+// front matter or blank lines after "}" come before the error.
 package diagram
 
 import (
