@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"html/template"
+	"net/url"
+	"strings"
 
 	"docsite/internal/site"
 )
@@ -69,14 +71,24 @@ func Sitemap(s *site.Site, pages []*site.Page) []byte {
 }
 
 // absURL is a page's full URL when a base URL with a host is configured,
-// else its path.
+// else its path, percent-encoded as a sitemap's <loc> must be (a Chinese
+// path is sent as UTF-8 bytes in %XX form).
 func absURL(s *site.Site, u string) string {
 	base := s.Config.BaseURL
-	href := s.Href(u)
+	href := escapePath(s.Href(u))
 	if i := indexHost(base); i > 0 {
 		return base[:i] + href
 	}
 	return href
+}
+
+// escapePath percent-encodes each segment of a URL path.
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		parts[i] = url.PathEscape(part)
+	}
+	return strings.Join(parts, "/")
 }
 
 // indexHost returns where the path starts in "https://host/path", or -1.
