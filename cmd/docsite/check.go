@@ -19,6 +19,7 @@ import (
 	"docsite/check/changed"
 	"docsite/check/external"
 	checkhtml "docsite/check/html"
+	"docsite/check/links"
 	"docsite/check/report"
 	"docsite/internal/config"
 	"docsite/internal/diag"
@@ -64,6 +65,9 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 				return usageErr("%v", err)
 			}
 			ds := check.Run(s, cfg)
+			if renamed, err := changed.Renames(fl.content, fl.changedSince); err == nil {
+				links.FollowRenames(s, ds, renamed) // git knows where a missing file went
+			}
 			if fl.htmlDir != "" {
 				hd, err := checkHTML(s, fl.htmlDir)
 				if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"docsite/check"
+	"docsite/check/changed"
 	"docsite/check/fix"
 	"docsite/internal/atomic"
 	"docsite/internal/config"
@@ -87,7 +88,8 @@ func runFix(content string, cfg *config.Config) (*fixResult, error) {
 	defer pl.Close()
 	res := &fixResult{before: map[string][]byte{}, after: map[string][]byte{}, counts: map[string]int{}}
 	var s *site.Site
-	for _, pass := range []func(*site.Site) map[string][]fix.Edit{fix.Structure, fix.Links} {
+	renamed, _ := changed.Renames(content, "") // outside a git work tree: names only
+	for _, pass := range []func(*site.Site) map[string][]fix.Edit{fix.FollowingRenames(fix.Structure, renamed), fix.Links} {
 		if s, err = pl.Site(load.Options{Content: work, Config: cfg}); err != nil {
 			return nil, err
 		}
