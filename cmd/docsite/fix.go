@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -37,18 +37,27 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// A run killed while it renamed its files is finished first.
+			journal := fixJournal(content)
+			if err := atomic.Recover(journal); err != nil {
+				return &exitError{code: 1, err: fmt.Errorf("finishing an interrupted fix: %w", err)}
+			}
 			res, err := runFix(content, cfg)
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
+			writes := map[string][]byte{}
 			for _, f := range res.changed {
 				if dryRun {
 					stdout.Write(diff.Diff("a/"+f, res.before[f], "b/"+f, res.after[f]))
 					continue
 				}
-				if err := atomic.WriteFile(filepath.Join(content, filepath.FromSlash(f)), res.after[f]); err != nil {
-					return &exitError{code: 1, err: err}
-				}
+				writes[filepath.Join(content, filepath.FromSlash(f))] = res.after[f]
+			}
+			// All the repairs land, or none: they only make sense together
+			// (a renumbered heading and the links into it).
+			if err := atomic.WriteAll(journal, writes); err != nil {
+				return &exitError{code: 1, err: err}
 			}
 			verb := "changed"
 			if dryRun {
@@ -72,25 +81,21 @@ type fixResult struct {
 	unrepaired    int
 }
 
-// runFix repairs a copy of the content folder in two passes — first what
+// runFix repairs the content folder in memory in two passes — first what
 // moves headings and files, then the links that read them — reloading the
-// page model in between, and reports what changed against the original.
+// page model in between over the repaired pages, and reports what changed
+// against the original. Nothing is written: no copy of the content is made,
+// and the caller writes the result in one transaction.
 func runFix(content string, cfg *config.Config) (*fixResult, error) {
-	work, err := os.MkdirTemp("", "docsite-fix-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(work)
-	if err := copyTree(content, work); err != nil {
-		return nil, err
-	}
+	var err error
+	overlay := map[string][]byte{}
 	pl := load.NewParser()
 	defer pl.Close()
 	res := &fixResult{before: map[string][]byte{}, after: map[string][]byte{}, counts: map[string]int{}}
 	var s *site.Site
 	renamed, _ := changed.Renames(content, "") // outside a git work tree: names only
 	for _, pass := range []func(*site.Site) map[string][]fix.Edit{fix.FollowingRenames(fix.Structure, renamed), fix.Links} {
-		if s, err = pl.Site(load.Options{Content: work, Config: cfg}); err != nil {
+		if s, err = pl.Site(load.Options{Content: content, Config: cfg, Overlay: overlay}); err != nil {
 			return nil, err
 		}
 		for file, edits := range pass(s) {
@@ -106,12 +111,10 @@ func runFix(content string, cfg *config.Config) (*fixResult, error) {
 			for _, e := range done {
 				res.counts[e.Kind]++
 			}
-			if err := os.WriteFile(filepath.Join(work, filepath.FromSlash(file)), out, 0o644); err != nil {
-				return nil, err
-			}
+			overlay[file] = out
 		}
 	}
-	if s, err = pl.Site(load.Options{Content: work, Config: cfg}); err != nil {
+	if s, err = pl.Site(load.Options{Content: content, Config: cfg, Overlay: overlay}); err != nil {
 		return nil, err
 	}
 	for _, d := range check.Run(s, cfg) {
@@ -139,23 +142,10 @@ func repairable(rule diag.RuleID) bool {
 	return false
 }
 
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
-		case !d.Type().IsRegular():
-			return nil // symlinks and pipes are not content fix touches
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
+// fixJournal is where a fix of the content folder records its renames while
+// it makes them: in the cache folder, never in the content, one per folder.
+func fixJournal(content string) string {
+	abs, _ := filepath.Abs(content)
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(defaultCacheDir(), "fix-journal-"+hex.EncodeToString(sum[:8])+".json")
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"docsite/check"
+	"docsite/internal/atomic"
 	"docsite/internal/config"
 	"docsite/internal/load"
 	"docsite/internal/sitetest"
@@ -183,7 +185,9 @@ func TestFixKilled(t *testing.T) {
 		if err := copyTree(orig, dir); err != nil {
 			t.Fatal(err)
 		}
+		cache, tmp := t.TempDir(), t.TempDir()
 		cmd := exec.Command(bin, "fix", "--content", dir)
+		cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+cache, "TMPDIR="+tmp)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -192,15 +196,89 @@ func TestFixKilled(t *testing.T) {
 			defer timer.Stop()
 		}
 		cmd.Wait()
+		if ents, _ := os.ReadDir(tmp); len(ents) > 0 {
+			t.Errorf("killed after %v ms: %d files left in $TMPDIR", int64(after), len(ents))
+		}
+		// Killed after its commit point, a fix leaves a journal, and the
+		// next fix finishes it before anything else.
+		journals, _ := filepath.Glob(filepath.Join(cache, "docsite", "fix-journal-*.json"))
+		fixed := 0
 		for _, f := range full.changed {
 			b, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
-			if after == 0 && !bytes.Equal(b, full.after[f]) {
-				t.Errorf("an uninterrupted run left %s unfixed", f)
-				break
-			}
-			if !bytes.Equal(b, full.before[f]) && !bytes.Equal(b, full.after[f]) {
-				t.Errorf("killed after %v ms: %s is neither original nor fixed", int64(after), f)
+			switch {
+			case bytes.Equal(b, full.after[f]):
+				fixed++
+			case !bytes.Equal(b, full.before[f]):
+				t.Fatalf("killed after %v ms: %s is neither original nor fixed", int64(after), f)
 			}
 		}
+		state := map[bool]string{true: "mixed", false: "original"}[fixed > 0]
+		if fixed == len(full.changed) {
+			state = "fixed"
+		}
+		if after == 0 && state != "fixed" {
+			t.Errorf("an uninterrupted run left the files %s", state)
+		}
+		if state == "mixed" && len(journals) == 0 {
+			t.Errorf("killed after %v ms: some files fixed, some not, and no journal to finish them", int64(after))
+		}
+		if len(journals) == 0 && !sameNames(t, orig, dir) {
+			t.Errorf("killed after %v ms before its commit point: files left in the content", int64(after))
+		}
+		if len(journals) > 0 {
+			if err := atomic.Recover(journals[0]); err != nil {
+				t.Fatal(err)
+			}
+			if !sameNames(t, orig, dir) {
+				t.Errorf("after the interrupted fix was finished: files left in the content")
+			}
+		}
+		t.Logf("killed after %v ms: %s, %d journal(s)", int64(after), state, len(journals))
 	}
+}
+
+// sameNames reports whether two folders hold files of the same names.
+func sameNames(t *testing.T, a, b string) bool {
+	t.Helper()
+	names := func(dir string) map[string]bool {
+		m := map[string]bool{}
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			rel, _ := filepath.Rel(dir, p)
+			m[rel] = true
+			return nil
+		})
+		return m
+	}
+	na, nb := names(a), names(b)
+	if len(na) != len(nb) {
+		return false
+	}
+	for n := range na {
+		if !nb[n] {
+			return false
+		}
+	}
+	return true
+}
+
+// copyTree copies a content folder for a test to repair.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		case !d.Type().IsRegular():
+			return nil // symlinks and pipes are not content fix touches
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
 }

@@ -112,6 +112,9 @@ type Options struct {
 	Content string
 	Config  *config.Config
 	Drafts  bool
+	// Overlay gives some pages' bytes instead of the disk's (path relative
+	// to Content → contents).
+	Overlay map[string][]byte
 	// Page, when set, is called for every page right after its parse with
 	// the page's AST, on the parsing worker.
 	Page func(s *site.Site, p *site.Page, doc ast.Node)
@@ -123,7 +126,7 @@ func (pr *Parser) Site(opts Options) (*site.Site, error) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	s, err := site.Load(opts.Content, cfg)
+	s, err := site.LoadWith(opts.Content, cfg, opts.Overlay)
 	if err != nil {
 		return nil, err
 	}

@@ -20,6 +20,13 @@ import (
 // as diagnostics rather than failing, so the rest of the site still builds.
 // It returns an error only when root itself cannot be read.
 func Load(root string, cfg *config.Config) (*Site, error) {
+	return LoadWith(root, cfg, nil)
+}
+
+// LoadWith is Load with some pages' bytes given instead of read from disk
+// (path relative to root → contents): docsite fix checks its repairs on the
+// model before it writes a byte.
+func LoadWith(root string, cfg *config.Config, overlay map[string][]byte) (*Site, error) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
@@ -36,6 +43,7 @@ func Load(root string, cfg *config.Config) (*Site, error) {
 		root = real
 	}
 	s := &Site{
+		overlay: overlay,
 		Root:    root,
 		Config:  cfg,
 		Dirs:    map[string]*Dir{"": {Path: "", Landing: map[string]*Page{}}},
@@ -142,7 +150,14 @@ func (s *Site) addFile(p, rel string) {
 	// A page is read, a file to copy only opened: either may have become
 	// unreadable, or been swapped for a pipe, since the folder was listed.
 	var src []byte
+	if b, ok := s.overlay[rel]; ok {
+		src = b
+		p = "" // nothing to read
+	}
 	err := readRegular(p, func(f *os.File) (err error) {
+		if src != nil {
+			return nil
+		}
 		if strings.HasSuffix(strings.ToLower(rel), ".md") {
 			src, err = io.ReadAll(f)
 		}
@@ -165,6 +180,9 @@ func (s *Site) addFile(p, rel string) {
 // readRegular opens p without blocking (a pipe swapped in would block an
 // ordinary open), makes sure it is a regular file, and hands it to read.
 func readRegular(p string, read func(*os.File) error) error {
+	if p == "" {
+		return read(nil)
+	}
 	f, err := os.OpenFile(p, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
 		return err

@@ -49,6 +49,8 @@ type Site struct {
 	// the terms defined twice with different expansions.
 	Glossary          *glossary.Glossary
 	GlossaryConflicts []glossary.Conflict
+
+	overlay map[string][]byte // pages given instead of read (LoadWith)
 }
 
 // Dir is one folder of the content.
