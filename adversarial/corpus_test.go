@@ -135,6 +135,12 @@ func (tr *tree) hostile(t *testing.T, hugeMB int) int64 {
 	tr.write(t, "09-special/name with\nnewline.md", "# 换行名\n")
 	tr.write(t, "09-special/.hidden.md", "# 隐藏 "+outsideMarker+"\n")
 
+	// Links to what the system holds: secrets, an endless device.
+	for name, target := range map[string]string{"environ.md": "/proc/self/environ", "zero.md": "/dev/zero", "shadow.md": "/etc/shadow"} {
+		must(t, os.MkdirAll(filepath.Join(tr.content, "12-system"), 0o755))
+		must(t, os.Symlink(target, filepath.Join(tr.content, "12-system", name)))
+	}
+
 	// Raw HTML that runs script.
 	tr.write(t, "11-raw/raw.md", "# 原始\n\n<script>alert(9)</script>\n\n文字 <b onclick=\"alert(10)\">粗</b>\n")
 
