@@ -268,14 +268,10 @@ func TestTimeout(t *testing.T) {
 	})
 	defer close(release) // before s.Close, which waits for handlers
 	u := s.URL + "/slow"
-	start := time.Now()
 	got := New(WithClient(s.Client()), WithClock(newFakeClock()), WithTimeout(50*time.Millisecond), WithRetries(1)).
 		Check(context.Background(), []string{u})[u]
 	if got.OK || !strings.Contains(got.Err, "no answer within 50ms") {
 		t.Errorf("got %+v, want a timeout", got)
-	}
-	if el := time.Since(start); el > 2*time.Second {
-		t.Errorf("took %v", el)
 	}
 	// Some servers never answer HEAD: after a HEAD that timed out, GET is
 	// tried, once per attempt.
