@@ -16,7 +16,7 @@ import (
 
 // TestBrowserMathAndMermaid opens built pages in headless Chromium: the
 // mermaid diagram is drawn as SVG (and again after the theme toggles), the
-// formulas are laid out by KaTeX's CSS with real size, the traps stay
+// formulas are laid out as MathML with real size, the traps stay
 // text, and a page without diagrams never loads mermaid.
 func TestBrowserMathAndMermaid(t *testing.T) {
 	dir := t.TempDir()
@@ -39,10 +39,10 @@ func TestBrowserMathAndMermaid(t *testing.T) {
 	if !browsertest.WaitFor(t, ctx, `!!document.querySelector("pre.mermaid svg g")`, 20*time.Second) {
 		t.Fatal("mermaid drew no SVG")
 	}
-	boxes := browsertest.Eval(t, ctx, `Array.from(document.querySelectorAll(".katex-html")).map(e => {
+	boxes := browsertest.Eval(t, ctx, `Array.from(document.querySelectorAll("article math")).map(e => {
 		const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? "ok" : "empty" }).join(",")`)
 	if n := strings.Count(boxes, "ok"); n != 3 || strings.Contains(boxes, "empty") {
-		t.Errorf("KaTeX boxes: %s", boxes)
+		t.Errorf("MathML boxes: %s", boxes)
 	}
 	text := browsertest.Eval(t, ctx, `document.querySelector("article").innerText`)
 	for _, trap := range []string{"$5 和 $10", "$100", "$x$"} {

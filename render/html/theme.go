@@ -102,7 +102,11 @@ func writeNav(b *strings.Builder, s *site.Site, nodes []*site.NavNode, open map[
 		if n == current {
 			b.WriteString(` aria-current="page"`)
 		}
-		b.WriteString(`><span class="num">` + n.Number + `</span> ` + html.EscapeString(n.Title) + `</a>`)
+		b.WriteString(`>`)
+		if n.Number != "" {
+			b.WriteString(`<span class="num">` + html.EscapeString(n.Number) + `</span> `)
+		}
+		b.WriteString(html.EscapeString(n.Title) + `</a>`)
 		if len(n.Children) > 0 {
 			b.WriteString(`</summary>`)
 			if open == nil || open[n] {
