@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -37,5 +39,29 @@ func TestFrontMatter(t *testing.T) {
 		case tt.finding > 0 && (len(p.Diags) != 1 || p.Diags[0].Rule != RulePageFrontMatter || p.Diags[0].Line != tt.finding):
 			t.Errorf("%q: findings %+v, want one page/front-matter on line %d", tt.src, p.Diags, tt.finding)
 		}
+	}
+}
+
+// TestCaseConflict: two files whose names differ only in case are named,
+// since a checkout on macOS or Windows keeps only one of them.
+func TestCaseConflict(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"Case.md", "case.md", "other.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("# "+name+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Load(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range s.Diagnostics {
+		if d.Rule == RuleLoadCaseConflict {
+			n++
+		}
+	}
+	if n != 1 || len(s.Pages) != 3 {
+		t.Errorf("%d case conflicts among %d pages: %+v", n, len(s.Pages), s.Diagnostics)
 	}
 }
