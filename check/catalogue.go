@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"docsite/check/citations"
+	"docsite/check/diagrams"
 	"docsite/check/external"
 	"docsite/check/glossary"
 	"docsite/check/html"
@@ -24,7 +25,7 @@ import (
 // docsite check --list-rules prints it.
 func Catalogue() []diag.Rule {
 	all := slices.Concat(links.Rules, markdown.Rules, citations.Rules, glossary.Rules, numbering.Rules,
-		Rules, html.Rules, external.Rules, translation.Rules, site.Rules, load.Rules)
+		diagrams.Rules, html.Rules, external.Rules, translation.Rules, site.Rules, load.Rules)
 	slices.SortFunc(all, func(a, b diag.Rule) int { return cmp.Compare(a.ID, b.ID) })
 	return all
 }

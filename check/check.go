@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"docsite/check/citations"
+	"docsite/check/diagrams"
 	checkglossary "docsite/check/glossary"
 	"docsite/check/links"
 	"docsite/check/numbering"
@@ -15,7 +16,6 @@ import (
 	"docsite/check/translation"
 	"docsite/internal/config"
 	"docsite/internal/diag"
-	"docsite/internal/mermaid"
 	"docsite/internal/site"
 )
 
@@ -41,7 +41,7 @@ func Run(s *site.Site, cfg *config.Config, extra ...Rule) []diag.Diagnostic {
 		}
 		return nil
 	})...)
-	ds = append(ds, diagrams(s)...)
+	ds = append(ds, diagrams.Check(s)...)
 	for _, r := range extra {
 		ds = append(ds, r(s)...)
 	}
@@ -91,25 +91,6 @@ func Summary(s *site.Site, ds []diag.Diagnostic) report.Summary {
 	}
 	sum.Errors, sum.Warnings = diag.Count(ds)
 	return sum
-}
-
-// diagrams reports mermaid blocks whose first keyword names no diagram type
-// mermaid knows: the reader would see an error box instead of a drawing.
-func diagrams(s *site.Site) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, p := range s.Pages {
-		for _, d := range p.Diagrams {
-			kind, known := mermaid.DiagramType(d.Source)
-			if known {
-				continue
-			}
-			f := diag.Diagnostic{File: p.Path, Severity: diag.Warning, Rule: RuleMermaidUnknownType, Target: kind,
-				Message: "mermaid does not know the diagram type \"" + kind + "\"; the page will show an error instead of a diagram"}
-			p.Lines.Span(&f, d.Offset, d.Offset+len("```mermaid"))
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // citationRule checks citation keys and definitions across the site.

@@ -474,7 +474,7 @@ var friendly = map[string]string{
 
 func (l *flowLexer) where(p int) string {
 	line, col := position(l.src, l.t.at(p))
-	return fmt.Sprintf("line %d column %d", line, col)
+	return fmt.Sprintf("diagram line %d column %d", line, col)
 }
 
 // lexError explains text no lexer rule accepts.

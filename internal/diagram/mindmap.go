@@ -395,7 +395,7 @@ func validateMindmap(t *text, src string) (*Error, int) {
 
 func whereIn(t *text, src string, p int) string {
 	line, col := position(src, t.at(p))
-	return fmt.Sprintf("line %d column %d", line, col)
+	return fmt.Sprintf("diagram line %d column %d", line, col)
 }
 
 // mindmapMessage explains a parse error; toks are the tokens read since

@@ -156,7 +156,7 @@ func (c *Converter) typeset(p *site.Page, doc ast.Node) {
 	}
 	p.HasMath = len(p.Math) > 0
 	for _, d := range mermaid.Collect(doc) {
-		p.Diagrams = append(p.Diagrams, site.Diagram{Source: d.Source, Offset: d.Offset})
+		p.Diagrams = append(p.Diagrams, site.Diagram{Source: d.Source, Offset: d.Offset, Err: d.Err, ErrOffset: d.ErrOffset})
 	}
 	p.HasMermaid = len(p.Diagrams) > 0
 }

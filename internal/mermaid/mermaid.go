@@ -1,10 +1,12 @@
-// Package mermaid turns ```mermaid fences into diagram nodes that render as
-// <pre class="mermaid"> for mermaid's browser script, and tells which
-// diagram type a source declares so the checker can flag unknown ones.
+// Package mermaid turns ```mermaid fences into diagram nodes, validated
+// once as they are parsed: a diagram mermaid accepts renders as
+// <pre class="mermaid"> for mermaid's browser script, one it rejects as its
+// source with the error. It also tells which diagram type a source
+// declares so the checker can flag unknown ones.
 package mermaid
 
 import (
-	"html"
+	"docsite/internal/diagram"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -21,6 +23,10 @@ type Diagram struct {
 	// Offset is the byte offset of the opening fence in the source;
 	// BodyOffset that of the first content line (Offset if empty).
 	Offset, BodyOffset int
+	// Err is where mermaid would refuse the diagram (nil if it draws
+	// it), ErrOffset the byte offset of that place in the page source.
+	Err       *diagram.Error
+	ErrOffset int
 }
 
 // Kind is the NodeKind of *Block.
@@ -95,24 +101,12 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		if lines.Len() > 0 {
 			b.BodyOffset = lines.At(0).Start
 		}
+		if e := diagram.Validate(b.Source); e != nil {
+			b.Err, b.ErrOffset = e, errorOffset(source, lines, e, f)
+		}
 		b.SetPos(f.Pos())
 		b.SetLines(lines)
 		b.SetBlankPreviousLines(f.HasBlankPreviousLines())
 		f.Parent().ReplaceChild(f.Parent(), f, b)
 	}
-}
-
-type nodeRenderer struct{}
-
-func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(Kind, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			// mermaid reads the element's textContent, so escaping keeps
-			// "A --> B<br/>" and "a & b" exactly as written.
-			_, _ = w.WriteString(`<pre class="mermaid">`)
-			_, _ = w.WriteString(html.EscapeString(n.(*Block).Source))
-			_, _ = w.WriteString("</pre>\n")
-		}
-		return ast.WalkSkipChildren, nil
-	})
 }

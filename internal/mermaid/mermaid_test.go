@@ -67,14 +67,19 @@ func convert(t *testing.T, src string) (string, []*Diagram) {
 func TestRender(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{
-			"```mermaid\ngraph TD\n  A[wasm-app] --> B<br/>\n  B --> C{a & b}\n```",
-			"<pre class=\"mermaid\">graph TD\n  A[wasm-app] --&gt; B&lt;br/&gt;\n  B --&gt; C{a &amp; b}\n</pre>\n",
+			"```mermaid\ngraph TD\n  A[wasm-app] --> B[x<br/>y]\n  B --> C{a & b}\n```",
+			"<pre class=\"mermaid\">graph TD\n  A[wasm-app] --&gt; B[x&lt;br/&gt;y]\n  B --&gt; C{a &amp; b}\n</pre>\n",
 		},
 		{
 			"> ```mermaid\n> pie\n> ```",
 			"<blockquote>\n<pre class=\"mermaid\">pie\n</pre>\n</blockquote>\n",
 		},
-		{"~~~mermaid\n~~~", "<pre class=\"mermaid\"></pre>\n"},
+		{"~~~mermaid\nmindmap\n  root\n~~~", "<pre class=\"mermaid\">mindmap\n  root\n</pre>\n"},
+		{
+			"- x\n\n  ```mermaid\n  graph TD\n  A[f(x)]\n  ```",
+			"<ul>\n<li>\n<p>x</p>\n<div class=\"diagram-error\">\n<p class=\"diagram-error-message\" role=\"note\">Diagram error, line 5: " +
+				"&#34;(&#34; is not allowed inside the unquoted label (&#34;[&#34; of node A opened at diagram line 2 column 2); quote the label: A[&#34;...&#34;]</p>\n<pre class=\"diagram-error-source\"><code class=\"language-mermaid\">graph TD\n<mark class=\"diagram-error-line\">A[f(x)]</mark>\n</code></pre>\n</div>\n</li>\n</ul>\n",
+		},
 		{"```mermaidx\ngraph\n```", "<pre><code class=\"language-mermaidx\">graph\n</code></pre>\n"},
 		{"```\ngraph\n```", "<pre><code>graph\n</code></pre>\n"},
 	}
@@ -177,7 +182,7 @@ func FuzzMermaidFence(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		out, ds := convert(t, s)
-		if n := strings.Count(out, `<pre class="mermaid">`); n != len(ds) {
+		if n := strings.Count(out, `<pre class="mermaid">`) + strings.Count(out, `<div class="diagram-error">`); n != len(ds) {
 			t.Fatalf("%d diagrams written, %d collected", n, len(ds))
 		}
 		for _, d := range ds {

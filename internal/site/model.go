@@ -10,6 +10,7 @@ import (
 	"docsite/internal/citation"
 	"docsite/internal/config"
 	"docsite/internal/diag"
+	"docsite/internal/diagram"
 	"docsite/internal/glossary"
 	"docsite/internal/numbering"
 )
@@ -174,10 +175,13 @@ type Formula struct {
 	Err     string
 }
 
-// Diagram is one mermaid block.
+// Diagram is one mermaid block. Err is where mermaid would refuse it (nil
+// if it draws it); ErrOffset is that place as a byte offset of the page.
 type Diagram struct {
-	Source string
-	Offset int
+	Source    string
+	Offset    int
+	Err       *diagram.Error
+	ErrOffset int
 }
 
 // Section is the plain text of a page under one heading, for the search index.
