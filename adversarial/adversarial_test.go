@@ -3,6 +3,8 @@
 package adversarial
 
 import (
+	"docsite/internal/sitetest"
+
 	"bytes"
 	"errors"
 	"io/fs"
@@ -281,9 +283,9 @@ func measure(fn func()) (peak uint64, took time.Duration) {
 			}
 		}
 	}()
-	start := cpuTime() // CPU time: a busy machine delays the test, not its work
+	start := sitetest.CPUTime() // CPU time: a busy machine delays the test, not its work
 	fn()
-	took = cpuTime() - start
+	took = sitetest.CPUTime() - start
 	close(done)
 	wg.Wait()
 	return peak, took

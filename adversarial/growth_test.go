@@ -1,6 +1,8 @@
 package adversarial
 
 import (
+	"docsite/internal/sitetest"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -108,7 +110,7 @@ func cost(t *testing.T, pl *build.Pipeline, cfg *config.Config, files map[string
 	}
 	best, size := time.Duration(1<<62), 0
 	for range reps {
-		start := cpuTime()
+		start := sitetest.CPUTime()
 		s, err := pl.Load(build.Options{Content: dir, Config: cfg})
 		if err != nil {
 			t.Fatal(err)
@@ -118,7 +120,7 @@ func cost(t *testing.T, pl *build.Pipeline, cfg *config.Config, files map[string
 			t.Fatal(err)
 		}
 		check.Run(s, cfg)
-		best = min(best, cpuTime()-start)
+		best = min(best, sitetest.CPUTime()-start)
 		size = 0
 		for _, b := range out.Data {
 			size += len(b)

@@ -1,6 +1,8 @@
 package math
 
 import (
+	"docsite/internal/sitetest"
+
 	"fmt"
 	"runtime"
 	"sync"
@@ -93,8 +95,8 @@ func BenchmarkKaTeXRender(b *testing.B) {
 		b.Fatal(err)
 	}
 	i := 0
-	cpu0 := cpuTime()
-	defer func() { b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op") }()
+	cpu0 := sitetest.CPUTime()
+	defer func() { b.ReportMetric(float64((sitetest.CPUTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op") }()
 	for b.Loop() {
 		f := benchSet[i%len(benchSet)]
 		i++
@@ -157,19 +159,19 @@ func BenchmarkKaTeX3000(b *testing.B) {
 		b.ReportMetric(float64(cpu.Microseconds())/n, "cpu-µs/formula")
 	}
 	b.Run("cold", func(b *testing.B) {
-		cpu0 := cpuTime()
+		cpu0 := sitetest.CPUTime()
 		for b.Loop() {
 			k, _ := NewKaTeX(src, WithCacheDir(b.TempDir()))
 			renderAll(b, k)
 			_ = k.Close()
 		}
-		perFormula(b, cpuTime()-cpu0)
+		perFormula(b, sitetest.CPUTime()-cpu0)
 	})
 	k, _ := NewKaTeX(src, WithCacheDir(dir))
 	renderAll(b, k)
 	_ = k.Close()
 	b.Run("warm", func(b *testing.B) {
-		cpu0 := cpuTime()
+		cpu0 := sitetest.CPUTime()
 		for b.Loop() {
 			k, _ := NewKaTeX(src, WithCacheDir(dir))
 			renderAll(b, k)
@@ -177,6 +179,6 @@ func BenchmarkKaTeX3000(b *testing.B) {
 				b.Fatalf("warm run rendered %d formulas", s.Renders)
 			}
 		}
-		perFormula(b, cpuTime()-cpu0)
+		perFormula(b, sitetest.CPUTime()-cpu0)
 	})
 }
