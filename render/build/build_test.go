@@ -165,7 +165,7 @@ func TestPageConstructs(t *testing.T) {
 		{"yaml highlighted", `<pre class="chroma" data-lang="yaml"><code><span class="nt">targets</span>`},
 		{"unknown language wit as plain text", `<pre class="chroma" data-lang="wit"><code>package docsite:example;` + "\n</code></pre>"},
 		{"mermaid left for the browser, escaped", `<pre class="mermaid">graph LR` + "\n" + `  A[wasm-app] --&gt; B[&#34;&lt;b&gt;服务&lt;/b&gt;&#34;]`},
-		{"mermaid script on a page with a diagram", `mermaid.min.js`},
+		{"mermaid loader on a page with a diagram", `mermaid-init.js`},
 		{"footnote reference", `<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>`},
 		{"footnote body with its link rewritten", `<li id="fn:1">` + "\n" + `<p>脚注内容，带<a href="/guide/other/">链接</a>。`},
 		{"task list", `<li><input checked="" disabled="" type="checkbox"> 完成</li>`},

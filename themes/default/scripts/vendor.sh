@@ -1,7 +1,7 @@
 #!/bin/sh
 # vendor.sh copies the third-party assets the default theme ships (the math
 # font for the MathML that docsite writes, KaTeX's script for the build-time
-# fallback engine, mermaid's browser bundle) from npm into assets/vendor,
+# fallback engine, mermaid's ESM build) from npm into assets/vendor,
 # which the theme embeds. Versions are pinned by package-lock.json; nothing copied here
 # is committed. Run it from anywhere.
 set -eu
@@ -34,7 +34,13 @@ cp "$katex/katex.min.js" "$tmp/katex/"
 # OpenType MATH table) whatever its "latin" name says.
 cp "$font/files/noto-sans-math-latin-400-normal.woff2" "$tmp/math-font/NotoSansMath-Regular.woff2"
 cp "$font/LICENSE" "$tmp/math-font/LICENSE"
-cp "$mermaid/mermaid.min.js" "$tmp/mermaid/"
+# mermaid's ESM build, without source maps: its entry imports the core
+# chunks and each diagram type's chunk is imported when a diagram of that
+# type is drawn, so a page fetches only what it shows. The build-time
+# renderer uses the same files.
+mkdir -p "$tmp/mermaid/chunks/mermaid.esm.min"
+cp "$mermaid/mermaid.esm.min.mjs" "$tmp/mermaid/"
+cp "$mermaid"/chunks/mermaid.esm.min/*.mjs "$tmp/mermaid/chunks/mermaid.esm.min/"
 cp node_modules/katex/LICENSE "$tmp/katex/LICENSE"
 cp node_modules/mermaid/LICENSE "$tmp/mermaid/LICENSE"
 
