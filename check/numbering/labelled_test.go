@@ -1,6 +1,8 @@
 package numbering
 
 import (
+	"docsite/internal/sitetest"
+
 	"encoding/json"
 	"os"
 	"strings"
@@ -12,9 +14,7 @@ import (
 // labelled false must not come back, and one labelled true (a real
 // mistake) must still be found.
 func TestLabelledSample(t *testing.T) {
-	if _, err := os.Stat(corpusDev); err != nil {
-		t.Skip("../shared/corpus-dev is not here")
-	}
+	corpusDev := sitetest.Shared(t, "corpus-dev")
 	b, err := os.ReadFile("testdata/labelled.json")
 	if err != nil {
 		t.Fatal(err)

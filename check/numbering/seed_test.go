@@ -1,6 +1,8 @@
 package numbering
 
 import (
+	"docsite/internal/sitetest"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,17 +12,13 @@ import (
 	"docsite/internal/site"
 )
 
-const seed = "../../../shared/seeds/000_b5dc548fecb8e19d.txt"
-
-const corpusDev = "../../../shared/corpus-dev"
-
 // TestSeedPage checks the real corpus page: its numbering and its TOC are
 // right, so nothing may be reported; its TOC spans the 目录 heading through
 // the last entry.
 func TestSeedPage(t *testing.T) {
-	src, err := os.ReadFile(seed)
+	src, err := os.ReadFile(sitetest.Shared(t, "seeds", "000_b5dc548fecb8e19d.txt"))
 	if err != nil {
-		t.Skip("seed page not available:", err)
+		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "01-overview.md"), src, 0o644); err != nil {

@@ -83,16 +83,12 @@ func TestFixGolden(t *testing.T) {
 	}
 }
 
-const corpusDev = "../../../shared/corpus-dev"
-
 // TestFixCorpusAddsNothing runs fix on a copy of the real corpus: after
 // it, check reports no finding that was not there before (counted per
 // file and rule, since a renumbered heading changes the words of a
 // message), and the numbering findings fix works on go down.
 func TestFixCorpusAddsNothing(t *testing.T) {
-	if _, err := os.Stat(corpusDev); err != nil {
-		t.Skip("../shared/corpus-dev is not here")
-	}
+	corpusDev := sitetest.Shared(t, "corpus-dev")
 	dir := t.TempDir()
 	if err := copyTree(corpusDev, dir); err != nil {
 		t.Fatal(err)
@@ -157,9 +153,7 @@ func TestFixKeepsSectionsFromAWrongH1(t *testing.T) {
 // run on a copy of the corpus: every file is then either as it was or as a
 // complete run leaves it, never half written.
 func TestFixKilled(t *testing.T) {
-	if _, err := os.Stat(corpusDev); err != nil {
-		t.Skip("../shared/corpus-dev is not here")
-	}
+	corpusDev := sitetest.Shared(t, "corpus-dev")
 	if testing.Short() {
 		t.Skip("runs fix several times")
 	}

@@ -1,10 +1,11 @@
 package tex
 
 import (
+	"docsite/internal/sitetest"
+
 	"encoding/json"
 	"errors"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -19,10 +20,9 @@ type devFormula struct {
 // verdicts; it is not part of the repository, so tests skip without it.
 func loadDevSet(tb testing.TB) []devFormula {
 	tb.Helper()
-	path := filepath.Join("..", "..", "..", "shared", "fixtures", "formulas-dev.json")
-	raw, err := os.ReadFile(path)
+	raw, err := os.ReadFile(sitetest.Shared(tb, "fixtures", "formulas-dev.json"))
 	if err != nil {
-		tb.Skip("dev set absent: " + path)
+		tb.Fatal(err)
 	}
 	var d struct {
 		Formulas []devFormula `json:"formulas"`
