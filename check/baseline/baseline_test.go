@@ -90,19 +90,7 @@ func TestWriteLoadRoundTrip(t *testing.T) {
 		t.Errorf("everything recorded should be filtered, got %v", got)
 	}
 	got, _ := os.ReadFile(path)
-	golden := filepath.Join("testdata", "baseline.golden.json")
-	if sitetest.Updating() {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("baseline file:\n%s\nwant:\n%s", got, want)
-	}
+	sitetest.Golden(t, filepath.Join("testdata", "baseline.golden.json"), got)
 	// Stable: the same findings in another order write the same bytes.
 	slices.Reverse(ds)
 	if err := Write(path, ds); err != nil {

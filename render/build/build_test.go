@@ -3,7 +3,6 @@ package build_test
 import (
 	"docsite/internal/sitetest"
 
-	"bytes"
 	"fmt"
 	"io/fs"
 	"net"
@@ -129,19 +128,7 @@ func TestPageGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "page.golden.html")
-	if sitetest.Updating() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test -update after a deliberate change):\n%s", path, firstDiff(want, got))
-	}
+	sitetest.Golden(t, filepath.Join("testdata", "page.golden.html"), got)
 }
 
 // TestPageConstructs names, one by one, what the golden page must show, so

@@ -65,19 +65,7 @@ func TestBilingualSwitcherAndAlternates(t *testing.T) {
 			got.WriteString(m + "\n")
 		}
 	}
-	golden := filepath.Join("testdata", "i18n.golden")
-	if sitetest.Updating() {
-		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != string(want) {
-		t.Errorf("switcher and alternates differ from %s (run with -update to accept):\n%s", golden, got.String())
-	}
+	sitetest.Golden(t, filepath.Join("testdata", "i18n.golden"), []byte(got.String()))
 	// Each language has its own sidebar, numbered in its own order.
 	en, _ := os.ReadFile(filepath.Join(out, "assets/nav/en.html"))
 	if !strings.Contains(string(en), `<span class="num">2.1</span> Edge`) || strings.Contains(string(en), "仅中文") {

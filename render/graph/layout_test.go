@@ -5,7 +5,6 @@ import (
 
 	"bytes"
 	"math"
-	"os"
 	"runtime"
 	"testing"
 	"time"
@@ -22,19 +21,7 @@ func TestGraphGolden(t *testing.T) {
 	g := graph.Build(s, s.Langs[0])
 	graph.Layout(g)
 	got := graph.JSON(g)
-	const golden = "testdata/graph.golden.json"
-	if sitetest.Updating() {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("graph JSON differs from %s:\n%s", golden, got)
-	}
+	sitetest.Golden(t, "testdata/graph.golden.json", got)
 }
 
 // TestLayoutDeterministic lays the corpus out twice, and once more with a
