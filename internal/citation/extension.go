@@ -43,14 +43,6 @@ type config struct {
 // Option configures the extension.
 type Option func(*config)
 
-// WithReferencesURL sets the URL of the site's references page, which
-// reference list entries link to (default "/references/").
-func WithReferencesURL(url string) Option { return func(c *config) { c.refsURL = url } }
-
-// WithLanguage sets the default language of the reference list heading
-// ("en" for English; anything else is Chinese).
-func WithLanguage(lang string) Option { return func(c *config) { c.lang = lang } }
-
 // WithoutList leaves the reference list out of the document, for a caller
 // that places it itself with RenderList.
 func WithoutList() Option { return func(c *config) { c.noList = true } }
