@@ -67,8 +67,11 @@ fuzz: assets
 # printed and kept in .cache/bench/last.md. BENCHFLAGS=-peers=false: docsite alone;
 # BENCHFLAGS=-remark=false skips the slow peer.
 BENCHFLAGS ?=
+# The hostile corpus (adversarial/) runs at full size here, at small sizes
+# in make test.
 bench: build
 	$(GO) run ./cmd/bench -docsite $(BIN) -corpus .cache/bench-corpus -runs 3 $(BENCHFLAGS)
+	DOCSITE_HOSTILE=full $(GO) test -count=1 -v -run 'TestHostileFolder|TestGrowth' ./adversarial/ | grep -E '^(--- |ok|FAIL)|build:|check:'
 
 corpus:
 	$(GO) run ./cmd/gencorpus -out .cache/bench-corpus -force
