@@ -35,6 +35,7 @@ type Config struct {
 	Sanitize   bool              `yaml:"sanitize"`
 	Search     Search            `yaml:"search"`
 	Limits     Limits            `yaml:"limits"`
+	Mermaid    Mermaid           `yaml:"mermaid"`
 
 	// NavNumberDepth is how many folder levels the sidebar numbers by
 	// position where authors gave no number of their own (0: none).
@@ -141,6 +142,9 @@ func Parse(name string, data []byte, opts ...Option) (*Config, error) {
 	}
 	if err := cfg.External.validate(); err != nil {
 		return nil, fmt.Errorf("%s: line %d: external.%s", name, KeyLine(data, err.key), err.msg)
+	}
+	if err := cfg.Mermaid.validate(); err != nil {
+		return nil, fmt.Errorf("%s: line %d: mermaid.%s", name, KeyLine(data, err.key), err.msg)
 	}
 	if cfg.Language == "" {
 		cfg.Language = "zh-CN"

@@ -22,13 +22,17 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			WriteError(w, d, 1+bytes.Count(source[:min(d.ErrOffset, len(source))], []byte{'\n'}))
 			return ast.WalkSkipChildren, nil
 		}
-		// mermaid reads the element's textContent, so escaping keeps
-		// "A --> B<br/>" and "a & b" exactly as written.
-		_, _ = w.WriteString(`<pre class="mermaid">`)
-		_, _ = w.WriteString(html.EscapeString(d.Source))
-		_, _ = w.WriteString("</pre>\n")
+		_, _ = w.WriteString(Pre(d.Source))
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// Pre is the element a diagram mermaid accepts is written as, for
+// mermaid's browser script or for the build-time renderer to replace.
+// mermaid reads the element's textContent, so escaping keeps
+// "A --> B<br/>" and "a & b" exactly as written.
+func Pre(src string) string {
+	return `<pre class="mermaid">` + html.EscapeString(src) + "</pre>\n"
 }
 
 // WriteError writes a diagram mermaid would refuse as what a reader can

@@ -16,6 +16,7 @@ import (
 	"docsite/internal/load"
 	"docsite/internal/markdown"
 	"docsite/internal/site"
+	"docsite/render/diagrams"
 	"docsite/render/highlight"
 	"docsite/render/html"
 	"docsite/render/output"
@@ -45,6 +46,8 @@ type Result struct {
 	// Warning tells of something missing from the machine, not the content
 	// (KaTeX not installed); "" when all is there.
 	Warning string
+	// Diagrams is what mermaid: {render: build} drew.
+	Diagrams diagrams.Stats
 }
 
 // Pipeline holds what is expensive to make and safe to reuse between builds:
@@ -111,11 +114,12 @@ func Build(opts Options) (*Result, error) {
 // Prepared is a site rendered in memory, not yet written: its model can be
 // checked while Write puts it on disk.
 type Prepared struct {
-	Site  *site.Site
-	opts  Options
-	pl    *Pipeline
-	files *output.Files
-	start time.Time
+	Site     *site.Site
+	Diagrams diagrams.Stats
+	opts     Options
+	pl       *Pipeline
+	files    *output.Files
+	start    time.Time
 }
 
 // Prepare loads, parses, indexes and renders the site into memory.
@@ -129,11 +133,18 @@ func Prepare(opts Options) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
+	var drawn diagrams.Stats
+	if s.Config.Mermaid.AtBuild() {
+		drawn, err = diagrams.Draw(s, diagrams.Options{Chromium: s.Config.Mermaid.Chromium, CacheDir: opts.CacheDir, Assets: pl.Theme.Assets()})
+		if err != nil {
+			return nil, err
+		}
+	}
 	files, err := pl.Render(s)
 	if err != nil {
 		return nil, err
 	}
-	return &Prepared{Site: s, opts: opts, pl: pl, files: files, start: start}, nil
+	return &Prepared{Site: s, Diagrams: drawn, opts: opts, pl: pl, files: files, start: start}, nil
 }
 
 // Write writes the prepared site atomically and keeps the caches.
@@ -143,7 +154,7 @@ func (b *Prepared) Write() (*Result, error) {
 		return nil, err
 	}
 	b.pl.Save()
-	res := &Result{Site: b.Site, Pages: len(b.Site.ByURL), Files: n, Duration: time.Since(b.start), Warning: b.pl.MathWarning}
+	res := &Result{Site: b.Site, Pages: len(b.Site.ByURL), Files: n, Duration: time.Since(b.start), Warning: b.pl.MathWarning, Diagrams: b.Diagrams}
 	for _, f := range skipped {
 		res.Unwritten = append(res.Unwritten, diag.Diagnostic{File: f, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Severity: diag.Warning,
 			Rule: site.RuleLoadUnreadable, Message: "the file could not be read when the site was written; it is left out"})

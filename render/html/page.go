@@ -25,6 +25,7 @@ type Alternate struct {
 type PageData struct {
 	Lang, Base, HomeURL, SiteTitle, Title, Description string
 	IsHome, HasMath, HasMermaid, LiveReload            bool
+	DiagramScript                                      bool // diagrams left for the browser to draw
 	UI                                                 UI
 	Body, Sidebar                                      template.HTML
 	Backlinks, LocalGraph                              template.HTML
@@ -76,6 +77,8 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body + p.Appendix, Sidebar: SidebarFor(s, p),
 		NavURL: s.Href("/" + NavFile(s, p.Lang)),
 	}
+	// Drawn at build time, a page has no diagram left for mermaid.
+	d.DiagramScript = p.HasMermaid && strings.Contains(string(p.Body), `<pre class="mermaid">`)
 	d.Backlinks = graph.BacklinksHTML(l.backlinks[p], s, p.Lang)
 	d.LocalGraph = graph.LocalHTML(s, p)
 	d.GraphURL = s.Href(graph.URL(s, p.Lang))
