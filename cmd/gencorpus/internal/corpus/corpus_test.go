@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	checknum "docsite/check/numbering"
+	"docsite/internal/numbering"
 )
 
 func same(a, b []File) bool {
@@ -122,4 +125,77 @@ func TestWrappedAt80(t *testing.T) {
 	if lines == 0 || over*100 > lines {
 		t.Errorf("%d of %d prose lines exceed 80 columns", over, lines)
 	}
+}
+
+// TestNumberingSchemes plans a full-size corpus and reads every page's
+// headings with docsite's own numbering model: each page follows the
+// scheme it was given, in the real corpus's shares, and the findings
+// within it are exactly the seeded mistakes, one each.
+func TestNumberingSchemes(t *testing.T) {
+	g := newGen(config{seed: 2, files: 1200, workers: 1})
+	g.layout()
+	g.plan()
+	kinds := map[scheme]numbering.Kind{perDocument: numbering.Document, chapter: numbering.Chapter, mixed: numbering.Mixed, unnumbered: numbering.None}
+	count := map[scheme]int{}
+	content, loose, findings, seeded := 0, 0, 0, 0
+	for _, p := range g.pages {
+		if p.kind != normalPage && p.kind != landingPage {
+			continue
+		}
+		content++
+		count[p.scheme]++
+		if p.dir == "" {
+			loose++
+			if p.scheme == chapter {
+				t.Errorf("%s: a loose root report is a chapter", p.path)
+			}
+		}
+		hs := []numbering.Heading{{Level: 1, Text: p.h1.text}}
+		if p.toc.text != "" {
+			hs = append(hs, numbering.Heading{Level: 2, Text: p.toc.text})
+		}
+		for _, h := range p.heads {
+			hs = append(hs, numbering.Heading{Level: h.level, Text: h.text})
+		}
+		sc := numbering.Read(hs, 0)
+		want, ok := kinds[p.scheme]
+		switch {
+		case p.scheme == lists && sc.Kind != numbering.Lists && sc.Kind != numbering.Document:
+			// one list alone reads as sections under their heading
+			t.Errorf("%s: a lists page reads as %s", p.path, sc.Kind)
+		case ok && sc.Kind != want:
+			t.Errorf("%s: scheme %d reads as %s, want %s", p.path, p.scheme, sc.Kind, want)
+		}
+		if n := sc.TitleNumber(); n != nil && n.Last() <= p.siblings {
+			t.Errorf("%s: H1 number %s within its folder's %d positions", p.path, n, p.siblings)
+		}
+		if p.h1Off && p.scheme != chapter || p.brokenNum && p.scheme == unnumbered {
+			t.Errorf("%s: a mistake seeded outside the page's scheme", p.path)
+		}
+		fs := checknum.Findings(sc)
+		n := 0
+		if p.brokenNum {
+			n++
+		}
+		if p.h1Off {
+			n++
+		}
+		if len(fs) != n {
+			t.Errorf("%s: %d findings, %d seeded: %v", p.path, len(fs), n, hs)
+		}
+		findings += len(fs)
+		seeded += n
+	}
+	if loose != len(looseReports) {
+		t.Errorf("%d loose root reports, want %d", loose, len(looseReports))
+	}
+	if share := float64(count[chapter]) / float64(content); share < 0.09 || share > 0.14 {
+		t.Errorf("chapter share %.3f, want about 0.115", share)
+	}
+	for s := perDocument; s <= unnumbered; s++ {
+		if count[s] == 0 {
+			t.Errorf("no page with scheme %d", s)
+		}
+	}
+	t.Logf("schemes %v over %d pages; %d findings for %d seeded mistakes", count, content, findings, seeded)
 }

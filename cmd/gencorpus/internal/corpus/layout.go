@@ -5,6 +5,7 @@ import (
 	"math"
 	"path"
 	"strconv"
+	"strings"
 )
 
 type pageKind int
@@ -23,13 +24,16 @@ type page struct {
 	path     string // slash path from the corpus root
 	dir      string
 	kind     pageKind
-	pos      int // position in its folder's order; the H1 number should be this
+	pos      int // position in its folder's order, 0 for loose root pages
+	siblings int // entries in its folder's order: chapter numbers stay above them
 	topic    topic
 	size     int // target bytes
 	children []*page
 	assets   []int // indices into gen.assets that this page may link
 
 	// Outline, fixed by plan.
+	scheme  scheme
+	chapter int // the number a chapter page's sections extend
 	h1      heading
 	toc     heading // zero if the page has no TOC
 	tocSelf bool    // the TOC lists itself, as the seed does
@@ -43,6 +47,7 @@ type page struct {
 type heading struct {
 	level      int
 	text, slug string
+	num        string // the hand number as written ("1.2", "3."), "" for none
 }
 
 // hasSlug reports whether s is the ID of one of the page's headings.
@@ -59,15 +64,24 @@ func (p *page) hasSlug(s string) bool {
 }
 
 // layout fixes the folder tree: numbered top-level sections, each with a
-// landing page, loose pages and subfolders, two or three levels deep.
+// landing page, loose pages and subfolders, two or three levels deep, and
+// a few status reports loose at the root beside them.
 func (g *gen) layout() {
 	home := g.addPage("README.md", homePage, 0, topic{"home", "云原生容器技术栈知识库", []string{"Docker", "Kubernetes", "K3s", "WasmEdge", "OPA"}})
-	m := g.cfg.files - 3
+	loose := clamp(g.cfg.files/150, 1, len(looseReports))
+	m := g.cfg.files - 3 - loose
 	n := clamp(int(math.Round(math.Sqrt(float64(m))/2.2)), 2, 16)
 	shares := g.split(m, n)
 	tps := g.pickTopics(n)
 	for i := range n {
 		home.children = append(home.children, g.folder("", i+1, tps[i], shares[i], 1))
+		home.children[i].siblings = n
+	}
+	for _, i := range g.r.Perm(len(looseReports))[:loose] {
+		// Unnumbered names and titles that start with a year or version:
+		// they take no position in the sidebar, and no number in them counts.
+		lr := looseReports[i]
+		g.addPage(lr.name, normalPage, 0, topic{strings.TrimSuffix(lr.name, ".md"), lr.zh, terms})
 	}
 	g.addPage("REFERENCES.md", refsPage, 0, topic{"references", "参考文献", terms})
 	g.addPage("GLOSSARY.md", glossaryPage, 0, topic{"glossary", "缩写词汇表", terms})
@@ -109,7 +123,23 @@ func (g *gen) folder(parent string, pos int, t topic, budget, depth int) *page {
 		}
 		land.children = append(land.children, child)
 	}
+	for _, c := range land.children {
+		c.siblings = len(land.children)
+	}
 	return land
+}
+
+// looseReports are the status reports that sit at the root of the real
+// knowledge base.
+var looseReports = []struct{ name, zh string }{
+	{"COMPLETION-STATUS-2025-11.md", "2025 年 11 月完成状态报告"},
+	{"PROGRESS-REPORT-2025-10.md", "2025 年 10 月进展报告"},
+	{"UPGRADE-NOTES-v1.30.md", "v1.30 升级说明"},
+	{"QUALITY-AUDIT-2025-11.md", "2025 年 11 月文档质量审计"},
+	{"LINK-REPAIR-SUMMARY.md", "链接修复总结"},
+	{"VERSION-ALIGNMENT-v1.31.md", "v1.31 版本对齐说明"},
+	{"ROADMAP-2026.md", "2026 年路线图"},
+	{"REVIEW-SUMMARY-2025-09.md", "2025 年 9 月评审总结"},
 }
 
 func (g *gen) addPage(p string, kind pageKind, pos int, t topic) *page {

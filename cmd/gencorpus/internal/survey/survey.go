@@ -44,7 +44,7 @@ type Survey struct {
 	HTMLLinks       int // href= and src= in raw HTML
 	Citations       int // [key] in prose
 	CiteDefs        int // [key]: … anywhere outside code
-	NumberingOff    int // pages whose H2/H3 numbers break sequence
+	NumberingOff    int // pages whose heading numbers break their own scheme
 }
 
 var (
@@ -57,7 +57,7 @@ var (
 	defRe      = regexp.MustCompile(`\[[a-z0-9][a-z0-9._-]*\]:`)
 	codeSpanRe = regexp.MustCompile("`[^`]*`")
 	inlineRe   = regexp.MustCompile(`(^|[^\\$])\$[^\s$]([^$]*[^\s$])?\$([^0-9$]|$)`)
-	numberRe   = regexp.MustCompile(`^(\d+(?:\.\d+)*)\.?\s`)
+	numberRe   = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)\.?\s`) // four digits are a year
 )
 
 // Dir walks root and surveys every file under it (hidden files skipped).
@@ -225,35 +225,57 @@ func eachProse(lines []string, s *Survey, fn func(int, string)) {
 	}
 }
 
-// numberingOff reports whether hand numbers of H2/H3 headings break the
-// sequence the H1 number starts: N.1, N.2, … and N.M.1, N.M.2, ….
+// numberingOff reports whether a page's hand numbers break its own scheme,
+// read as SPEC §2 describes the knowledge base, whatever the H1 says: H2
+// numbers are the top-level sections, counting up from the first; a number
+// of two or more parts deeper extends the number of the heading above it
+// and counts from 1 there; a one-part number deeper is an entry of a
+// numbered list written as headings, counted from 1 under the heading
+// above it. Unnumbered headings, years and versions ("2025 年", "v1.30")
+// take no part.
 func numberingOff(heads []string) bool {
-	h1 := -1
-	h2, h3 := 0, 0
-	for _, h := range heads {
+	var open [7]int        // the heading open at each level, by index+1
+	nums := [][]int{}      // each heading's number, nil for none
+	count := map[int]int{} // numbered children seen, by parent index+1
+	var base []int
+	top := -1 // the first H2's last part, where the sections start
+	for i, h := range heads {
 		level, text, _ := strings.Cut(h, " ")
-		m := numberRe.FindStringSubmatch(text)
-		if m == nil {
+		l := len(level)
+		var n []int
+		if m := numberRe.FindStringSubmatch(text); m != nil {
+			for p := range strings.SplitSeq(m[1], ".") {
+				v, _ := strconv.Atoi(p)
+				n = append(n, v)
+			}
+		}
+		nums = append(nums, n)
+		parent := 0
+		for j := l - 1; j >= 1 && parent == 0; j-- {
+			parent = open[j]
+		}
+		open[l] = i + 1
+		for j := l + 1; j < len(open); j++ {
+			open[j] = 0
+		}
+		if n == nil || l == 1 {
 			continue
 		}
-		parts := strings.Split(m[1], ".")
-		n := make([]int, len(parts))
-		for i, p := range parts {
-			n[i], _ = strconv.Atoi(p)
+		count[parent]++
+		var want []int
+		switch {
+		case l == 2:
+			if top < 0 {
+				base, top = n[:len(n)-1], n[len(n)-1]
+			}
+			want = append(slices.Clone(base), top+count[parent]-1)
+		case len(n) == 1:
+			want = []int{count[parent]}
+		case parent > 0:
+			want = append(slices.Clone(nums[parent-1]), count[parent])
 		}
-		switch len(level) {
-		case 1:
-			h1 = n[0]
-		case 2:
-			h2, h3 = h2+1, 0
-			if h1 >= 0 && (len(n) != 2 || n[0] != h1 || n[1] != h2) {
-				return true
-			}
-		case 3:
-			h3++
-			if h1 >= 0 && (len(n) != 3 || n[0] != h1 || n[1] != h2 || n[2] != h3) {
-				return true
-			}
+		if !slices.Equal(n, want) {
+			return true
 		}
 	}
 	return false

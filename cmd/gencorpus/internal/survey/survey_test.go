@@ -88,7 +88,18 @@ func TestNumberingOff(t *testing.T) {
 		{[]string{"# 1. a", "## 1.1 x", "## 1.3 z"}, true},
 		{[]string{"# 1. a", "## 1.1 x", "## 1.2 y", "### 2.1.1 z"}, true},
 		{[]string{"# 1. a", "## 1.1 x", "## 1.1 y"}, true},
-		{[]string{"# 标题", "## 随意", "## 3.9 x"}, false},
+		{[]string{"# 标题", "## 随意", "## 3.9 x"}, false}, // continues a numbering from elsewhere
+		// per document, whatever the H1 says; a chapter whose H1 is off
+		{[]string{"# 12. a", "## 1 概述", "### 1.1 x", "#### 1.1.1 y", "#### 示例", "#### 1.1.2 z", "## 2 b"}, false},
+		{[]string{"# 16. a", "## 14.1 x", "### 14.1.1 y", "## 14.2 z"}, false},
+		{[]string{"# a", "## 1. x", "## 2. y", "## 4. z"}, true},
+		{[]string{"# a", "## 1 x", "## 2 y", "### 1.1 z"}, true},
+		// numbered list-headings restart under each heading
+		{[]string{"# a", "## 1 x", "### 1.1 y", "### 1.2 专家观点", "#### 1. E", "#### 2. F", "### 1.3 z", "#### 1. G"}, false},
+		{[]string{"# a", "## x", "### 1. a", "### 2. b", "## y", "### 1. c"}, false},
+		{[]string{"# a", "## x", "### 1. a", "### 1. b"}, true},
+		// years and versions are no numbers
+		{[]string{"# 2025 年 11 月报告", "## 1 x", "### v1.30 升级说明", "### 2025 年趋势", "### 1.1 y"}, false},
 	} {
 		if got := numberingOff(c.heads); got != c.off {
 			t.Errorf("numberingOff(%q) = %v, want %v", c.heads, got, c.off)
