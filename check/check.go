@@ -106,6 +106,7 @@ func citationRule(s *site.Site) []diag.Diagnostic {
 	for _, p := range s.Pages {
 		if !p.Generated {
 			files = append(files, citations.File{Path: p.Path, Source: p.Source, Body: p.BodyOffset, Uses: p.Cites, Lines: p.Lines,
+				Defs: p.Defs, Bad: p.BadDefs, DefsRead: p.DefsRead,
 				References: path.Base(p.Key) == refs})
 		}
 	}

@@ -26,6 +26,10 @@ type File struct {
 	References bool
 	// Lines maps offsets to positions; made from Source when nil.
 	Lines *diag.Lines
+	// Defs and Bad are the file's definitions when already read (DefsRead).
+	Defs     []citation.Def
+	Bad      []citation.Malformed
+	DefsRead bool
 }
 
 // Check returns the citation findings of files, resolved through ix (built
@@ -73,7 +77,10 @@ func (c *checker) line(d citation.Def) int {
 }
 
 func (c *checker) file(f *File) {
-	defs, bad := citation.ParseDefs(f.Source, f.Body)
+	defs, bad := f.Defs, f.Bad
+	if !f.DefsRead {
+		defs, bad = citation.ParseDefs(f.Source, f.Body)
+	}
 	defs = citation.Citations(defs, f.References)
 	for _, m := range bad {
 		c.malformed(f, m)

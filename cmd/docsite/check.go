@@ -31,6 +31,7 @@ type checkFlags struct {
 	content, cfgPath, format, htmlDir, cacheDir string
 	changedSince, baselineFile, writeBaseline   string
 	strict, external, listRules                 bool
+	cpuProfile                                  string
 }
 
 func checkCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -53,6 +54,11 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if fl.cacheDir == "" {
 				fl.cacheDir = defaultCacheDir()
 			}
+			stopProfile, err := startProfile(fl.cpuProfile, "")
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			defer stopProfile()
 			// The model, without theme or highlighter: the same loader build
 			// uses. The cache folder spares check the formulas build typeset.
 			pl := load.NewParser(load.WithCacheDir(fl.cacheDir), load.WithSanitize(cfg.Sanitize))
@@ -115,6 +121,8 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVar(&fl.external, "external", false, "also check external links (cached; off by default)")
 	f.StringVar(&fl.cacheDir, "cache-dir", "", "cache folder for rendered formulas and external results (default under the user cache directory)")
 	f.BoolVar(&fl.strict, "strict", false, "exit 1 on warnings too")
+	f.StringVar(&fl.cpuProfile, "cpuprofile", "", "write a CPU profile (for make bench)")
+	_ = f.MarkHidden("cpuprofile")
 	f.BoolVar(&fl.listRules, "list-rules", false, "print every rule with its default severity and what it finds, then exit")
 	f.StringVar(&fl.changedSince, "changed-since", "", "report only findings in files changed since GITREV, or caused by the change")
 	f.StringVar(&fl.baselineFile, "baseline", "", "report only findings not recorded in this baseline file")

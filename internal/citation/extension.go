@@ -18,6 +18,10 @@ type PageInfo struct {
 	ReferencesURL string
 	// Body is where the Markdown starts, after the front matter.
 	Body int
+	// Defs are the page's definitions when already read (DefsRead);
+	// otherwise the transformer reads them.
+	Defs     []Def
+	DefsRead bool
 }
 
 var pageKey = parser.NewContextKey()

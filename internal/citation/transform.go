@@ -28,7 +28,10 @@ type span struct{ start, end int }
 
 func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	p := &page{src: reader.Source(), info: pageOf(pc), local: map[string]Def{}, number: map[string]int{}, seq: map[string]int{}}
-	defs, _ := ParseDefs(p.src, p.info.Body)
+	defs := p.info.Defs
+	if !p.info.DefsRead {
+		defs, _ = ParseDefs(p.src, p.info.Body)
+	}
 	for _, d := range Citations(defs, p.info.Index.IsReferences(p.info.Path)) {
 		if _, dup := p.local[d.Key]; !dup {
 			d.File = p.info.Path

@@ -31,8 +31,9 @@ func citations(s *site.Site) {
 		if p.Generated {
 			continue
 		}
-		defs, _ := citation.ParseDefs(p.Source, p.BodyOffset)
-		defs = citation.Citations(defs, IsReferences(s, p))
+		p.Defs, p.BadDefs = citation.ParseDefs(p.Source, p.BodyOffset)
+		p.DefsRead = true
+		defs := citation.Citations(p.Defs, IsReferences(s, p))
 		if len(defs) == 0 {
 			continue
 		}

@@ -96,7 +96,7 @@ func (c *Converter) Parse(p *site.Page) ast.Node { return c.ParseIn(p, nil) }
 // site's citation index.
 func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
 	pc := parser.NewContext()
-	info := citation.PageInfo{Path: p.Path, Lang: p.Lang, Body: p.BodyOffset}
+	info := citation.PageInfo{Path: p.Path, Lang: p.Lang, Body: p.BodyOffset, Defs: p.Defs, DefsRead: p.DefsRead}
 	if s != nil && s.Citations != nil {
 		info.Index, info.ReferencesURL = s.Citations, s.Href(s.ReferencesURL)
 	}

@@ -91,6 +91,12 @@ type Page struct {
 	Math     []Formula
 	Diagrams []Diagram
 	Cites    []citation.Use
+	// Defs are the citation definitions the page holds, and BadDefs the
+	// mangled ones, read once by the index stage before the parse (when
+	// DefsRead); the parse and the checker take them from here.
+	Defs     []citation.Def
+	BadDefs  []citation.Malformed
+	DefsRead bool
 	// GlossarySource marks a page whose tables define glossary terms;
 	// GlossaryEntries are those terms, Terms the ones this page uses.
 	GlossarySource  bool
