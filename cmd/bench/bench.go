@@ -29,6 +29,7 @@ type bench struct {
 	pages, outFiles                    int
 	outSize, searchSize                int64
 	serve                              *serveResult
+	diagrams                           *diagramResult // mermaid: {render: build}, and page weight both ways
 
 	hugo, remark, htmltest, pagefind *peer
 	hugoPages                        int
@@ -179,6 +180,9 @@ func (b *bench) measureAll(ctx context.Context) {
 
 	if o.corpus2 != "" && ctx.Err() == nil {
 		b.second = b.measureSecond(ctx, o.corpus2)
+	}
+	if built && ctx.Err() == nil {
+		b.diagrams = b.measureDiagrams(ctx)
 	}
 
 	if !o.skipServe && ctx.Err() == nil {

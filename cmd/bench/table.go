@@ -131,6 +131,11 @@ func (b *bench) table() *table {
 			add(r)
 		}
 	}
+	if b.diagrams != nil {
+		for _, r := range b.diagrams.rows(b) {
+			add(r)
+		}
+	}
 
 	// The built site.
 	add(b.durRow("check --html: time (source checks included)", b.html, b.htmltest, "", nil))

@@ -108,7 +108,7 @@ type drawn struct {
 const renderJS = `(async jobs => {
   const out = [];
   for (const j of jobs) {
-    mermaid.initialize(docsiteMermaid.config(j.scheme));
+    if (window.scheme !== j.scheme) mermaid.initialize(docsiteMermaid.config(window.scheme = j.scheme));
     try { out.push({svg: (await mermaid.render(j.id, j.src)).svg}); }
     catch (e) { out.push({error: String(e && e.message || e)}); document.getElementById("d" + j.id)?.remove(); }
   }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -71,6 +72,8 @@ func Draw(s *site.Site, opts Options) (Stats, error) {
 		}
 	}
 	st.Cached /= len(schemes)
+	// One scheme after the other: mermaid is configured once per scheme.
+	slices.SortStableFunc(missing, func(a, b job) int { return strings.Compare(b.Scheme, a.Scheme) })
 	if len(missing) > 0 {
 		chromium, err := findChromium(opts.Chromium)
 		if err != nil {
