@@ -321,7 +321,9 @@ func substitute(toks []token, args [][]token) []token {
 		n := toks[i]
 		if n.text == "#" {
 			out = append(out, n)
-		} else if len(n.text) == 1 && n.text[0] >= '1' && n.text[0] <= '9' {
+		} else if len(n.text) == 1 && n.text[0] >= '1' && n.text[0] <= '9' && int(n.text[0]-'1') < len(args) {
+			// (#2 in the body of a macro of one argument is an error too:
+			// KaTeX fails on it, though not with a ParseError.)
 			a := args[n.text[0]-'1']
 			for j := len(a) - 1; j >= 0; j-- {
 				out = append(out, a[j])

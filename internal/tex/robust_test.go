@@ -114,3 +114,16 @@ func BenchmarkCheck(b *testing.B) {
 		Check(fs[i%len(fs)].TeX)
 	}
 }
+
+// TestPlaceholderBeyondArguments: a body that names an argument the macro
+// does not take is an error, not a crash (found by FuzzMathML).
+func TestPlaceholderBeyondArguments(t *testing.T) {
+	for _, src := range []string{`\def\a#1{#2}\a00`, `\newcommand{\b}[1]{#3}\b{x}`} {
+		if err := Check(src); err == nil {
+			t.Errorf("Check(%q) accepted", src)
+		}
+		if _, err := MathML(src, false); err == nil {
+			t.Errorf("MathML(%q) accepted", src)
+		}
+	}
+}
