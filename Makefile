@@ -30,7 +30,9 @@ build: $(BIN)
 $(BIN): $(VENDOR) $(GOFILES) $(shell find themes/default/layouts themes/default/assets -type f 2>/dev/null) go.mod go.sum
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/docsite
 
-site: build
+# The project's own site draws its diagrams at build time (docsite.yaml:
+# mermaid: {render: build}), which needs Debian's chromium.
+site: build chromium
 	./$(BIN) build --content $(CONTENT) --out $(OUT)
 	@echo "Site written to $(OUT)/ — preview it with 'make serve' and open http://127.0.0.1:8080/"
 
