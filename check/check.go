@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"docsite/check/citations"
 	"docsite/check/diagrams"
@@ -26,33 +27,55 @@ type Rule func(s *site.Site) []diag.Diagnostic
 // sorted, without those the configuration turns off or ignores.
 func Run(s *site.Site, cfg *config.Config, extra ...Rule) []diag.Diagnostic {
 	skipTarget := func(dest string) bool { return matchAny(cfg.Ignore.Targets, dest) }
-	ds := slices.Concat(s.Diagnostics, s.IndexDiags)
-	for _, p := range s.Pages {
-		ds = append(ds, p.Diags...)
+	rules := []Rule{
+		func(s *site.Site) []diag.Diagnostic {
+			ds := slices.Concat(s.Diagnostics, s.IndexDiags)
+			for _, p := range s.Pages {
+				ds = append(ds, p.Diags...)
+			}
+			return ds
+		},
+		func(s *site.Site) []diag.Diagnostic { return links.Check(s, skipTarget) },
+		func(s *site.Site) []diag.Diagnostic {
+			return links.Orphans(s, func(*site.Page) bool { return false })
+		},
+		translation.Check,
+		numbering.Check,
+		citationRule,
+		func(s *site.Site) []diag.Diagnostic {
+			return checkglossary.Check(s.GlossaryConflicts, func(f string) *diag.Lines {
+				if p := s.ByPath[f]; p != nil {
+					return p.Lines
+				}
+				return nil
+			})
+		},
+		diagrams.Check,
 	}
-	ds = append(ds, links.Check(s, skipTarget)...)
-	ds = append(ds, links.Orphans(s, func(*site.Page) bool { return false })...)
-	ds = append(ds, translation.Check(s)...)
-	ds = append(ds, numbering.Check(s)...)
-	ds = append(ds, citationRule(s)...)
-	ds = append(ds, checkglossary.Check(s.GlossaryConflicts, func(f string) *diag.Lines {
-		if p := s.ByPath[f]; p != nil {
-			return p.Lines
-		}
-		return nil
-	})...)
-	ds = append(ds, diagrams.Check(s)...)
-	for _, r := range extra {
-		ds = append(ds, r(s)...)
+	// The rules only read the model: they run side by side, and their
+	// findings are put together in one order, so the report is the same.
+	found := make([][]diag.Diagnostic, len(rules)+len(extra))
+	var wg sync.WaitGroup
+	for i, r := range slices.Concat(rules, extra) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			found[i] = r(s)
+		}()
 	}
-	out := ds[:0]
-	for _, d := range ds {
+	wg.Wait()
+	severity := map[diag.RuleID]diag.Severity{}
+	for _, r := range Catalogue() {
+		severity[r.ID] = r.Severity
+	}
+	var out []diag.Diagnostic
+	for _, d := range slices.Concat(found...) {
 		if matchAny(cfg.Ignore.Files, d.File) {
 			continue
 		}
-		def := d.Severity
-		if info, ok := Lookup(d.Rule); ok {
-			def = info.Severity
+		def, ok := severity[d.Rule]
+		if !ok {
+			def = d.Severity
 		}
 		d.Severity = cfg.Severity(d.Rule, def)
 		if d.Severity == diag.Off {
