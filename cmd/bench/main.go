@@ -151,6 +151,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := os.WriteFile(md, []byte(t.Markdown()), 0o644); err != nil {
 		return err
 	}
+	b.searchQuality(ctx, stdout)
 	fmt.Fprintf(stdout, "\nwritten to %s in %s\n", md, time.Since(b.started).Round(time.Second))
 	return nil
 }

@@ -117,7 +117,7 @@ func extract(p *site.Page, doc ast.Node) {
 			p.Code = append(p.Code, site.CodeBlock{Lang: lang, Offset: blockStart(n), Text: linesText(n, src)})
 			return ast.WalkSkipChildren, nil
 		case *math.Inline:
-			sec.text([]byte(n.TeX))
+			sec.text(formulaText(n.TeX))
 			return ast.WalkSkipChildren, nil
 		case *math.Block, *mermaid.Block:
 			return ast.WalkSkipChildren, nil
@@ -324,6 +324,16 @@ func (w *sectionWriter) breakLine() {
 	if w.b.Len() > 0 {
 		w.b.WriteByte('\n')
 	}
+}
+
+// formulaText is how a formula reads in the section text (search snippets,
+// backlink contexts): as written when it is plain (x, n = 3), else "[公式]",
+// never TeX source.
+func formulaText(tex string) []byte {
+	if strings.ContainsAny(tex, `\{}^_`) {
+		return []byte("[公式]")
+	}
+	return []byte(strings.TrimSpace(tex))
 }
 
 // langTitle reads a link title that is only a language tag ("en", "zh-CN"):

@@ -90,7 +90,7 @@ func docsKey(docs []search.Doc) string {
 		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
 		h.Write([]byte(s))
 	}
-	w("search-v1")
+	w("search-v2")
 	for _, d := range docs {
 		w(d.URL)
 		w(d.Title)

@@ -1,9 +1,7 @@
 package search
 
 import (
-	"cmp"
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -24,13 +22,8 @@ type Stats struct {
 	IndexBytes int // all files together; the sum of the next three and langs.json
 	MetaBytes  int
 	ShardBytes int
-	DocBytes   int // per-document heading and snippet files
+	DocBytes   int // snippet files
 }
-
-// prefixLen is the length of a Latin term's shard key: words that share
-// their first prefixLen code points share a shard, which lets the client
-// complete the word being typed by scanning one shard.
-const prefixLen = 3
 
 // Build makes the index files for docs, keyed by their path relative to the
 // site root (all under search/). Docs should come in reading order: ties in
@@ -94,291 +87,192 @@ func langDir(tag string) string {
 
 type docRecord struct {
 	url, title, number string
-	lens               []int
-	sections           [][3]string // heading, anchor, stored text
+	sections           [][3]string // heading, anchor, snippet text
+}
+
+// term is one index term and its posting lists as they grow.
+type term struct {
+	text           string
+	id             int32
+	uni            bool   // a single CJK character: no slots, a posting per page
+	sec, title     []byte // the encoded lists
+	df             int
+	lastSec        int32
+	lastDoc        int32
+	head, body, tt []int32 // slots in the current heading, body and title
+	// For a single character, its best section of the current page.
+	best     int32 // global section id, -1 for none yet
+	bestCode [3]uint32
 }
 
 // indexer builds the index of one language.
 type indexer struct {
-	cfg   *config
-	ids   map[string]int32
-	cjk   map[uint64]int32 // the same ids, for CJK terms by their scan key
-	terms []string
-	uni   []bool    // the term is a single CJK character
-	post  [][]int32 // per term: global section id, code pairs
-	// Scratch for the section being read, indexed by term id.
-	tf      []int32
-	head    []bool
-	touched []int32
-	// Scratch for the page being read: its best section per CJK character.
-	best     [][2]int32 // global section id (-1: none yet), code
-	bestUsed []int32
-	docs     []docRecord
-	nsec     int32 // sections so far: the global id of the next one
-	tokens   int
-	text     int
-	total    int // sum of section lengths
+	cfg     *config
+	ids     map[string]int32
+	cjk     map[uint64]int32 // the same ids, for CJK terms by their scan key
+	terms   []*term
+	touched []int32 // terms of the current section
+	inTitle []int32 // terms of the current title
+	inPage  []int32 // single characters of the current page
+	docs    []docRecord
+	nsec    int32 // sections so far: the global id of the next one
+	tokens  int
+	text    int
+	total   int // sum of section lengths
 }
 
 func newIndexer(cfg *config) *indexer {
 	return &indexer{cfg: cfg, ids: map[string]int32{}, cjk: map[uint64]int32{}}
 }
 
-func (ix *indexer) id(term []byte, key uint64) int32 {
+func (ix *indexer) id(b []byte, key uint64) *term {
 	var id int32
 	var ok bool
 	if key != 0 {
 		id, ok = ix.cjk[key]
 	} else {
-		id, ok = ix.ids[string(term)]
+		id, ok = ix.ids[string(b)]
 	}
 	if !ok {
 		id = int32(len(ix.terms))
-		t := string(term)
+		t := string(b)
 		if key != 0 {
 			ix.cjk[key] = id
 		} else {
 			ix.ids[t] = id
 		}
-		ix.terms = append(ix.terms, t)
-		ix.uni = append(ix.uni, utf8.RuneCountInString(t) == 1 && isCJKTerm(t))
-		ix.post = append(ix.post, nil)
-		ix.tf = append(ix.tf, 0)
-		ix.head = append(ix.head, false)
-		ix.best = append(ix.best, [2]int32{-1, 0})
+		ix.terms = append(ix.terms, &term{text: t, id: id, uni: utf8.RuneCountInString(t) == 1 && isCJKTerm(t), best: -1})
 	}
-	if ix.tf[id] == 0 && !ix.head[id] {
-		ix.touched = append(ix.touched, id)
-	}
-	return id
+	return ix.terms[id]
 }
 
-// add indexes one page. A term gets a posting per section it occurs in,
-// except single CJK characters: they occur nearly everywhere, queries use
-// them only when the reader typed one character alone, and a posting per
-// section would double the index. They get one posting per page, on the
-// section that has the character in its heading, else the most often.
+// add indexes one page.
 func (ix *indexer) add(d *Doc) {
+	doc := int32(len(ix.docs))
 	rec := docRecord{url: d.URL, title: normalize(d.Title), number: d.Number}
 	ix.text += len(d.Title)
-	ix.tokens += len(Tokenize(rec.title))
+	words := 0
+	// The title's length counts characters and words, not numbers: "3.2"
+	// is in most titles and says nothing.
+	scan(rec.title, func(b []byte, key uint64, _, n, slot int) {
+		t := ix.id(b, key)
+		if len(t.tt) == 0 {
+			ix.inTitle = append(ix.inTitle, t.id)
+		}
+		t.tt = append(t.tt, int32(slot))
+		ix.tokens++
+		if t.uni || key == 0 && strings.Trim(t.text, "0123456789") != "" {
+			words++
+		}
+	})
+	for _, id := range ix.inTitle {
+		t := ix.terms[id]
+		t.title = appendVarint(t.title, uint32(doc-t.lastDoc))
+		t.title = appendVarint(t.title, uint32(max(words, 1)))
+		t.title = appendVarint(t.title, uint32(len(t.tt)))
+		t.title = appendSlots(t.title, t.tt)
+		t.lastDoc, t.tt = doc, t.tt[:0]
+	}
+	ix.inTitle = ix.inTitle[:0]
+
 	secs := d.Sections
 	if len(secs) == 0 {
 		secs = []Section{{}} // a page with only a title is still found by it
 	}
-	for _, s := range secs {
-		heading, text := normalize(s.Heading), normalize(s.Text)
+	texts := make([]string, len(secs))
+	for i, s := range secs {
+		texts[i] = normalize(s.Text)
+	}
+	for i, s := range secs {
+		heading, text := normalize(s.Heading), texts[i]
 		ix.text += len(s.Heading) + len(s.Text)
 		n := 0 // the body's length; a heading is scored as a whole field
-		scan(heading, func(t []byte, key uint64, _, _ int) {
-			ix.head[ix.id(t, key)] = true
+		scan(heading, func(b []byte, key uint64, _, _, slot int) {
+			t := ix.touch(b, key)
+			t.head = append(t.head, int32(slot))
 			ix.tokens++
 		})
-		scan(text, func(t []byte, key uint64, _, _ int) {
-			ix.tf[ix.id(t, key)]++
+		scan(text, func(b []byte, key uint64, _, _, slot int) {
+			t := ix.touch(b, key)
+			t.body = append(t.body, int32(slot))
 			n++
 		})
 		ix.tokens += n
+		lc := lenClass(n)
 		for _, id := range ix.touched {
-			code := ix.tf[id] << 1
-			if ix.head[id] {
-				code |= 1
-			}
-			if !ix.uni[id] {
-				ix.post[id] = append(ix.post[id], ix.nsec, code)
-			} else if b := ix.best[id]; b[0] < 0 || better(code, b[1]) {
-				if b[0] < 0 {
-					ix.bestUsed = append(ix.bestUsed, id)
+			t := ix.terms[id]
+			code := [3]uint32{lc, uint32(len(t.head)), uint32(len(t.body))}
+			if t.uni {
+				if t.best < 0 {
+					ix.inPage = append(ix.inPage, id)
 				}
-				ix.best[id] = [2]int32{ix.nsec, code}
+				if t.best < 0 || better(code, t.bestCode) {
+					t.best, t.bestCode = ix.nsec, code
+				}
+			} else {
+				ix.post(t, ix.nsec, code)
+				t.sec = appendSlots(t.sec, t.head)
+				t.sec = appendSlots(t.sec, t.body)
 			}
-			ix.tf[id], ix.head[id] = 0, false
+			t.head, t.body = t.head[:0], t.body[:0]
 		}
 		ix.touched = ix.touched[:0]
-		rec.lens = append(rec.lens, n)
 		ix.total += n
 		ix.nsec++
-		switch {
-		case ix.cfg.maxText < 0:
-			text = ""
-		case ix.cfg.maxText > 0:
-			text = truncate(text, ix.cfg.maxText)
-		}
-		rec.sections = append(rec.sections, [3]string{heading, s.Anchor, text})
+		rec.sections = append(rec.sections, [3]string{heading, s.Anchor, ix.snippetText(texts, i)})
 	}
-	for _, id := range ix.bestUsed {
-		ix.post[id] = append(ix.post[id], ix.best[id][0], ix.best[id][1])
-		ix.best[id] = [2]int32{-1, 0}
+	for _, id := range ix.inPage {
+		t := ix.terms[id]
+		ix.post(t, t.best, t.bestCode)
+		t.best = -1
 	}
-	ix.bestUsed = ix.bestUsed[:0]
+	ix.inPage = ix.inPage[:0]
 	ix.docs = append(ix.docs, rec)
 }
 
-// better reports whether posting code a beats b: a heading hit first, then
-// the higher frequency.
-func better(a, b int32) bool {
-	if a&1 != b&1 {
-		return a&1 == 1
+func (ix *indexer) touch(b []byte, key uint64) *term {
+	t := ix.id(b, key)
+	if len(t.head) == 0 && len(t.body) == 0 {
+		ix.touched = append(ix.touched, t.id)
 	}
-	return a>>1 > b>>1
+	return t
 }
 
-// shardOf returns the shard of a term: by the whole term for CJK, by its
-// first prefixLen code points otherwise.
-// docsPerFile is how many pages' texts share one d/<n>.json file.
-const docsPerFile = 8
-
-func shardOf(term string, shards int) int {
-	key := term
-	if r := []rune(term); !isCJK(r[0]) && len(r) > prefixLen {
-		key = string(r[:prefixLen])
+func (ix *indexer) post(t *term, sec int32, code [3]uint32) {
+	t.sec = appendVarint(t.sec, uint32(sec-t.lastSec))
+	for _, v := range code {
+		t.sec = appendVarint(t.sec, v)
 	}
-	// FNV-1a, 32 bits: a few lines in JavaScript too.
-	h := uint32(2166136261)
-	for i := 0; i < len(key); i++ {
-		h ^= uint32(key[i])
-		h *= 16777619
-	}
-	return int(h % uint32(shards))
+	t.lastSec = sec
+	t.df++
 }
 
-func (ix *indexer) write(files map[string][]byte, dir, lang string, st *Stats) {
-	postings := 0
-	for _, p := range ix.post {
-		postings += len(p) / 2
+// better reports whether a single character's section a beats b: a heading
+// hit first, then the higher frequency.
+func better(a, b [3]uint32) bool {
+	if (a[1] > 0) != (b[1] > 0) {
+		return a[1] > 0
 	}
-	shards := ix.cfg.shards
-	if shards == 0 {
-		// About 2 bytes a posting and 12 a term; aim at 32 KB a shard.
-		shards = 1
-		for est := postings*2 + len(ix.terms)*12; shards < 1024 && est/shards > 64<<10; shards *= 2 {
-		}
-	}
-	order := make([]int32, len(ix.terms))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(ix.terms[a], ix.terms[b]) })
-	buckets := make([][]int32, shards)
-	for _, id := range order {
-		s := shardOf(ix.terms[id], shards)
-		buckets[s] = append(buckets[s], id)
-	}
-
-	h := fnv.New64a()
-	put := func(name string, b []byte, size *int) {
-		files[dir+name] = b
-		h.Write([]byte(name))
-		h.Write(b)
-		*size += len(b)
-	}
-	for s, ids := range buckets {
-		b := []byte{'{'}
-		for i, id := range ids {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, ix.terms[id])
-			b = append(b, ':', '"')
-			b = appendPostings(b, ix.post[id])
-			b = append(b, '"')
-		}
-		put(fmt.Sprintf("shard-%d.json", s), append(b, '}'), &st.ShardBytes)
-	}
-	// Page texts go docsPerFile to a file: a query fetches a few of them for
-	// its top hits, and a site of 1,200 pages writes 150 files, not 1,200
-	// (creating a file is the dearest step of writing the site).
-	var chunk []byte
-	flush := func(i int) {
-		if chunk != nil {
-			put(fmt.Sprintf("d/%d.json", i/docsPerFile), append(chunk, ']'), &st.DocBytes)
-			chunk = nil
-		}
-	}
-	for i, d := range ix.docs {
-		if i%docsPerFile == 0 {
-			flush(i - 1)
-			chunk = []byte{'['}
-		} else {
-			chunk = append(chunk, ',')
-		}
-		b := []byte{'['}
-		for j, s := range d.sections {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, '[')
-			b = appendString(b, s[0])
-			b = append(b, ',')
-			b = appendString(b, s[1])
-			b = append(b, ',')
-			b = appendString(b, s[2])
-			b = append(b, ']')
-		}
-		chunk = append(chunk, append(b, ']')...)
-	}
-	flush(len(ix.docs) - 1)
-
-	sections := 0
-	for _, d := range ix.docs {
-		sections += len(d.lens)
-	}
-	avg := 0.0
-	if sections > 0 {
-		avg = float64(ix.total) / float64(sections)
-	}
-	b := []byte(`{"v":1,"lang":`)
-	b = appendString(b, lang)
-	b = append(b, `,"id":`...)
-	b = appendString(b, fmt.Sprintf("%016x", h.Sum64()))
-	b = append(b, `,"shards":`...)
-	b = appendInt(b, shards)
-	b = append(b, `,"chunk":`...)
-	b = appendInt(b, docsPerFile)
-	b = append(b, `,"prefix":`...)
-	b = appendInt(b, prefixLen)
-	b = append(b, `,"n":`...)
-	b = appendInt(b, sections)
-	b = append(b, `,"avg":`...)
-	b = appendFloat(b, float64(int(avg*1000+0.5))/1000)
-	for _, kv := range []struct {
-		k string
-		v float64
-	}{{"k1", ix.cfg.k1}, {"b", ix.cfg.b}, {"tb", ix.cfg.titleBoost}, {"hb", ix.cfg.headingBoost}} {
-		b = append(b, `,"`...)
-		b = append(b, kv.k...)
-		b = append(b, `":`...)
-		b = appendFloat(b, kv.v)
-	}
-	b = append(b, `,"docs":[`...)
-	for i, d := range ix.docs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '[')
-		b = appendString(b, d.url)
-		b = append(b, ',')
-		b = appendString(b, d.title)
-		b = append(b, ',')
-		b = appendString(b, d.number)
-		b = append(b, ',', '[')
-		for j, n := range d.lens {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendInt(b, n)
-		}
-		b = append(b, ']', ']')
-	}
-	b = append(b, ']', '}')
-	files[dir+"meta.json"] = b
-	st.MetaBytes += len(b)
-
-	st.Docs += len(ix.docs)
-	st.Sections += sections
-	st.Tokens += ix.tokens
-	st.Terms += len(ix.terms)
-	st.Postings += postings
-	st.Shards += shards
-	st.TextBytes += ix.text
+	return a[2] > b[2]
 }
+
+// snippetText is what a hit on section i shows. A section with no text of
+// its own (a heading right before its first subheading, or one holding only
+// code) shows the paragraph that follows it, so that every hit has a
+// snippet.
+func (ix *indexer) snippetText(texts []string, i int) string {
+	text := texts[i]
+	for j := i + 1; text == "" && j < len(texts); j++ {
+		text = truncate(texts[j], fallbackText)
+	}
+	switch {
+	case ix.cfg.maxText < 0:
+		return ""
+	case ix.cfg.maxText > 0:
+		return truncate(text, ix.cfg.maxText)
+	}
+	return text
+}
+
+// fallbackText is how much of the next section an empty one borrows.
+const fallbackText = 240

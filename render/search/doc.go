@@ -3,23 +3,25 @@
 // so that tests can check what a reader would see.
 //
 // Han, Kana and Hangul are tokenised into single characters and overlapping
-// bigrams, everything else into lower-cased words (see Tokenize), so that a
-// Chinese query typed without spaces finds the text it appears in. The index
-// is split into shards by a hash of the term: a query fetches only the few
-// shards its terms live in.
+// bigrams, everything else into lower-cased words with plurals folded (see
+// Tokenize), so that a Chinese query typed without spaces finds the text it
+// appears in. Every term keeps its slots (positions counted in characters
+// and words), so that a phrase is told from its bigrams scattered.
 //
 // Files written under search/ (paths relative to the site root):
 //
-//	langs.json              the languages that have an index, sorted
-//	<lang>/meta.json        pages (URL, title, number, body length of each
-//	                        section), corpus statistics, ranking constants
-//	<lang>/shard-<n>.json   {"term": "posting list", ...}, see postings.go
-//	<lang>/d/<page>.json    [[heading, anchor, text], ...] of one page, fetched
-//	                        for the top hits only: their headings and snippets
+//	langs.json           the languages that have an index, sorted
+//	<lang>/meta.json     sections per page, snippet chunks, corpus
+//	                     statistics, ranking constants, each shard's first term
+//	<lang>/shard-<n>.json {"term": "posting lists", ...} for a run of terms in
+//	                     sorted order, about 4 KB (see postings.go, write.go)
+//	<lang>/t/<n>.json    [[heading, anchor, text(, url, title, number)], ...]
+//	                     of consecutive sections, about 2 KB: a hit fetches
+//	                     the one its section is in
 //
 // Sections are numbered across the whole language in page order; postings
 // name a section by that number. The client ranks each page by its best
-// section (see rank in query.go and its twin in search.js).
+// section (see rank in rank_twin_test.go and its twin in search.js).
 package search
 
 // Doc is one page as the search index sees it.

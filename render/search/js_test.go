@@ -90,6 +90,7 @@ func TestScriptTokenizeAgrees(t *testing.T) {
 			T string `json:"t"`
 			P int    `json:"p"`
 			N int    `json:"n"`
+			S int    `json:"s"`
 		}
 		v := call(t, vm, core, "tokenize", s)
 		b, _ := json.Marshal(v.Export())
@@ -99,32 +100,59 @@ func TestScriptTokenizeAgrees(t *testing.T) {
 		want := Tokenize(s)
 		var gs []string
 		for _, g := range got {
-			gs = append(gs, fmt.Sprintf("%s@%d+%d", g.T, g.P, g.N))
+			gs = append(gs, fmt.Sprintf("%s@%d+%d/%d", g.T, g.P, g.N, g.S))
 		}
-		if g, w := strings.Join(gs, " "), show(want); g != w {
+		if g, w := strings.Join(gs, " "), showSlots(want); g != w {
 			t.Errorf("tokenize(%.40q)\n  js %.300s\n  go %.300s", s, g, w)
-		}
-		for _, tok := range want {
-			for _, n := range []int{1, 7, 64, 256} {
-				js := call(t, vm, core, "shardOf", tok.Term, n, prefixLen).ToInteger()
-				if int(js) != shardOf(tok.Term, n) {
-					t.Fatalf("shardOf(%q, %d): js %d, go %d", tok.Term, n, js, shardOf(tok.Term, n))
-				}
-			}
 		}
 	}
 }
 
 func TestScriptDecodeAgrees(t *testing.T) {
 	vm, core := loadScript(t)
-	for _, in := range [][]int32{{0, 2}, {0, 1, 3, 7, 4, 0, 40000, 1000<<1 | 1}, {5, 4, 9, 6, 1 << 30, 2}} {
-		enc := string(appendPostings(nil, in))
-		want, _ := decodePostings(enc)
-		b, _ := json.Marshal(call(t, vm, core, "decode", enc).Export())
-		w, _ := json.Marshal(want)
-		if string(b) != string(w) {
-			t.Errorf("decode(%q): js %s, go %s", enc, b, w)
+	files := buildFixtures(t)
+	n := 0
+	for name, b := range files {
+		if !strings.Contains(name, "/shard-") {
+			continue
 		}
+		var raw map[string]string
+		mustJSON(t, b, &raw)
+		for k, v := range raw {
+			uni := utf8.RuneCountInString(k) == 1 && isCJKTerm(k)
+			want, err := decodeList(v, uni)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got struct {
+				Secs []struct {
+					Sec, Cls, Hc, Bc int
+					Head, Body     []int
+				}
+				Titles []struct {
+					Doc, Words int
+					Slots      []int
+				}
+			}
+			b, _ := json.Marshal(call(t, vm, core, "decodeList", v, uni).Export())
+			mustJSON(t, b, &got)
+			w := fmt.Sprint(want.secs, want.titles)
+			var gs []posting
+			for _, p := range got.Secs {
+				gs = append(gs, posting{p.Sec, p.Cls, p.Hc, p.Bc, p.Head, p.Body})
+			}
+			var gt []titlePosting
+			for _, p := range got.Titles {
+				gt = append(gt, titlePosting{p.Doc, p.Words, p.Slots})
+			}
+			if g := fmt.Sprint(gs, gt); g != w {
+				t.Fatalf("decodeList(%q): js %s, go %s", v, g, w)
+			}
+			n++
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d lists compared", n)
 	}
 }
 
@@ -144,10 +172,7 @@ func TestScriptSearchAgrees(t *testing.T) {
 	}
 	var langs []string
 	json.Unmarshal(files["search/langs.json"], &langs)
-	metas := vm.NewObject()
-	for _, l := range langs {
-		metas.Set(l, parse("search/"+l+"/meta.json"))
-	}
+	getMeta := func(l string) goja.Value { return parse("search/" + l + "/meta.json") }
 	shardObjs := map[string]*goja.Object{}
 	getShard := func(l string, m *goja.Object, s int) *goja.Object {
 		name := fmt.Sprintf("search/%s/shard-%d.json", l, s)
@@ -162,17 +187,25 @@ func TestScriptSearchAgrees(t *testing.T) {
 		{"zh-CN", "核心理念"}, {"zh-CN", "orchestration"}, {"en", "orchestr"}, {"en", "kubernetes orche"},
 		{"zh-CN", "K8s部署"}, {"zh-CN", "Ｋ８ｓ"}, {"zh-CN", "技术"}, {"zh-CN", "镜"}, {"zh-CN", "适用于技术决策"},
 		{"ja", "サーバーレス"}, {"ko", "오케스트레이션"}, {"en", "script alert"}, {"zh-CN", "容器 编排 docker"},
-		{"fr", "café"}, {"zh-CN", "不存在的词"}, {"zh-CN", "1.2"},
-		{"en", "constructor hasOwnProperty"}, {"en", "valueOf"}, {"en", "proto"},
+		{"fr", "café"}, {"zh-CN", "不存在的词"}, {"zh-CN", "1.2"}, {"zh-CN", "核心理念演进"}, {"zh-CN", "理念 演进"},
+		{"en", "constructor hasOwnProperty"}, {"en", "valueOf"}, {"en", "proto"}, {"en", "pods v2"},
+		{"zh-CN", "OPA 准入控制"}, {"en", "admission policies"}, {"zh-CN", "部署 k8s v1.30"},
 	}
 	for _, tt := range queries {
-		want := Query(files, tt.lang, tt.q)
-		p := call(t, vm, core, "search", vm.NewArray(anys(langs)...), metas, tt.lang, tt.q, getShard)
+		want, wantPartial, err := query(files, tt.lang, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := call(t, vm, core, "search", vm.NewArray(anys(langs)...), tt.lang, tt.q, getMeta, getShard)
 		promise, ok := p.Export().(*goja.Promise)
 		if !ok || promise.State() != goja.PromiseStateFulfilled {
 			t.Fatalf("%s: search did not resolve: %v", tt.q, p)
 		}
-		got := promise.Result().ToObject(vm)
+		res := promise.Result().ToObject(vm)
+		got := res.Get("hits").ToObject(vm)
+		if res.Get("partial").ToBoolean() != wantPartial {
+			t.Errorf("%q: js partial %v, go %v", tt.q, res.Get("partial"), wantPartial)
+		}
 		n := int(got.Get("length").ToInteger())
 		if n != len(want) {
 			t.Errorf("%q: js %d hits, go %d", tt.q, n, len(want))
@@ -181,17 +214,20 @@ func TestScriptSearchAgrees(t *testing.T) {
 		for i := range n {
 			h := got.Get(fmt.Sprint(i)).ToObject(vm)
 			w := want[i]
-			url, sec, score := h.Get("url").String(), int(h.Get("sec").ToInteger()), h.Get("score").ToFloat()
-			if url != w.URL || sec != w.Section || math.Abs(score-w.Score) > 1e-9*math.Max(1, w.Score) {
+			m := h.Get("meta").ToObject(vm)
+			g := int(h.Get("g").ToInteger())
+			var mm meta
+			mustJSON(t, files["search/"+h.Get("lang").String()+"/meta.json"], &mm)
+			mm.index()
+			c := mm.chunkOf(g)
+			chunk := parse(fmt.Sprintf("search/%s/t/%d.json", h.Get("lang").String(), c))
+			pg := call(t, vm, core, "page", chunk, m, g).ToObject(vm)
+			url, sec, score := pg.Get("url").String(), int(h.Get("sec").ToInteger()), h.Get("score").ToFloat()
+			if url != w.URL || sec != w.Section || pg.Get("anchor").String() != w.Anchor || math.Abs(score-w.Score) > 1e-9*math.Max(1, w.Score) {
 				t.Errorf("%q hit %d: js %s §%d %.12g, go %s §%d %.12g", tt.q, i, url, sec, score, w.URL, w.Section, w.Score)
 				continue
 			}
-			// The snippet of the same section text, with the same matcher.
-			var group [][][3]string
-			doc := int(h.Get("doc").ToInteger())
-			json.Unmarshal(files[fmt.Sprintf("search/%s/d/%d.json", h.Get("lang").String(), doc/docsPerFile)], &group)
-			secs := group[doc%docsPerFile]
-			frags := call(t, vm, core, "snippet", secs[sec][2], h.Get("match"), snippetWidth)
+			frags := call(t, vm, core, "snippet", pg.Get("text"), h.Get("groups"), h.Get("lists"), snippetWidth)
 			var fs [][]any
 			b, _ := json.Marshal(frags.Export())
 			json.Unmarshal(b, &fs)
@@ -230,7 +266,7 @@ func TestScriptTokenizeNode(t *testing.T) {
 	prog := `const fs = require("fs");
 require(process.argv[1]);
 const inputs = JSON.parse(fs.readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(inputs.map(s => docsiteSearch.tokenize(s).map(t => t.t + "@" + t.p + "+" + t.n).join(" "))));`
+process.stdout.write(JSON.stringify(inputs.map(s => docsiteSearch.tokenize(s).map(t => t.t + "@" + t.p + "+" + t.n + "/" + t.s).join(" "))));`
 	abs, _ := filepath.Abs(scriptPath)
 	cmd := exec.Command(node, "-e", prog, abs)
 	cmd.Stdin = bytes.NewReader(b)
@@ -243,8 +279,16 @@ process.stdout.write(JSON.stringify(inputs.map(s => docsiteSearch.tokenize(s).ma
 		t.Fatalf("node output: %v %.200s", err, out)
 	}
 	for i, s := range in {
-		if w := show(Tokenize(s)); got[i] != w {
+		if w := showSlots(Tokenize(s)); got[i] != w {
 			t.Errorf("tokenize(%.40q)\n  node %.300s\n  go   %.300s", s, got[i], w)
 		}
 	}
+}
+
+func showSlots(toks []Token) string {
+	var s []string
+	for _, t := range toks {
+		s = append(s, fmt.Sprintf("%s@%d+%d/%d", t.Term, t.Pos, t.Len, t.Slot))
+	}
+	return strings.Join(s, " ")
 }

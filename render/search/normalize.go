@@ -12,6 +12,9 @@ import (
 // space there would break the bigram that spans the line end. The stored
 // snippet text is the normalised text, so token positions stay valid.
 func normalize(s string) string {
+	if strings.Contains(s, formulaText) {
+		s = strings.ReplaceAll(s, formulaText, formulaMark)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	var prev rune = -1 // last rune written
@@ -46,6 +49,15 @@ func normalize(s string) string {
 	}
 	return b.String()
 }
+
+// The page model writes a formula too complex for plain text as "[公式]".
+// The index stores it as one object replacement character, which separates
+// terms (a query for 公式 should not find every formula), and the client
+// shows it as "[公式]" again.
+const (
+	formulaText = "[公式]"
+	formulaMark = "\uFFFC"
+)
 
 // truncate returns s cut to at most n code points.
 func truncate(s string, n int) string {

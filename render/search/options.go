@@ -4,7 +4,8 @@ package search
 type Option func(*config)
 
 type config struct {
-	shards       int     // shard files per language; 0 picks by index size
+	shardSize    int     // bytes of a shard file before the next term starts another
+	chunkSize    int     // bytes of a snippet file before the next section starts another
 	k1, b        float64 // BM25 saturation and length normalisation
 	titleBoost   float64 // weight of the title field against the body
 	headingBoost float64 // weight of a section heading against the body
@@ -12,13 +13,20 @@ type config struct {
 }
 
 func defaults() config {
-	return config{k1: 1.2, b: 0.75, titleBoost: 4, headingBoost: 3, maxText: 0}
+	return config{shardSize: 4 << 10, chunkSize: 2 << 10, k1: 1.2, b: 0.75, titleBoost: 4, headingBoost: 3}
 }
 
-// WithShards fixes the number of shard files per language (1 to 4096).
-// By default it grows with the index so that a shard stays near 64 KB.
-func WithShards(n int) Option {
-	return func(c *config) { c.shards = min(max(n, 1), 4096) }
+// WithShardSize sets the size a shard file grows to before the next term
+// starts another (at least 256 bytes). A query reads about this much per
+// term, so smaller shards cost less per query and more files.
+func WithShardSize(n int) Option {
+	return func(c *config) { c.shardSize = max(n, 256) }
+}
+
+// WithChunkSize sets the size of the files that hold snippet text; a hit
+// fetches the one its section is in.
+func WithChunkSize(n int) Option {
+	return func(c *config) { c.chunkSize = max(n, 256) }
 }
 
 // WithBoosts sets how much the page title and a section heading weigh. Each

@@ -1,15 +1,32 @@
 package search
 
-import "errors"
+import (
+	"errors"
+	"math"
+)
 
-// A posting list is written as a string of base-64 digits rather than a
-// JSON array of numbers: a third of the size, and as quick to read in
-// JavaScript. Each posting is a varint of gap<<3 | head<<2 | tf class, where
-// gap is the distance in global section ids from the previous posting (the
-// first counts from 0), head marks a hit in the section heading, and the tf
-// class is the term frequency in the body (0, 1, 2) or 3, in which case a
-// second varint holds tf-3. A varint is little-endian groups of 5 bits, one
-// digit each, with 32 added to every digit but the last.
+// Posting lists are strings of base-64 digits rather than JSON arrays of
+// numbers: a third of the size, and as quick to read in JavaScript. Every
+// number is a varint: little-endian groups of 5 bits, one digit each, with
+// 32 added to every digit but the last.
+//
+// A term's value in its shard is "<sections>" or "<sections>.<titles>".
+// Sections: per section that holds the term, in order,
+//
+//	gap  len  hc  bc  [hc heading slots] [bc body slots]
+//
+// where gap is the distance in global section ids from the previous posting
+// (the first counts from 0), len the body's length class (see lenClass), hc
+// and bc the occurrences in the heading and the body, and the slots (see
+// Token.Slot) delta-coded within each field, so that a client can tell a
+// phrase from its bigrams scattered. A single CJK character has no slots,
+// and one posting per page.
+//
+// Titles: per page whose title holds the term,
+//
+//	gap  words  count  [count slots]
+//
+// with gap in pages and words the title's length in slots.
 const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 var digitValue = func() (v [256]int8) {
@@ -30,48 +47,26 @@ func appendVarint(b []byte, v uint32) []byte {
 	return append(b, digits[v])
 }
 
-// appendPostings encodes pairs of (global section id, tf<<1 | head).
-func appendPostings(b []byte, post []int32) []byte {
+// appendSlots delta-codes ascending slots.
+func appendSlots(b []byte, slots []int32) []byte {
 	prev := int32(0)
-	for i := 0; i < len(post); i += 2 {
-		sec, tf, head := post[i], post[i+1]>>1, post[i+1]&1
-		x := uint32(sec-prev)<<3 | uint32(head)<<2 | uint32(min(tf, 3))
-		b = appendVarint(b, x)
-		if tf >= 3 {
-			b = appendVarint(b, uint32(tf-3))
-		}
-		prev = sec
+	for _, s := range slots {
+		b = appendVarint(b, uint32(s-prev))
+		prev = s
 	}
 	return b
 }
 
-var errPostings = errors.New("search: malformed posting list")
-
-// decodePostings reads a posting list back as triples of (global section
-// id, body tf, head 0/1).
-func decodePostings(s string) ([]int, error) {
-	var out []int
-	sec := 0
-	for i := 0; i < len(s); {
-		x, n, err := readVarint(s[i:])
-		if err != nil {
-			return nil, err
-		}
-		i += n
-		tf := x & 3
-		if tf == 3 {
-			t, n, err := readVarint(s[i:])
-			if err != nil {
-				return nil, err
-			}
-			i += n
-			tf += t
-		}
-		sec += x >> 3
-		out = append(out, sec, tf, x>>2&1)
-	}
-	return out, nil
+// lenClass buckets a body length (in terms) in half powers of two: one digit
+// in the posting instead of a table of every section's length in meta.json.
+func lenClass(n int) uint32 {
+	return uint32(min(31, math.Round(2*math.Log2(float64(n)+1))))
 }
+
+// classLen is the length a client assumes for a class.
+func classLen(c int) float64 { return math.Pow(2, float64(c)/2) - 1 }
+
+var errPostings = errors.New("search: malformed posting list")
 
 func readVarint(s string) (v, n int, err error) {
 	for shift := 0; n < len(s) && shift < 35; shift += 5 {
@@ -86,4 +81,18 @@ func readVarint(s string) (v, n int, err error) {
 		}
 	}
 	return 0, 0, errPostings
+}
+
+// varints reads a string of varints.
+func varints(s string) ([]int, error) {
+	var out []int
+	for i := 0; i < len(s); {
+		v, n, err := readVarint(s[i:])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+		i += n
+	}
+	return out, nil
 }

@@ -1,53 +1,60 @@
 package search
 
 import (
-	"slices"
+	"encoding/json"
+	"fmt"
 	"testing"
 )
 
-func TestPostingsRoundTrip(t *testing.T) {
-	tests := [][]int32{
-		{},
-		{0, 2},                                // section 0, tf 1
-		{0, 1},                                // heading only
-		{3, 7, 4, 0 << 1, 40000, 1000<<1 | 1}, // tf 3 with heading, tf 0 without, large gap and tf
-		{0, 4, 1, 6, 2, 8},                    // tf 2, 3, 4
+func TestListRoundTrip(t *testing.T) {
+	docs := []Doc{
+		{URL: "/a/", Title: "核心理念", Sections: []Section{{Text: "核心理念、理念演进"}, {Heading: "理念", Text: "x"}}},
+		{URL: "/b/", Title: "b", Sections: []Section{{Text: "理念 " + fmt.Sprint(make([]int, 40))}}},
 	}
-	for _, in := range tests {
-		enc := string(appendPostings(nil, in))
-		got, err := decodePostings(enc)
-		if err != nil {
-			t.Fatalf("%v: %v", in, err)
-		}
-		var want []int
-		for i := 0; i < len(in); i += 2 {
-			want = append(want, int(in[i]), int(in[i+1]>>1), int(in[i+1]&1))
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%v encoded as %q decodes to %v, want %v", in, enc, got, want)
-		}
+	files, _, err := Build(docs, WithShardSize(1<<20))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got := string(appendPostings(nil, []int32{0, 2, 1, 2, 2, 2})); got != "199" {
-		t.Errorf("dense list encoded as %q, want one digit a posting", got)
+	var m meta
+	mustJSON(t, files["search/und/meta.json"], &m)
+	var raw map[string]string
+	mustJSON(t, files["search/und/shard-0.json"], &raw)
+	l, err := decodeList(raw["理念"], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(l.secs, l.titles)
+	want := "[{0 8 0 2 [] [2 5]} {1 2 1 0 [0] []} {2 11 0 1 [] [0]}] [{0 4 [2]}]"
+	if got != want {
+		t.Errorf("理念: %s, want %s", got, want)
+	}
+	if u, _ := decodeList(raw["理"], true); len(u.secs) != 2 || u.secs[0].sec != 1 || u.secs[0].hc != 1 {
+		t.Errorf("理 should have a posting per page, on its heading: %+v", u.secs)
 	}
 }
 
-func FuzzDecodePostings(f *testing.F) {
-	for _, s := range []string{"", "1", "30", "C9", "_____", "w", "!", "0000000000000000"} {
+func FuzzDecodeList(f *testing.F) {
+	for _, s := range []string{"", "1", "30", "C9", "_____", "w", "!", "0000000000000000", "0111.0111"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		p, err := decodePostings(s)
-		if err != nil {
-			return
-		}
-		if len(p)%3 != 0 {
-			t.Fatalf("%q decoded to %d numbers", s, len(p))
-		}
-		for i := 0; i < len(p); i += 3 {
-			if p[i] < 0 || p[i+1] < 0 || p[i+2] > 1 || i > 0 && p[i] < p[i-3] {
-				t.Fatalf("%q decoded to bad posting %v", s, p[i:i+3])
+		for _, uni := range []bool{false, true} {
+			l, err := decodeList(s, uni)
+			if err != nil {
+				continue
+			}
+			for i, p := range l.secs {
+				if p.sec < 0 || i > 0 && p.sec < l.secs[i-1].sec || !uni && (len(p.head) != p.hc || len(p.body) != p.bc) {
+					t.Fatalf("%q decoded to bad posting %+v", s, p)
+				}
 			}
 		}
 	})
+}
+
+func mustJSON(t testing.TB, b []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -41,7 +42,7 @@ func TestQueryRanking(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			hits, err := query(files, tt.lang, tt.q)
+			hits, _, err := query(files, tt.lang, tt.q)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -94,55 +95,73 @@ func TestQueryTerms(t *testing.T) {
 		{"核 心", "核 心"},
 		{"核心 理念", "核心 理念"},
 		{"K8s部署", "k8s 部署"},
+		{"cgroups v2", "cgroup v2 | cgroup+v2"},
+		{"Kubernetes 1.30 调度", "kubernete 1 30 调度 | kubernete+1+30@3 调度"},
+		{"核心理念 OPA", "核心 心理 理念 opa* | 核心+心理+理念 opa"},
 		{"orchestr", "orchestr*"},
 		{"orchestr ", "orchestr"},
 		{"or", "or"},
-		{"kubernetes orche", "kubernetes orche*"},
+		{"kubernetes orche", "kubernete orche*"},
 		{"a a A", "a"},
 		{strings.Repeat("a", 45), strings.Repeat("a", maxWord)},
 	}
 	for _, tt := range tests {
+		terms, groups := parseQuery(tt.q)
 		var got []string
-		for _, q := range queryTerms(tt.q) {
+		for _, q := range terms {
 			s := q.term
 			if q.prefix {
 				s += "*"
 			}
 			got = append(got, s)
 		}
-		if g := strings.Join(got, " "); g != tt.want {
-			t.Errorf("queryTerms(%q) = %q, want %q", tt.q, g, tt.want)
+		g := strings.Join(got, " ")
+		if strings.Contains(tt.want, "|") {
+			var gs []string
+			for _, gr := range groups {
+				var parts []string
+				for k, ti := range gr.terms {
+					p := terms[ti].term
+					if k > 0 && gr.off[k] != k {
+						p += "@" + strconv.Itoa(gr.off[k])
+					}
+					parts = append(parts, p)
+				}
+				gs = append(gs, strings.Join(parts, "+"))
+			}
+			g += " | " + strings.Join(gs, " ")
+		}
+		if g != tt.want {
+			t.Errorf("parseQuery(%q) = %q, want %q", tt.q, g, tt.want)
 		}
 	}
 }
 
 func TestSnippet(t *testing.T) {
-	keys := func(ks ...string) func(string) bool {
-		return func(t string) bool {
-			for _, k := range ks {
-				if k == t {
-					return true
-				}
-			}
-			return false
-		}
-	}
 	long := strings.Repeat("前文", 60) + "核心理念演进" + strings.Repeat("后文", 60)
 	tests := []struct {
-		text  string
-		match func(string) bool
-		width int
-		want  string
+		text, q string
+		width   int
+		want    string
 	}{
-		{"核心理念演进", keys("核心", "心理", "理念"), 80, "[核心理念]演进"},
-		{"the Pod and the pod", keys("pod"), 80, "the [Pod] and the [pod]"},
-		{"abcdef", keys(), 3, "abc…"},
-		{long, keys("核心", "心理", "理念"), 30, "…文前文前文前文前文前文前文前文[核心理念]演进后文后文后文后文后…"},
-		{"", keys("x"), 80, ""},
+		{"核心理念演进", "核心理念", 80, "[核心理念]演进"},
+		{"核心理念、理念演进", "核心理念演进", 80, "[核心理念]、[理念演进]"},
+		{"设计优化与审计优化", "审计优化", 80, "设计优化与[审计优化]"},
+		{"the Pod and the pods", "pod", 80, "the [Pod] and the [pods]"},
+		{"cgroups v2 and v2 of cgroup", "cgroups v2", 80, "[cgroups v2] and v2 of cgroup"},
+		{"abcdef", "x", 3, "abc…"},
+		{"公式 \uFFFC 在此", "在此", 80, "公式 [公式] [在此]"},
+		{long, "核心理念", 30, "…文前文前文前文前文前文前文前文[核心理念]演进后文后文后文后文后…"},
+		{"", "x", 80, ""},
 	}
 	for _, tt := range tests {
-		if got := markText(snippet(tt.text, tt.match, tt.width)); got != tt.want {
-			t.Errorf("snippet(%.20q) = %q, want %q", tt.text, got, tt.want)
+		terms, groups := parseQuery(tt.q)
+		lists := make([][]weighted, len(terms))
+		for i, q := range terms {
+			lists[i] = []weighted{{key: q.term, weight: 1}}
+		}
+		if got := markText(snippet(tt.text, terms, groups, lists, tt.width)); got != tt.want {
+			t.Errorf("snippet(%.20q, %q) = %q, want %q", tt.text, tt.q, got, tt.want)
 		}
 	}
 }
@@ -162,7 +181,7 @@ func FuzzQuery(f *testing.F) {
 		f.Add("zh-CN", q)
 	}
 	f.Fuzz(func(t *testing.T, lang, q string) {
-		hits, err := query(files, lang, q)
+		hits, _, err := query(files, lang, q)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
-	"strings"
-	"unicode/utf8"
 )
 
 type ranked struct {
@@ -13,142 +11,221 @@ type ranked struct {
 	score    float64
 }
 
-// rank scores sections: BM25 over the body, plus for the heading and the
-// page title boost × Σ IDF of the terms they hold × (their share of the query
-// terms)² (the title's also × 1 + the share of its words matched), all scaled by the square of the share of the query terms the
-// section holds anywhere. It keeps each page's best section. idfOf gives the
-// IDF of any indexed term, for title words the postings did not bring.
-func rank(m *meta, terms []queryTerm, lists [][]weighted, idfOf func(string) (float64, error)) []ranked {
-	type field struct {
-		idf   float64
-		terms uint32
-		cover float64 // share of the title's words the query matched
-	}
-	type acc struct {
-		body, head field
-	}
-	secs := map[int]*acc{} // by global section id
-	get := func(g int) *acc {
+// tierWeight separates the tiers of rank: no score within a tier reaches it.
+const tierWeight = 1000
+
+// sectionAcc gathers what the query's lists say about one section.
+type sectionAcc struct {
+	body, head   float64
+	bodyT, headT uint32
+	head1, body1 [][]int // slots per query term
+}
+
+type titleAcc struct {
+	idf     []float64 // per query term, the best of its keys
+	terms   uint32
+	words   int
+	slots   [][]int
+	covered map[int]bool
+}
+
+// rank scores sections in tiers. A section whose page title, heading or
+// body holds every phrase of the query whole comes first, above all a
+// heading or title that holds them all; one holding only parts of phrases
+// comes after. Within a tier: BM25 over the body, plus for the heading and
+// the page title boost × Σ IDF of the terms they hold × (their share of the
+// query terms)² (the title's also × 1 + the share of its words matched), all
+// scaled by the square of the share of the query terms the section holds
+// and by how much of the query's phrases it holds contiguously. Every Latin
+// word (with the versions bound to it) is required unless no page has them
+// all; partial reports that case. It keeps each page's best section.
+func rank(m *meta, terms []queryTerm, groups []group, lists [][]weighted) ([]ranked, bool) {
+	nt := len(terms)
+	secs := map[int]*sectionAcc{}
+	get := func(g int) *sectionAcc {
 		a := secs[g]
 		if a == nil {
-			a = &acc{}
+			a = &sectionAcc{head1: make([][]int, nt), body1: make([][]int, nt)}
 			secs[g] = a
 		}
 		return a
 	}
-	for ti, list := range lists {
+	titles := map[int]*titleAcc{}
+	for ti, ws := range lists {
 		bit := uint32(1) << ti
-		for _, w := range list {
-			idf := w.weight * m.idf(len(w.post)/3)
-			for j := 0; j+2 < len(w.post); j += 3 {
-				g, tf, head := w.post[j], w.post[j+1], w.post[j+2]
-				if g >= len(m.secDoc) {
+		for _, w := range ws {
+			idf := w.weight * m.idf(len(w.l.secs))
+			for _, p := range w.l.secs {
+				if p.sec >= len(m.secDoc) {
 					continue
 				}
-				a := get(g)
-				if head != 0 {
-					a.head.idf += idf
-					a.head.terms |= bit
+				a := get(p.sec)
+				head, body := p.head, p.body
+				if head == nil && body == nil { // a single character: found is enough
+					head, body = make([]int, min(p.hc, 1)), make([]int, min(p.bc, 1))
 				}
-				if tf > 0 {
-					l := float64(m.Docs[m.secDoc[g]].Lens[g-m.base[m.secDoc[g]]])
-					f := float64(tf)
-					a.body.idf += idf * f * (m.K1 + 1) / (f + m.K1*(1-m.B+m.B*l/max(m.Avg, 1)))
-					a.body.terms |= bit
+				if p.hc > 0 {
+					a.head += idf
+					a.headT |= bit
+					a.head1[ti] = append(a.head1[ti], head...)
+				}
+				if p.bc > 0 {
+					l, f := classLen(p.class), float64(p.bc)
+					a.body += idf * f * (m.K1 + 1) / (f + m.K1*(1-m.B+m.B*l/max(m.Avg, 1)))
+					a.bodyT |= bit
+					a.body1[ti] = append(a.body1[ti], body...)
 				}
 			}
-		}
-	}
-	// Titles are matched here rather than posted: meta.json holds them all.
-	title := map[int]*field{}
-	for d, toks := range m.titles {
-		var f field
-		for ti, t := range terms {
-			best := 0.0
-			for _, tok := range toks {
-				w := 0.0
-				switch {
-				case tok == t.term:
-					w = 1
-				case t.prefix && strings.HasPrefix(tok, t.term):
-					w = expandW
-				default:
+			for _, p := range w.l.titles {
+				if p.doc >= len(m.base) {
 					continue
 				}
-				idf, err := idfOf(tok)
-				if err != nil {
-					continue
+				t := titles[p.doc]
+				if t == nil {
+					t = &titleAcc{idf: make([]float64, nt), slots: make([][]int, nt), words: p.words, covered: map[int]bool{}}
+					titles[p.doc] = t
+					get(m.base[p.doc])
 				}
-				best = max(best, w*idf)
-			}
-			if best > 0 {
-				f.idf += best
-				f.terms |= 1 << ti
-			}
-		}
-		if f.terms != 0 {
-			// A title that is all query outranks a longer one that only
-			// holds it: "对象模型" is the page, "架构与对象模型" its chapter.
-			matched, words := 0, 0
-			for _, tok := range toks {
-				if !isTitleWord(tok) {
-					continue
+				t.idf[ti] = max(t.idf[ti], idf)
+				t.terms |= bit
+				t.slots[ti] = append(t.slots[ti], p.slots...)
+				span := 1
+				if isCJKTerm(w.key) && len([]rune(w.key)) == 2 {
+					span = 2
 				}
-				words++
-				for _, t := range terms {
-					if tok == t.term || t.prefix && strings.HasPrefix(tok, t.term) {
-						matched++
-						break
+				for _, s := range p.slots {
+					for k := range span {
+						t.covered[s+k] = true
 					}
 				}
 			}
-			f.cover = float64(matched) / float64(max(words, 1))
-			title[d] = &f
-			get(m.base[d])
 		}
 	}
-	n := float64(len(lists))
-	share := func(terms uint32) float64 {
-		c := float64(bits.OnesCount32(terms)) / n
+	share := func(mask uint32) float64 {
+		c := float64(bits.OnesCount32(mask)) / float64(nt)
 		return c * c
 	}
-	best := map[int]ranked{}
+	var latinAll uint32
+	total := 0
+	for gi, g := range groups {
+		if g.latin {
+			latinAll |= 1 << gi
+		}
+		total += g.size
+	}
+	type scored struct {
+		ranked
+		latin uint32
+	}
+	best := map[int]scored{}
 	for g, a := range secs {
 		d := m.secDoc[g]
-		s := a.body.idf + m.HB*a.head.idf*share(a.head.terms)
-		t := a.body.terms | a.head.terms
-		if f := title[d]; f != nil {
-			s += m.TB * f.idf * share(f.terms) * (1 + f.cover)
-			t |= f.terms
+		t := titles[d]
+		s := a.body + m.HB*a.head*share(a.headT)
+		mask := a.bodyT | a.headT
+		if t != nil {
+			sum := 0.0
+			for _, v := range t.idf {
+				sum += v
+			}
+			s += m.TB * sum * share(t.terms) * (1 + min(float64(len(t.covered))/float64(max(t.words, 1)), 1))
+			mask |= t.terms
 		}
-		s *= share(t)
+		s *= share(mask)
+		covered, whole, wholeField := 0.0, true, [2]bool{true, true}
+		var latin uint32
+		for gi, gr := range groups {
+			c := 0.0
+			for f, slots := range [][][]int{a.head1, a.body1, nil} {
+				var cf float64
+				switch {
+				case f == 2 && t == nil:
+					continue
+				case f == 2:
+					cf = coverage(gr, t.slots)
+				default:
+					cf = coverage(gr, slots)
+				}
+				c = max(c, cf)
+				if f != 1 && cf < 1 {
+					wholeField[f/2] = false
+				}
+			}
+			if c == 1 && gr.latin {
+				latin |= 1 << gi
+			}
+			whole = whole && c == 1
+			covered += c * float64(gr.size)
+		}
+		s *= covered / float64(total)
+		if whole {
+			s += tierWeight
+		}
+		if wholeField[0] || wholeField[1] && t != nil {
+			s += tierWeight
+		}
 		sec := g - m.base[d]
 		b, ok := best[d]
 		if !ok || s > b.score || s == b.score && sec < b.sec {
-			best[d] = ranked{d, sec, s}
+			best[d] = scored{ranked{d, sec, s}, b.latin | latin}
+		} else {
+			b.latin |= latin
+			best[d] = b
+		}
+	}
+	partial := latinAll != 0
+	for _, b := range best {
+		if b.latin == latinAll {
+			partial = false
+			break
 		}
 	}
 	out := make([]ranked, 0, len(best))
-	for _, r := range best {
-		out = append(out, r)
+	for _, b := range best {
+		if partial || b.latin == latinAll {
+			out = append(out, b.ranked)
+		}
 	}
 	slices.SortFunc(out, func(a, b ranked) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
 	})
-	return out
+	return out, partial
 }
 
-// isTitleWord tells the tokens that measure how much of a title a query covers:
-// words and Han bigrams, not single characters or numbers ("3.2"), which
-// every title has and which would make long and short titles alike.
-func isTitleWord(tok string) bool {
-	if utf8.RuneCountInString(tok) < 2 {
-		return false
+// coverage is the share of a phrase that one field holds contiguously: for
+// a run of Han characters, the longest chain of its bigrams at consecutive
+// slots (m bigrams cover m+1 of its characters); for a Latin word, the word
+// and as many of the versions after it as follow it in place. A single
+// character needs only to occur.
+func coverage(g group, slots [][]int) float64 {
+	if len(g.terms) == 1 && !g.latin {
+		return min(float64(len(slots[g.terms[0]])), 1)
 	}
-	for _, r := range tok {
-		if r < '0' || r > '9' {
-			return true
+	run := map[int][2]int{} // start slot → last term index in a chain, its length
+	longest := 0
+	for j, k := range g.terms {
+		for _, p := range slots[k] {
+			x := p - g.off[j]
+			r, ok := run[x]
+			switch {
+			case ok && r[0] == j-1:
+				r = [2]int{j, r[1] + 1}
+			case ok && r[0] == j:
+				continue
+			case g.latin && j > 0:
+				continue
+			default:
+				r = [2]int{j, 1}
+			}
+			run[x] = r
+			longest = max(longest, r[1])
 		}
 	}
-	return false
+	if g.latin {
+		return float64(longest) / float64(len(g.terms))
+	}
+	if longest == 0 {
+		return 0
+	}
+	return float64(longest+1) / float64(len(g.terms)+1)
 }

@@ -1,51 +1,110 @@
 package search
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // snippetWidth is how many code points of section text a snippet shows.
 const snippetWidth = 80
 
-// matcher reports whether a token of the text is one of the query's hits:
-// an indexed term it matched, or a completion of the word being typed.
-func matcher(lists [][]weighted) func(string) bool {
-	keys := map[string]bool{}
-	for _, l := range lists {
-		for _, w := range l {
-			keys[w.key] = true
-		}
-	}
-	return func(t string) bool { return keys[t] }
-}
-
 // maxSnippetHits bounds the work on a long section full of hits.
 const maxSnippetHits = 400
 
-// snippet cuts width code points out of text where the window holds the most
-// distinct query terms (the earliest such window), and marks the hits.
-// Overlapping and touching hits merge, so the bigrams of 核心理念 mark the four
-// characters as one.
-func snippet(text string, match func(string) bool, width int) []Fragment {
-	runes := []rune(text)
-	var hits []Token
+// span is a marked stretch of text, in code points, and the query phrase
+// it belongs to.
+type span struct{ start, end, group int }
+
+// phraseSpans finds where the query's phrases are in text: for each phrase
+// the longest chains of its terms at consecutive slots, so that a phrase
+// found whole is marked whole and its bigrams elsewhere are not marked at
+// all; a phrase found only in pieces has its longest pieces marked.
+func phraseSpans(text string, groups []group, lists [][]weighted) []span {
+	keys := make([]map[string]bool, len(lists))
+	for i, ws := range lists {
+		keys[i] = map[string]bool{}
+		for _, w := range ws {
+			keys[i][w.key] = true
+		}
+	}
+	type occ struct{ term, slot, pos, end int }
+	var hits []occ
 	for _, t := range Tokenize(text) {
-		if match(t.Term) {
-			hits = append(hits, t)
-			if len(hits) == maxSnippetHits {
-				break
+		for k := range keys {
+			if keys[k][t.Term] {
+				hits = append(hits, occ{k, t.Slot, t.Pos, t.Pos + t.Len})
+			}
+		}
+		if len(hits) >= maxSnippetHits {
+			break
+		}
+	}
+	var out []span
+	for gi, g := range groups {
+		type chain struct{ j, n, start, end int }
+		var done []chain
+		run := map[int]chain{}
+		for j, k := range g.terms {
+			for _, h := range hits {
+				if h.term != k {
+					continue
+				}
+				x := h.slot - g.off[j]
+				r, ok := run[x]
+				switch {
+				case ok && r.j == j-1:
+					r = chain{j, r.n + 1, r.start, h.end}
+				case ok && r.j == j:
+					continue
+				case g.latin && j > 0:
+					continue
+				default:
+					if ok {
+						done = append(done, r)
+					}
+					r = chain{j, 1, h.pos, h.end}
+				}
+				run[x] = r
+			}
+		}
+		for _, r := range run {
+			done = append(done, r)
+		}
+		longest := 0
+		for _, c := range done {
+			longest = max(longest, c.n)
+		}
+		for _, c := range done {
+			if c.n == longest {
+				out = append(out, span{c.start, c.end, gi})
 			}
 		}
 	}
-	// A window starts a little before one of the hits.
+	slices.SortFunc(out, func(a, b span) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.group, b.group))
+	})
+	return out
+}
+
+// snippet cuts width code points out of text where the window holds the
+// most distinct phrases of the query (the earliest such window), and marks
+// them. Text with no hit (the match was in the heading or the title) shows
+// from its start. A formula shows as [公式].
+func snippet(text string, terms []queryTerm, groups []group, lists [][]weighted, width int) []Fragment {
+	_ = terms
+	runes := []rune(text)
+	spans := phraseSpans(text, groups, lists)
 	const lead = 15
 	start, best := 0, 0
-	for i := range hits {
-		s := max(hits[i].Pos-lead, 0)
-		seen := map[string]bool{}
-		for _, h := range hits[i:] {
-			if h.Pos+h.Len > s+width {
+	for i := range spans {
+		s := max(spans[i].start-lead, 0)
+		seen := map[int]bool{}
+		for _, h := range spans[i:] {
+			if h.end > s+width {
 				break
 			}
-			seen[h.Term] = true
+			seen[h.group] = true
 		}
 		if len(seen) > best {
 			start, best = s, len(seen)
@@ -55,29 +114,29 @@ func snippet(text string, match func(string) bool, width int) []Fragment {
 		start = max(len(runes)-width, 0)
 	}
 	end := min(start+width, len(runes))
-	var spans [][2]int
-	for _, h := range hits {
-		a, b := max(h.Pos, start), min(h.Pos+h.Len, end)
+	var merged [][2]int
+	for _, h := range spans {
+		a, b := max(h.start, start), min(h.end, end)
 		if a >= b {
 			continue
 		}
-		if n := len(spans); n > 0 && a <= spans[n-1][1] {
-			spans[n-1][1] = max(spans[n-1][1], b)
+		if n := len(merged); n > 0 && a <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], b)
 			continue
 		}
-		spans = append(spans, [2]int{a, b})
+		merged = append(merged, [2]int{a, b})
 	}
 	var out []Fragment
 	add := func(s string, mark bool) {
 		if s != "" {
-			out = append(out, Fragment{s, mark})
+			out = append(out, Fragment{strings.ReplaceAll(s, formulaMark, formulaText), mark})
 		}
 	}
 	pre, at := "", start
 	if start > 0 {
 		pre = "…"
 	}
-	for _, sp := range spans {
+	for _, sp := range merged {
 		add(pre+string(runes[at:sp[0]]), false)
 		pre = ""
 		add(string(runes[sp[0]:sp[1]]), true)

@@ -11,6 +11,11 @@ type Token struct {
 	Term string // the folded term as stored in the index
 	Pos  int    // offset in the input, in code points
 	Len  int    // length in the input, in code points
+	// Slot counts terms rather than code points, so that adjacency is the
+	// same for words and characters: each Han character and each word takes
+	// one slot (a bigram has its first character's), and a run of
+	// punctuation one more, so that a phrase never spans it.
+	Slot int
 }
 
 // maxWord caps the length of a Latin term. Long runs are hashes or glued
@@ -28,8 +33,8 @@ const maxWord = 40
 // this function; the two must agree term for term, which js_test.go checks.
 func Tokenize(text string) []Token {
 	var toks []Token
-	scan(text, func(term []byte, _ uint64, pos, n int) {
-		toks = append(toks, Token{Term: string(term), Pos: pos, Len: n})
+	scan(text, func(term []byte, _ uint64, pos, n, slot int) {
+		toks = append(toks, Token{Term: string(term), Pos: pos, Len: n, Slot: slot})
 	})
 	return toks
 }
@@ -38,7 +43,7 @@ func Tokenize(text string) []Token {
 // is only valid during the call. Build uses it directly. For CJK terms, key
 // is a number that identifies the term (one or two code points) and is
 // cheaper to look up than the bytes; for words it is 0.
-func scan(text string, emit func(term []byte, key uint64, pos, n int)) {
+func scan(text string, emit func(term []byte, key uint64, pos, n, slot int)) {
 	var (
 		word     []byte // folded UTF-8 of the current word, up to maxWord runes
 		wordRune int    // runes kept in word
@@ -47,10 +52,20 @@ func scan(text string, emit func(term []byte, key uint64, pos, n int)) {
 		pair     [2 * utf8.UTFMax]byte
 		prevCJK  rune = -1 // previous rune, if it was CJK
 		pos      int
+		slot     int
+		gap      bool // punctuation since the last slot
 	)
+	next := func() int {
+		if gap {
+			slot++
+			gap = false
+		}
+		slot++
+		return slot - 1
+	}
 	endWord := func() {
 		if wordLen > 0 {
-			emit(word, 0, wordPos, wordLen)
+			emit(stem(word), 0, wordPos, wordLen, next())
 			word, wordRune, wordLen = word[:0], 0, 0
 		}
 	}
@@ -59,13 +74,14 @@ func scan(text string, emit func(term []byte, key uint64, pos, n int)) {
 		switch {
 		case isCJK(r):
 			endWord()
+			at := next()
 			if prevCJK >= 0 {
 				n := utf8.EncodeRune(pair[:], prevCJK)
 				n += utf8.EncodeRune(pair[n:], r)
-				emit(pair[:n], uint64(prevCJK)<<21|uint64(r), pos-1, 2)
+				emit(pair[:n], uint64(prevCJK)<<21|uint64(r), pos-1, 2, at-1)
 			}
 			n := utf8.EncodeRune(pair[:], r)
-			emit(pair[:n], uint64(r), pos, 1)
+			emit(pair[:n], uint64(r), pos, 1, at)
 			prevCJK = r
 		case isWord(r) || (wordLen > 0 && unicode.IsMark(r)):
 			prevCJK = -1
@@ -80,10 +96,36 @@ func scan(text string, emit func(term []byte, key uint64, pos, n int)) {
 		default:
 			endWord()
 			prevCJK = -1
+			gap = gap || !unicode.IsSpace(r)
 		}
 		pos++
 	}
 	endWord()
+}
+
+// stem folds a plain English plural to its singular with the S-stemmer
+// (Harman 1991): policies → policy, cgroups → cgroup, caches → cache, but
+// class, status and analysis stay. Only lower-case ASCII words of four
+// letters or more are touched; anything with a digit is a name.
+func stem(w []byte) []byte {
+	n := len(w)
+	if n < 4 || w[n-1] != 's' {
+		return w
+	}
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return w
+		}
+	}
+	switch {
+	case w[n-2] == 'e' && w[n-3] == 'i' && w[n-4] != 'e' && w[n-4] != 'a':
+		return append(w[:n-3], 'y')
+	case w[n-2] == 'e' && (w[n-3] == 'a' || w[n-3] == 'e' || w[n-3] == 'o'):
+		return w
+	case w[n-2] == 'u' || w[n-2] == 's' || w[n-2] == 'i':
+		return w
+	}
+	return w[:n-1]
 }
 
 // fold maps full-width ASCII to ASCII and lower-cases, one code point at a

@@ -129,6 +129,6 @@ func BenchmarkTokenize(b *testing.B) {
 	s := text.String()
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		scan(s, func([]byte, uint64, int, int) {})
+		scan(s, func([]byte, uint64, int, int, int) {})
 	}
 }
