@@ -44,7 +44,10 @@ func TestKillDuringBuild(t *testing.T) {
 	page := filepath.Join(content, "README.md")
 	rng := rand.New(rand.NewPCG(1, 2))
 	killed := 0
-	for i := range 6 {
+	// The kill comes at a random point of the time a build took; a build
+	// that finishes first shortens that time, so on a machine of any speed
+	// or load the loop ends with builds killed, counted, not timed.
+	for i := 0; killed < 4 && i < 24; i++ {
 		// Change the content, so a build that finished would show.
 		f, err := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {
@@ -67,6 +70,7 @@ func TestKillDuringBuild(t *testing.T) {
 			// It finished before the kill: that output is the new baseline.
 			t.Logf("kill %d after %v: the build had finished", i, delay)
 			want = hashTree(t, out)
+			full /= 2
 			continue
 		}
 		killed++
@@ -75,7 +79,7 @@ func TestKillDuringBuild(t *testing.T) {
 		}
 	}
 	if killed == 0 {
-		t.Fatal("no build was interrupted; the corpus builds too fast to test this")
+		t.Fatal("no build was interrupted")
 	}
 	t.Logf("%d builds killed, output whole each time", killed)
 	leftovers := buildLeftovers(t, filepath.Dir(out))
