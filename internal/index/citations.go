@@ -6,6 +6,7 @@ import (
 
 	"docsite/internal/citation"
 	"docsite/internal/site"
+	"docsite/internal/workers"
 )
 
 // referencesName is the file name of the references files, by default
@@ -27,12 +28,18 @@ func IsReferences(s *site.Site, p *site.Page) bool {
 // resolve during the one parse.
 func citations(s *site.Site) {
 	refs, locals := map[string][]citation.Def{}, map[string][]citation.Def{}
+	// Each page's definitions are read on all CPUs; the index is then made
+	// in page order.
+	workers.Each(s.Pages, 0, func(p *site.Page) {
+		if !p.Generated {
+			p.Defs, p.BadDefs = citation.ParseDefs(p.Source, p.BodyOffset)
+			p.DefsRead = true
+		}
+	})
 	for _, p := range s.Pages {
 		if p.Generated {
 			continue
 		}
-		p.Defs, p.BadDefs = citation.ParseDefs(p.Source, p.BodyOffset)
-		p.DefsRead = true
 		defs := citation.Citations(p.Defs, IsReferences(s, p))
 		if len(defs) == 0 {
 			continue

@@ -1,5 +1,7 @@
 package markdown
 
+import "bytes"
+
 // Nesting is the deepest nesting in src that the parser would build, and
 // the line where it is: block quotes and list items a line opens (an
 // indent of two columns counts as one list level, as a nested list item is
@@ -39,8 +41,15 @@ func lineNesting(src []byte, i int) (int, int) {
 	return blocks + col/2, i
 inline:
 	depth := blocks + col/2
+	end := len(src)
+	if n := bytes.IndexByte(src[i:], '\n'); n >= 0 {
+		end = i + n
+	}
+	if bytes.IndexByte(src[i:end], '[') < 0 {
+		return depth, end // most lines: no bracket to count
+	}
 	brackets, most := 0, 0
-	for ; i < len(src) && src[i] != '\n'; i++ {
+	for ; i < end; i++ {
 		switch src[i] {
 		case '\\':
 			i++
@@ -51,5 +60,5 @@ inline:
 			brackets = max(brackets-1, 0)
 		}
 	}
-	return max(depth, most), i
+	return max(depth, most), end
 }

@@ -13,6 +13,7 @@ import (
 
 	"docsite/internal/config"
 	"docsite/internal/diag"
+	"docsite/internal/workers"
 )
 
 // Load lists the content folder and reads every Markdown file. It follows no
@@ -90,6 +91,7 @@ func LoadWith(root string, cfg *config.Config, overlay map[string][]byte) (*Site
 	if err != nil {
 		return nil, err
 	}
+	s.readListed()
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].Path < s.Pages[j].Path })
 	sort.Strings(s.Files)
 	s.pickLandings()
@@ -143,38 +145,68 @@ func (s *Site) addDir(rel string) {
 	s.FileSet[strings.ToLower(rel)] = rel
 }
 
+// addFile lists a file found by the walk; readListed reads them all.
 func (s *Site) addFile(p, rel string) {
 	if other, ok := s.FileSet[strings.ToLower(rel)]; ok && other != rel {
 		s.report(rel, RuleLoadCaseConflict, "differs from "+other+" only in upper and lower case: on a macOS or Windows checkout one overwrites the other")
 	}
-	// A page is read, a file to copy only opened: either may have become
-	// unreadable, or been swapped for a pipe, since the folder was listed.
-	var src []byte
-	if b, ok := s.overlay[rel]; ok {
-		src = b
-		p = "" // nothing to read
-	}
-	err := readRegular(p, func(f *os.File) (err error) {
-		if src != nil {
-			return nil
-		}
-		if strings.HasSuffix(strings.ToLower(rel), ".md") {
-			src, err = io.ReadAll(f)
-		}
-		return err
-	})
-	if err != nil {
-		// The file is left out and named, the rest of the site goes on.
-		s.report(rel, RuleLoadUnreadable, err.Error())
-		return
-	}
-	s.Exists[rel] = true
 	s.FileSet[strings.ToLower(rel)] = rel
-	if src == nil {
-		s.Files = append(s.Files, rel)
-		return
+	s.listed = append(s.listed, listedFile{p, rel})
+}
+
+type listedFile struct{ path, rel string }
+
+// readListed reads the pages and opens the files to copy, on all CPUs: a
+// page is read, a file only opened, since either may have become
+// unreadable, or been swapped for a pipe, since the folder was listed.
+// What cannot be read is left out and named; the rest of the site goes on.
+func (s *Site) readListed() {
+	type read struct {
+		page *Page
+		err  error
 	}
-	s.Pages = append(s.Pages, s.newPage(rel, src))
+	got := make([]read, len(s.listed))
+	workers.Each(seq(len(s.listed)), 0, func(i int) {
+		f := s.listed[i]
+		src, isPage := s.overlay[f.rel]
+		p := f.path
+		if isPage {
+			p = "" // given: nothing to read
+		}
+		isPage = isPage || strings.HasSuffix(strings.ToLower(f.rel), ".md")
+		err := readRegular(p, func(fh *os.File) (err error) {
+			if isPage && src == nil {
+				src, err = io.ReadAll(fh)
+			}
+			return err
+		})
+		got[i].err = err
+		if err == nil && isPage {
+			got[i].page = s.newPage(f.rel, src)
+		}
+	})
+	for i, f := range s.listed {
+		switch r := got[i]; {
+		case r.err != nil:
+			s.report(f.rel, RuleLoadUnreadable, r.err.Error())
+			delete(s.FileSet, strings.ToLower(f.rel))
+		case r.page != nil:
+			s.Exists[f.rel] = true
+			s.Pages = append(s.Pages, r.page)
+		default:
+			s.Exists[f.rel] = true
+			s.Files = append(s.Files, f.rel)
+		}
+	}
+	s.listed = nil
+}
+
+func seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }
 
 // readRegular opens p without blocking (a pipe swapped in would block an

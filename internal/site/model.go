@@ -52,6 +52,7 @@ type Site struct {
 	GlossaryConflicts []glossary.Conflict
 
 	overlay map[string][]byte // pages given instead of read (LoadWith)
+	listed  []listedFile      // files the walk found, until they are read
 }
 
 // Dir is one folder of the content.
