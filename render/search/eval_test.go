@@ -2,8 +2,8 @@ package search_test
 
 import (
 	"bufio"
-	"context"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"

@@ -127,7 +127,7 @@ func TestScriptDecodeAgrees(t *testing.T) {
 			var got struct {
 				Secs []struct {
 					Sec, Cls, Hc, Bc int
-					Head, Body     []int
+					Head, Body       []int
 				}
 				Titles []struct {
 					Doc, Words int

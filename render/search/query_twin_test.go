@@ -83,9 +83,9 @@ func parseQuery(q string) ([]queryTerm, []group) {
 		return len(terms) - 1
 	}
 	var cur *group
-	first := 0     // slot of cur's first term
-	single := ""   // a Han character that starts cur, until a bigram follows it
-	prev := ""     // kind of the previous token: "uni", "bi", "latin"
+	first := 0   // slot of cur's first term
+	single := "" // a Han character that starts cur, until a bigram follows it
+	prev := ""   // kind of the previous token: "uni", "bi", "latin"
 	end := func() {
 		if single != "" {
 			if k := index(single, false); k >= 0 {
