@@ -73,3 +73,21 @@ func WaitFor(t *testing.T, ctx context.Context, js string, limit time.Duration) 
 	}
 	return false
 }
+
+// Do runs browser actions and ends the test on the first that fails.
+func Do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Value runs JavaScript in the page and returns its result as a T.
+func Value[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}

@@ -266,20 +266,15 @@ func firstPage(docs []search.Doc) string {
 
 type chromeCtx = context.Context
 
+// do and eval are the shared browser helpers, under short names.
 func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatal(err)
-	}
+	browsertest.Do(t, ctx, steps...)
 }
 
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		t.Fatalf("%s: %v", js, err)
-	}
-	return v
+	return browsertest.Value[T](t, ctx, js)
 }
 
 // runQueries asks each query, two to a fresh page, and scores the answers.
