@@ -115,7 +115,7 @@ func TestBrowserMathFontPieces(t *testing.T) {
 		}
 		ours = append(ours, out)
 		display = append(display, f.Display)
-		for c := range drawnCodePoints(t, out) {
+		for c := range drawnCodePoints(t, out, false) {
 			for _, p := range pieces {
 				if p.covers(c) {
 					want[p.File] = true
