@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -413,4 +414,44 @@ func mathConstants(f *sfnt) []byte {
 		return nil
 	}
 	return t[start : int(start)+size]
+}
+
+// TestSplitMathFontRejects runs the split script on stylesheets whose
+// ranges are wrong: it must stop with a message naming the fault, never
+// write pieces that leave characters out or hold one twice.
+func TestSplitMathFontRejects(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	font := filepath.Join(themeModules, "@fontsource", "noto-sans-math", "files", "noto-sans-math-latin-400-normal.woff2")
+	if _, err := os.Stat(font); err != nil {
+		t.Skip("the theme's npm packages are not installed (make assets)")
+	}
+	script := filepath.Join("..", "..", "themes", "default", "scripts", "split-math-font.cjs")
+	face := func(file, ranges string) string {
+		return `@font-face { src: url("../vendor/math-font/` + file + `") format("woff2"); unicode-range: ` + ranges + `; }` + "\n"
+	}
+	for _, c := range []struct{ name, css, want string }{
+		{"overlap", face("a.woff2", "U+0000-10FFFF") + face("b.woff2", "U+0041"), "U+41 is in both a.woff2 and b.woff2"},
+		{"gap", face("a.woff2", "U+0000-00FF"), "leaves 2914 characters of the font out: U+131"},
+		{"empty piece", face("a.woff2", "U+0000-10FFFF") + face("b.woff2", "U+4E00-4E01"), "b.woff2: the font has no character in its range"},
+		{"bad range", face("a.woff2", "U+00ZZ"), "cannot read the unicode-range U+00ZZ"},
+		{"no pieces", "math { color: red }", "names no piece of the math font"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			css := filepath.Join(dir, "math.css")
+			if err := os.WriteFile(css, []byte(c.css), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(node, script, font, css, filepath.Join(dir, "out")).CombinedOutput()
+			if err == nil {
+				t.Fatalf("the script accepted the stylesheet:\n%s", c.css)
+			}
+			if !strings.Contains(string(out), c.want) {
+				t.Errorf("the script said %q; want it to say %q", out, c.want)
+			}
+		})
+	}
 }

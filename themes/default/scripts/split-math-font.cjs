@@ -26,6 +26,7 @@ function pieces(css) {
     const file = body.match(/url\(["']?\.\.\/vendor\/math-font\/([^"')]+)["']?\)/);
     const range = body.match(/unicode-range:([^;]+);/);
     if (!file || !range) continue;
+    if (!/^[\w.-]+\.woff2$/.test(file[1])) throw new Error(`math.css: the piece ${file[1]} is not a plain .woff2 name`);
     const ranges = range[1].split(",").map((r) => {
       const m = r.trim().match(/^U\+([0-9A-F]+)(?:-([0-9A-F]+))?$/i);
       if (!m) throw new Error(`math.css: cannot read the unicode-range ${r.trim()}`);
@@ -77,31 +78,34 @@ async function main() {
   const all = [...cmap(await wawoff2.decompress(font))].sort((a, b) => a - b);
   const list = pieces(fs.readFileSync(cssPath, "utf8"));
   if (list.length === 0) throw new Error(`${cssPath} names no piece of the math font`);
+  // Check the ranges before cutting anything: each character of the font
+  // in exactly one piece, and no piece empty. A character of the font that
+  // no piece holds would silently fall back to another font.
   const claimed = new Map();
-  fs.mkdirSync(outDir, { recursive: true });
   for (const p of list) {
-    const codes = all.filter((c) => p.ranges.some(([lo, hi]) => lo <= c && c <= hi));
-    for (const c of codes) {
+    p.codes = all.filter((c) => p.ranges.some(([lo, hi]) => lo <= c && c <= hi));
+    if (p.codes.length === 0) throw new Error(`${p.file}: the font has no character in its range`);
+    for (const c of p.codes) {
       if (claimed.has(c)) {
         throw new Error(`U+${c.toString(16).toUpperCase()} is in both ${claimed.get(c)} and ${p.file}`);
       }
       claimed.set(c, p.file);
     }
-    if (codes.length === 0) throw new Error(`${p.file}: the font has no character in its range`);
-    // TrueType hinting is a quarter of the bytes, and browsers draw the
-    // glyphs of web fonts well without it (only Windows ever reads it).
-    const piece = await subsetFont(font, String.fromCodePoint(...codes), {
-      targetFormat: "woff2",
-      noHinting: true,
-    });
-    fs.writeFileSync(path.join(outDir, p.file), piece);
   }
-  // A character of the font that no piece holds would silently fall back
-  // to another font: the ranges must cover the whole font.
   const left = all.filter((c) => !claimed.has(c));
   if (left.length > 0) {
     const shown = left.slice(0, 8).map((c) => "U+" + c.toString(16).toUpperCase());
     throw new Error(`math.css leaves ${left.length} characters of the font out: ${shown.join(" ")}…`);
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const p of list) {
+    // TrueType hinting is a quarter of the bytes, and browsers draw the
+    // glyphs of web fonts well without it (only Windows ever reads it).
+    const piece = await subsetFont(font, String.fromCodePoint(...p.codes), {
+      targetFormat: "woff2",
+      noHinting: true,
+    });
+    fs.writeFileSync(path.join(outDir, p.file), piece);
   }
 }
 
