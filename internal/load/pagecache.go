@@ -1,10 +1,8 @@
 package load
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"hash"
@@ -53,7 +51,7 @@ type pageModel struct {
 }
 
 // pageCacheVersion changes when pageModel or the key changes shape.
-const pageCacheVersion = "pages-1"
+const pageCacheVersion = "pages-2"
 
 func newPageCache(dir string) *pageCache {
 	if dir == "" {
@@ -114,7 +112,7 @@ func (c *pageCache) restore(p *site.Page, key string) bool {
 		return false
 	}
 	var m pageModel
-	if gob.NewDecoder(bytes.NewReader(b)).Decode(&m) != nil {
+	if decodeModel(b, &m) != nil {
 		return false
 	}
 	p.Title, p.H1, p.H1Offset = m.Title, m.H1, m.H1Offset
@@ -144,9 +142,8 @@ func (c *pageCache) keep(p *site.Page, key string, before int) {
 		HasMath: p.HasMath, HasMermaid: p.HasMermaid,
 		Diags: p.Diags[before:],
 	}
-	var b bytes.Buffer
-	if gob.NewEncoder(&b).Encode(&m) == nil {
-		c.store.Put(key, b.Bytes())
+	if b, err := encodeModel(m); err == nil {
+		c.store.Put(key, b)
 	}
 }
 
