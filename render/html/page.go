@@ -23,19 +23,19 @@ type Alternate struct {
 
 // PageData is everything the page template reads.
 type PageData struct {
-	Lang, Base, HomeURL, SiteTitle, Title string
-	IsHome, HasMath, HasMermaid, LiveReload            bool
-	DiagramScript                                      bool // diagrams left for the browser to draw
-	UI                                                 UI
-	Body, Sidebar                                      template.HTML
-	Backlinks, LocalGraph                              template.HTML
-	GraphURL                                           string
-	NavURL                                             string
-	Crumbs                                             []Link
-	Prev, Next                                         *Link
-	Outline                                            []site.Heading
-	Alternates                                         []Alternate
-	Meta                                               PageMeta
+	Lang, Base, HomeURL, SiteTitle, Title   string
+	IsHome, HasMath, HasMermaid, LiveReload bool
+	DiagramScript                           bool // diagrams left for the browser to draw
+	UI                                      UI
+	Body, Sidebar                           template.HTML
+	Backlinks, LocalGraph                   template.HTML
+	GraphURL                                string
+	NavURL                                  string
+	Crumbs                                  []Link
+	Prev, Next                              *Link
+	Outline                                 []site.Heading
+	Alternates                              []Alternate
+	Meta                                    PageMeta
 }
 
 // Options tune page rendering.
