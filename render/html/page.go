@@ -23,19 +23,19 @@ type Alternate struct {
 
 // PageData is everything the page template reads.
 type PageData struct {
-	Lang, Base, HomeURL, SiteTitle, Title   string
-	IsHome, HasMath, HasMermaid, LiveReload bool
-	DiagramScript                           bool // diagrams left for the browser to draw
-	UI                                      UI
-	Body, Sidebar                           template.HTML
-	Backlinks, LocalGraph                   template.HTML
-	GraphURL                                string
-	NavURL                                  string
-	Crumbs                                  []Link
-	Prev, Next                              *Link
-	Outline                                 []site.Heading
-	Alternates                              []Alternate
-	Meta                                    PageMeta
+	Lang, Base, HomeURL, SiteTitle, Title, Description string
+	IsHome, HasMath, HasMermaid, LiveReload            bool
+	DiagramScript                                      bool // diagrams left for the browser to draw
+	UI                                                 UI
+	Body, Sidebar                                      template.HTML
+	Backlinks, LocalGraph                              template.HTML
+	GraphURL                                           string
+	NavURL                                             string
+	Crumbs                                             []Link
+	Prev, Next                                         *Link
+	Outline                                            []site.Heading
+	Alternates                                         []Alternate
+	Meta                                               PageMeta
 }
 
 // Options tune page rendering.
@@ -84,6 +84,7 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	d.LocalGraph = graph.LocalHTML(s, p)
 	d.GraphURL = s.Href(graph.URL(s, p.Lang))
 	d.Meta = metaFor(s, p, lang)
+	d.Description = d.Meta.Description
 	if p.Nav != nil {
 		for n := p.Nav.Parent; n != nil && n.Parent != nil; n = n.Parent {
 			d.Crumbs = append([]Link{{Title: n.Title, URL: s.Href(n.Page.URL), Number: n.Number}}, d.Crumbs...)
