@@ -1,6 +1,10 @@
 package build
 
-import "docsite/render/html"
+import (
+	"io/fs"
+
+	"docsite/render/html"
+)
 
 // addMeta lays out the files that describe the site to crawlers, language
 // models and browsers rather than to readers: robots.txt, the sitemap
@@ -14,6 +18,9 @@ func (t *Table) addMeta() {
 	}
 	t.files["llms.txt"] = entry{data: func() []byte { return html.LLMs(s) }}
 	t.files["llms-full.txt"] = entry{data: func() []byte { return html.LLMsFull(s) }}
-	t.files["favicon.svg"] = entry{asset: "favicon.svg"}
+	t.files["favicon.svg"] = entry{data: func() []byte {
+		b, _ := fs.ReadFile(t.pl.Theme.Assets(), "favicon.svg")
+		return b
+	}}
 	t.files["favicon.ico"] = entry{data: html.FaviconICO}
 }
