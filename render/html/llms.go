@@ -1,7 +1,9 @@
 package html
 
 import (
+	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"docsite/internal/site"
 )
@@ -69,6 +71,11 @@ func MarkdownURL(s *site.Site, p *site.Page) string {
 // sidebar, default language first, each under its title and address.
 func LLMsFull(s *site.Site) []byte {
 	var b strings.Builder
+	size := 0
+	for _, p := range s.Pages {
+		size += len(p.Source) + 256
+	}
+	b.Grow(size)
 	b.WriteString("# " + mdText(s.Title) + "\n")
 	for _, lang := range s.Langs {
 		for _, n := range s.Flat(lang) {
@@ -97,12 +104,14 @@ func PageMarkdown(s *site.Site, p *site.Page) []byte {
 		}
 		return []byte(b.String())
 	}
-	src := p.Source[min(p.BodyOffset, len(p.Source)):]
-	out := strings.TrimLeft(strings.ToValidUTF8(string(src), "\uFFFD"), "\n")
-	if !strings.HasSuffix(out, "\n") {
-		out += "\n"
+	src := bytes.TrimLeft(p.Source[min(p.BodyOffset, len(p.Source)):], "\n")
+	if !utf8.Valid(src) {
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
-	return []byte(out)
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		src = append(src[:len(src):len(src)], '\n') // a copy: the page's source stays as it is
+	}
+	return src
 }
 
 // mdText makes a title or summary safe inside Markdown link text, a
