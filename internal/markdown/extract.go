@@ -27,6 +27,7 @@ func extract(p *site.Page, doc ast.Node) {
 	var slugs slug.Slugger
 	p.Anchors = map[string]site.Anchor{}
 	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
+	p.Summary = ""
 	checkEncoding(p)
 	sec := &sectionWriter{links: &p.Links}
 	sec.start(site.Section{})
@@ -53,6 +54,12 @@ func extract(p *site.Page, doc ast.Node) {
 			}
 		}
 		switch n := n.(type) {
+		case *ast.Paragraph:
+			// The page's first paragraph of its own (not in a list, quote
+			// or table) describes it to search engines and link previews.
+			if p.Summary == "" && n.Parent() == doc {
+				p.Summary = plain.Text(n, src)
+			}
 		case *ast.Heading:
 			text := plain.Text(n, src)
 			id := slugs.Slug(text)
