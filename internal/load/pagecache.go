@@ -47,11 +47,12 @@ type pageModel struct {
 	HiddenTOC       [2]int
 	HasMath         bool
 	HasMermaid      bool
+	Summary         string
 	Diags           []diag.Diagnostic // the parse's own, after the loader's
 }
 
 // pageCacheVersion changes when pageModel or the key changes shape.
-const pageCacheVersion = "pages-2"
+const pageCacheVersion = "pages-3"
 
 func newPageCache(dir string) *pageCache {
 	if dir == "" {
@@ -119,7 +120,7 @@ func (c *pageCache) restore(p *site.Page, key string) bool {
 	p.Headings, p.Anchors, p.Links, p.Code = m.Headings, m.Anchors, m.Links, m.Code
 	p.Math, p.Diagrams, p.Cites = m.Math, m.Diagrams, m.Cites
 	p.GlossaryEntries, p.Terms, p.HiddenTOC = m.GlossaryEntries, m.Terms, m.HiddenTOC
-	p.HasMath, p.HasMermaid = m.HasMath, m.HasMermaid
+	p.HasMath, p.HasMermaid, p.Summary = m.HasMath, m.HasMermaid, m.Summary
 	if p.Anchors == nil {
 		p.Anchors = map[string]site.Anchor{}
 	}
@@ -139,7 +140,7 @@ func (c *pageCache) keep(p *site.Page, key string, before int) {
 		Headings: p.Headings, Anchors: p.Anchors, Links: p.Links, Code: p.Code,
 		Math: p.Math, Diagrams: p.Diagrams, Cites: p.Cites,
 		GlossaryEntries: p.GlossaryEntries, Terms: p.Terms, HiddenTOC: p.HiddenTOC,
-		HasMath: p.HasMath, HasMermaid: p.HasMermaid,
+		HasMath: p.HasMath, HasMermaid: p.HasMermaid, Summary: p.Summary,
 		Diags: p.Diags[before:],
 	}
 	if b, err := encodeModel(m); err == nil {

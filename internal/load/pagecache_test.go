@@ -149,3 +149,27 @@ func write(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+// notParsed are the page fields the parse does not fill: the loader's,
+// the index's and the renderer's, and Text, which cached loads drop.
+var notParsed = []string{"Path", "Dir", "Lang", "Key", "URL", "Landing", "Generated", "Source", "Lines",
+	"BodyOffset", "Meta", "Weight", "Draft", "DocLang", "Defs", "BadDefs", "DefsRead", "GlossarySource",
+	"Body", "Appendix", "List", "Nav", "Translations", "Numbering", "Text"}
+
+// TestPageModelCoversThePage fails when site.Page gains a field that
+// neither the page cache keeps nor notParsed names: a field the parse
+// fills and the cache forgot would make a warm check differ from a cold one.
+func TestPageModelCoversThePage(t *testing.T) {
+	kept := map[string]bool{}
+	for f := range reflect.TypeFor[pageModel]().Fields() {
+		kept[f.Name] = true
+	}
+	for _, name := range notParsed {
+		kept[name] = true
+	}
+	for f := range reflect.TypeFor[site.Page]().Fields() {
+		if !kept[f.Name] {
+			t.Errorf("site.Page.%s is neither kept by the page cache (pageModel) nor listed in notParsed", f.Name)
+		}
+	}
+}
