@@ -13,10 +13,22 @@ type el struct {
 	attrs []string // name, value, name, value, ...
 	text  string
 	kids  []*el
+	arena *arena // where set finds room for the first attributes
 }
 
-func mk(tag string, kids ...*el) *el { return &el{tag: tag, kids: kids} }
-func tok(tag, text string) *el       { return &el{tag: tag, text: text} }
+// mk, tok and fragment take their elements from the arena; a kids list
+// is copied there, so that the caller's slice can stay on its stack.
+func (w *writer) mk(tag string, kids ...*el) *el {
+	e := w.arena.els.one()
+	e.tag, e.kids, e.arena = tag, w.arena.elList(kids), w.arena
+	return e
+}
+
+func (w *writer) tok(tag, text string) *el {
+	e := w.arena.els.one()
+	e.tag, e.text, e.arena = tag, text, w.arena
+	return e
+}
 
 func (e *el) set(name, value string) *el {
 	for i := 0; i < len(e.attrs); i += 2 {
@@ -25,9 +37,16 @@ func (e *el) set(name, value string) *el {
 			return e
 		}
 	}
+	if e.attrs == nil && e.arena != nil {
+		e.attrs = e.arena.strs.take(attrRoom)[:0]
+	}
 	e.attrs = append(e.attrs, name, value)
 	return e
 }
+
+// attrRoom is the arena's room for an element's attributes: three of
+// them, as a fence has (fence, form, stretchy).
+const attrRoom = 6
 
 func (e *el) get(name string) string {
 	for i := 0; i < len(e.attrs); i += 2 {
@@ -47,7 +66,7 @@ func (e *el) del(name string) {
 	}
 }
 
-func fragment(kids ...*el) *el { return &el{kids: kids} }
+func (w *writer) fragment(kids ...*el) *el { return w.mk("", kids...) }
 
 func (e *el) write(b *strings.Builder) {
 	if e.tag == "" {
@@ -117,6 +136,7 @@ func (s style) sub() style {
 
 type writer struct {
 	b      *strings.Builder
+	arena  *arena
 	src    string
 	eqn    int  // automatic equation numbers given so far
 	noWrap bool // Temml's wrapDelimiterPairs failed: no (…) grouping
@@ -126,7 +146,7 @@ func (w *writer) math(tree []*node, tex string, display bool) {
 	m := w.build(tree, tex, display)
 	if m == nil {
 		// Temml could not pair its delimiters and gave up grouping them.
-		*w = writer{b: w.b, noWrap: true}
+		*w = writer{b: w.b, arena: w.arena, noWrap: true}
 		m = w.build(tree, tex, display)
 	}
 	if w.b != nil {
@@ -160,17 +180,17 @@ func (w *writer) build(tree []*node, tex string, display bool) (m *el) {
 	if len(expr) == 1 && tag == nil && expr[0].tag != "" {
 		wrapper = expr[0]
 	} else {
-		wrapper = mk("mrow", expr...)
+		wrapper = w.mk("mrow", expr...)
 	}
 	if tag != nil {
-		t := consolidateText(w.row(tag.body, st, false))
-		glue := func() *el { return mk("mtd").set("style", "padding:0;width:50%;") }
-		row := mk("mtr", glue(), mk("mtd", wrapper), glue())
+		t := w.consolidateText(w.row(tag.body, st, false))
+		glue := func() *el { return w.mk("mtd").set("style", "padding:0;width:50%;") }
+		row := w.mk("mtr", glue(), w.mk("mtd", wrapper), glue())
 		row.kids[2].kids = append(row.kids[2].kids, t)
-		wrapper = mk("mtable", row).set("displaystyle", "true").set("style", "width:100%;")
+		wrapper = w.mk("mtable", row).set("displaystyle", "true").set("style", "width:100%;")
 	}
-	ann := tok("annotation", tex).set("encoding", "application/x-tex")
-	m = mk("math", mk("semantics", wrapper, ann))
+	ann := w.tok("annotation", tex).set("encoding", "application/x-tex")
+	m = w.mk("math", w.mk("semantics", wrapper, ann))
 	if display {
 		m.set("display", "block").set("style", "display:block math;")
 	}
@@ -178,7 +198,7 @@ func (w *writer) build(tree []*node, tex string, display bool) (m *el) {
 }
 
 // makeRow is Temml's makeRow: one element stays itself, more get an mrow.
-func makeRow(body []*el, semisimple bool) *el {
+func (w *writer) makeRow(body []*el, semisimple bool) *el {
 	if len(body) == 1 && body[0].tag != "" {
 		return body[0]
 	}
@@ -189,11 +209,11 @@ func makeRow(body []*el, semisimple bool) *el {
 			}
 		}
 	}
-	return mk("mrow", body...)
+	return w.mk("mrow", body...)
 }
 
 func (w *writer) row(body []*node, st style, semisimple bool) *el {
-	return makeRow(w.expression(body, st, semisimple), semisimple)
+	return w.makeRow(w.expression(body, st, semisimple), semisimple)
 }
 
 func isRel(n *node) bool {
@@ -327,11 +347,11 @@ func flatten(list []*el) []*el {
 }
 
 // consolidateText merges runs of <mtext> into one, as Temml's \text does.
-func consolidateText(m *el) *el {
+func (w *writer) consolidateText(m *el) *el {
 	if m.tag != "mrow" && m.tag != "mstyle" || len(m.kids) == 0 {
 		return m
 	}
-	row := mk("mrow")
+	row := w.mk("mrow")
 	// Runs of text are joined in buf, written out when the run ends.
 	var buf strings.Builder
 	var run *el
@@ -343,7 +363,7 @@ func consolidateText(m *el) *el {
 	}
 	copyChar := func(c *el) {
 		if run == nil {
-			run = tok("mtext", "")
+			run = w.tok("mtext", "")
 			row.kids = append(row.kids, run)
 			buf.Reset()
 		}

@@ -62,21 +62,23 @@ func Check(tex string) error {
 }
 
 func run(tex string, display bool, b *strings.Builder) (err error) {
+	e := engines.Get().(*engine)
 	defer func() {
 		if r := recover(); r != nil {
-			switch e := r.(type) {
+			switch x := r.(type) {
 			case parseError:
-				err = newError(tex, e.pos, e.msg)
+				err = newError(tex, x.pos, x.msg)
 			case unsupported:
-				err = e
+				err = x
 			default:
-				panic(r)
+				panic(r) // a bug: the engine is not reused
 			}
 		}
+		e.release()
 	}()
-	p := newParser(tex, display)
+	p := e.start(tex, display)
 	tree := p.parseTop()
-	w := writer{b: b} // a nil b (Check) builds the tree but writes nothing
+	w := writer{b: b, arena: &e.arena} // a nil b (Check) builds the tree but writes nothing
 	w.math(tree, tex, display)
 	return nil
 }

@@ -1,0 +1,92 @@
+package tex
+
+// slab hands out values of T from chunks that it keeps from one formula
+// to the next, so that a tree costs a few allocations instead of one per
+// node. Everything it hands out is zero.
+type slab[T any] struct {
+	chunks [][]T
+	cur    int // index of the chunk being filled
+	off    int // first free index in chunks[cur]
+}
+
+const slabChunk = 128
+
+// keptChunks bounds what an arena keeps after a huge formula.
+const keptChunks = 32
+
+// take returns k zero values, contiguous; appending to the result copies
+// it out of the slab instead of overwriting a neighbour.
+func (s *slab[T]) take(k int) []T {
+	if k > slabChunk {
+		return make([]T, k)
+	}
+	for {
+		if s.cur == len(s.chunks) {
+			s.chunks = append(s.chunks, make([]T, slabChunk))
+		}
+		if ch := s.chunks[s.cur]; s.off+k <= len(ch) {
+			out := ch[s.off : s.off+k : s.off+k]
+			s.off += k
+			return out
+		}
+		s.cur++
+		s.off = 0
+	}
+}
+
+func (s *slab[T]) one() *T { return &s.take(1)[0] }
+
+// reset zeroes what was handed out, so that the next formula gets zero
+// values and the old tree's strings can be collected.
+func (s *slab[T]) reset() {
+	for i := 0; i <= s.cur && i < len(s.chunks); i++ {
+		clear(s.chunks[i])
+	}
+	if len(s.chunks) > keptChunks {
+		s.chunks = s.chunks[:keptChunks]
+	}
+	s.cur, s.off = 0, 0
+}
+
+// arena holds one formula's parse tree and MathML tree.
+type arena struct {
+	nodes    slab[node]
+	nodeRefs slab[*node]
+	els      slab[el]
+	elRefs   slab[*el]
+	strs     slab[string]
+}
+
+func (a *arena) node(n node) *node {
+	p := a.nodes.one()
+	*p = n
+	return p
+}
+
+// nodeList copies list into the arena; an empty list stays nil or empty
+// (\operatorname and \mathop tell an empty body from none).
+func (a *arena) nodeList(list []*node) []*node {
+	if len(list) == 0 {
+		return list[:0:0]
+	}
+	out := a.nodeRefs.take(len(list))
+	copy(out, list)
+	return out
+}
+
+func (a *arena) elList(list []*el) []*el {
+	if len(list) == 0 {
+		return list[:0:0]
+	}
+	out := a.elRefs.take(len(list))
+	copy(out, list)
+	return out
+}
+
+func (a *arena) reset() {
+	a.nodes.reset()
+	a.nodeRefs.reset()
+	a.els.reset()
+	a.elRefs.reset()
+	a.strs.reset()
+}

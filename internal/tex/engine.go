@@ -1,0 +1,39 @@
+package tex
+
+import "sync"
+
+// engine is the state of one formula's run: parser, macro expander,
+// lexer and the arena of both trees. Engines are pooled because most of a
+// formula's cost used to be allocating them afresh.
+type engine struct {
+	arena  arena
+	parser parser
+	gullet expander
+	lexer  lexer
+}
+
+var engines = sync.Pool{New: func() any { return new(engine) }}
+
+// start readies a pooled engine for tex.
+func (e *engine) start(tex string, display bool) *parser {
+	macros := e.gullet.macros.current
+	if macros == nil {
+		macros = map[string]*macro{}
+	}
+	e.lexer = lexer{in: tex}
+	e.gullet = expander{lexer: &e.lexer, macros: namespace{current: macros, undo: e.gullet.macros.undo[:0]}, stack: e.gullet.stack[:0]}
+	e.parser = parser{display: display, gullet: &e.gullet, arena: &e.arena}
+	return &e.parser
+}
+
+// release drops every reference into the formula before the engine goes
+// back to the pool.
+func (e *engine) release() {
+	e.arena.reset()
+	clear(e.gullet.macros.current)
+	clear(e.gullet.macros.undo[:cap(e.gullet.macros.undo)])
+	clear(e.gullet.stack[:cap(e.gullet.stack)])
+	e.lexer = lexer{}
+	e.parser = parser{}
+	engines.Put(e)
+}
