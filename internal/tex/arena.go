@@ -39,8 +39,11 @@ func (s *slab[T]) one() *T { return &s.take(1)[0] }
 // reset zeroes what was handed out, so that the next formula gets zero
 // values and the old tree's strings can be collected.
 func (s *slab[T]) reset() {
-	for i := 0; i <= s.cur && i < len(s.chunks); i++ {
+	for i := 0; i < s.cur; i++ {
 		clear(s.chunks[i])
+	}
+	if s.cur < len(s.chunks) {
+		clear(s.chunks[s.cur][:s.off])
 	}
 	if len(s.chunks) > keptChunks {
 		s.chunks = s.chunks[:keptChunks]
@@ -55,6 +58,14 @@ type arena struct {
 	els      slab[el]
 	elRefs   slab[*el]
 	strs     slab[string]
+
+	// Stacks on which lists are built before they are copied into the
+	// slabs at their final length; a nested list is built above its
+	// parent's and gone before the parent goes on.
+	nodeStack []*node
+	srcStack  []*node
+	elStack   []*el
+	tokStack  []token
 }
 
 func (a *arena) node(n node) *node {
@@ -89,4 +100,9 @@ func (a *arena) reset() {
 	a.els.reset()
 	a.elRefs.reset()
 	a.strs.reset()
+	clear(a.nodeStack[:cap(a.nodeStack)])
+	clear(a.srcStack[:cap(a.srcStack)])
+	clear(a.elStack[:cap(a.elStack)])
+	clear(a.tokStack[:cap(a.tokStack)])
+	a.nodeStack, a.srcStack, a.elStack, a.tokStack = a.nodeStack[:0], a.srcStack[:0], a.elStack[:0], a.tokStack[:0]
 }

@@ -21,7 +21,7 @@ func (e *engine) start(tex string, display bool) *parser {
 		macros = map[string]*macro{}
 	}
 	e.lexer = lexer{in: tex}
-	e.gullet = expander{lexer: &e.lexer, macros: namespace{current: macros, undo: e.gullet.macros.undo[:0]}, stack: e.gullet.stack[:0]}
+	e.gullet = expander{lexer: &e.lexer, macros: namespace{current: macros, undo: e.gullet.macros.undo[:0]}, stack: e.gullet.stack[:0], argBuf: e.gullet.argBuf[:0]}
 	e.parser = parser{display: display, gullet: &e.gullet, arena: &e.arena}
 	return &e.parser
 }
@@ -33,6 +33,7 @@ func (e *engine) release() {
 	clear(e.gullet.macros.current)
 	clear(e.gullet.macros.undo[:cap(e.gullet.macros.undo)])
 	clear(e.gullet.stack[:cap(e.gullet.stack)])
+	clear(e.gullet.argBuf[:cap(e.gullet.argBuf)])
 	e.lexer = lexer{}
 	e.parser = parser{}
 	engines.Put(e)

@@ -106,7 +106,8 @@ type expander struct {
 	stack    []token // in reverse order: the next token is last
 	mode     mode
 	count    int
-	produced int // tokens pushed by expansions, for budget
+	produced int     // tokens pushed by expansions, for budget
+	argBuf   []token // scanArgument's, reused
 }
 
 func (e *expander) future() token {
@@ -145,24 +146,31 @@ func (e *expander) consumeSpaces() {
 func (e *expander) scanArgument(optional bool) (start token, ok bool) {
 	var toks []token
 	var end token
+	// The argument goes straight back onto the stack, so it is read into
+	// a buffer kept for the purpose.
+	buf := e.argBuf[:0]
 	if optional {
 		e.consumeSpaces()
 		if e.future().text != "[" {
 			return token{}, false
 		}
 		start = e.popToken()
-		toks, _, end = e.consumeArg([]string{"]"})
+		toks, _, end = e.consumeArg(closingBracket, buf)
 	} else {
-		toks, start, end = e.consumeArg(nil)
+		toks, start, end = e.consumeArg(nil, buf)
 	}
 	e.pushToken(token{text: eof, pos: end.pos, end: end.end})
 	e.pushTokens(toks)
+	e.argBuf = toks[:0]
 	return start, true
 }
 
+var closingBracket = []string{"]"}
+
 // consumeArg reads one macro argument: a token, a braced group, or (with
-// delims) everything up to the delimiter tokens. Tokens come back reversed.
-func (e *expander) consumeArg(delims []string) (toks []token, start, end token) {
+// delims) everything up to the delimiter tokens, appended to toks.
+// Tokens come back reversed.
+func (e *expander) consumeArg(delims []string, toks []token) (_ []token, start, end token) {
 	delimited := len(delims) > 0
 	if !delimited {
 		e.consumeSpaces()
@@ -204,7 +212,8 @@ func (e *expander) consumeArg(delims []string) (toks []token, start, end token) 
 		}
 	}
 	if start.text == "{" && len(toks) > 0 && toks[len(toks)-1].text == "}" {
-		toks = toks[1 : len(toks)-1]
+		// In place, so that the caller's buffer keeps its start.
+		toks = toks[:copy(toks, toks[1:len(toks)-1])]
 	}
 	reverse(toks)
 	return toks, start, tok
@@ -231,7 +240,7 @@ func (e *expander) consumeArgs(n int, delimiters [][]string, at token) [][]token
 		if delimiters != nil {
 			d = delimiters[i+1]
 		}
-		args[i], _, _ = e.consumeArg(d)
+		args[i], _, _ = e.consumeArg(d, nil)
 	}
 	return args
 }

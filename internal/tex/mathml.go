@@ -244,10 +244,16 @@ func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 		if g.tag == "mo" {
 			g.set("lspace", "0em").set("rspace", "0em")
 		}
-		return flatten([]*el{g})
+		return w.flatten(w.arena.elList([]*el{g}))
 	}
-	built := make([]*el, 0, len(nodes))
-	srcs := make([]*node, 0, len(nodes)) // the node each of built comes from
+	if len(nodes) == 0 {
+		return nil
+	}
+	// built and srcs (the node each of built comes from) are on the
+	// arena's stacks while the items, which build lists of their own, are
+	// made; the merged list goes straight into the arena.
+	a := w.arena
+	mark, srcMark := len(a.elStack), len(a.srcStack)
 	prev := ""
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
@@ -257,16 +263,18 @@ func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 			if e := w.item(nodes[i+1], st, prev); len(e.kids) == 0 {
 				e.text += "\u0338"
 				i++
-				built, srcs = append(built, e), append(srcs, nodes[i])
+				a.elStack, a.srcStack = append(a.elStack, e), append(a.srcStack, nodes[i])
 				prev = w.atomType(nodes[i])
 				continue
 			}
 		}
-		built, srcs = append(built, w.item(n, st, prev)), append(srcs, n)
+		e := w.item(n, st, prev)
+		a.elStack, a.srcStack = append(a.elStack, e), append(a.srcStack, n)
 		prev = w.atomType(n)
 	}
-	nodes = srcs
-	var groups []*el
+	built := a.elStack[mark:]
+	nodes = a.srcStack[srcMark:]
+	groups := a.elRefs.take(len(built))[:0]
 	var last *el
 	// Merged digits are collected in buf and written to last.text when
 	// last changes, so that long numbers cost linear time.
@@ -321,11 +329,12 @@ func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 		last = g
 	}
 	flush()
-	return flatten(groups)
+	a.elStack, a.srcStack = a.elStack[:mark], a.srcStack[:srcMark]
+	return w.flatten(groups)
 }
 
 // flatten splices fragments into the list.
-func flatten(list []*el) []*el {
+func (w *writer) flatten(list []*el) []*el {
 	ok := true
 	for _, e := range list {
 		if e.tag == "" {
@@ -335,14 +344,21 @@ func flatten(list []*el) []*el {
 	if ok {
 		return list
 	}
-	var out []*el
+	a := w.arena
+	mark := len(a.elStack)
 	for _, e := range list {
 		if e.tag == "" {
-			out = append(out, flatten(e.kids)...)
+			kids := w.flatten(e.kids)
+			a.elStack = append(a.elStack, kids...)
 		} else {
-			out = append(out, e)
+			a.elStack = append(a.elStack, e)
 		}
 	}
+	if len(a.elStack) == mark {
+		return nil
+	}
+	out := a.elList(a.elStack[mark:])
+	a.elStack = a.elStack[:mark]
 	return out
 }
 

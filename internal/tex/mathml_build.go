@@ -158,12 +158,12 @@ func (w *writer) group(n *node, st style) *el {
 		inner := w.expression(n.body, st, false)
 		l := w.fenceMo(n.left, n.mode, "prefix", false)
 		r := w.fenceMo(n.right, n.mode, "postfix", false)
-		return w.makeRow(append(append([]*el{l}, inner...), r), false)
+		return w.makeRow(w.fenced(l, inner, r), false)
 	case "leftright":
 		inner := w.expression(n.body, st, false)
 		l := w.fenceMo(n.left, n.mode, "prefix", true)
 		r := w.fenceMo(n.right, n.mode, "postfix", true)
-		return w.makeRow(append(append([]*el{l}, inner...), r), false)
+		return w.makeRow(w.fenced(l, inner, r), false)
 	case "middle":
 		return w.tok("mo", w.text(n.left, n.mode)).set("stretchy", "true").set("form", "prefix").set("lspace", "0.05em").set("rspace", "0.05em")
 	case "delimsizing":
@@ -272,6 +272,15 @@ func (w *writer) fenceMo(d string, m mode, form string, stretchy bool) *el {
 		e.set("stretchy", "true")
 	}
 	return e
+}
+
+// fenced is l, inner..., r, in the arena.
+func (w *writer) fenced(l *el, inner []*el, r *el) []*el {
+	out := w.arena.elRefs.take(len(inner) + 2)
+	out[0] = l
+	copy(out[1:], inner)
+	out[len(out)-1] = r
+	return out
 }
 
 // leftToRight are the delimiter pairs Temml groups into an <mrow>.

@@ -72,7 +72,8 @@ func (w *writer) supsub(n *node, st style, prev string) *el {
 			supEl = script(n.sup)
 		}
 	}
-	kids := []*el{b}
+	var room [3]*el
+	kids := append(room[:0], b)
 	if subEl != nil {
 		kids = append(kids, subEl)
 	}

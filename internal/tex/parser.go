@@ -90,7 +90,8 @@ func (p *parser) parseExpression(breakOnInfix bool, breakOn string) []*node {
 	if p.depth > maxDepth {
 		panic(fail(p.fetch().pos, "Too deeply nested: more than "+strconv.Itoa(maxDepth)+" levels"))
 	}
-	var body []*node
+	a := p.arena
+	mark := len(a.nodeStack)
 	for {
 		if p.mode == modeMath {
 			p.consumeSpaces()
@@ -111,7 +112,12 @@ func (p *parser) parseExpression(breakOnInfix bool, breakOn string) []*node {
 		if atom.typ == "internal" {
 			continue
 		}
-		body = append(body, atom)
+		a.nodeStack = append(a.nodeStack, atom)
+	}
+	var body []*node
+	if len(a.nodeStack) > mark {
+		body = a.nodeList(a.nodeStack[mark:])
+		a.nodeStack = a.nodeStack[:mark]
 	}
 	p.depth--
 	if p.mode == modeText {
@@ -624,6 +630,9 @@ func formLigatures(g []*node) []*node {
 	isOrd := func(i int, text string) bool {
 		return i < len(g) && g[i].typ == "textord" && g[i].text == text
 	}
+	if !hasLigature(g) {
+		return g
+	}
 	out := g[:0:0]
 	for i := 0; i < len(g); i++ {
 		a := g[i]
@@ -642,6 +651,18 @@ func formLigatures(g []*node) []*node {
 		}
 	}
 	return out
+}
+
+// hasLigature is formLigatures' test without the copy: most text has
+// none.
+func hasLigature(g []*node) bool {
+	for i := 0; i+1 < len(g); i++ {
+		a, b := g[i], g[i+1]
+		if a.typ == "textord" && b.typ == "textord" && a.text == b.text && (a.text == "-" || a.text == "'" || a.text == "`") {
+			return true
+		}
+	}
+	return false
 }
 
 func symbolsFor(m mode) map[string]symbol {
