@@ -295,6 +295,12 @@ func init() {
 
 func (p *parser) parseArguments(name string, f *funcSpec) (args, opt []*node) {
 	total := f.numArgs + f.numOpt
+	if f.numArgs > 0 {
+		args = p.arena.nodeRefs.take(f.numArgs)[:0]
+	}
+	if f.numOpt > 0 {
+		opt = p.arena.nodeRefs.take(f.numOpt)[:0]
+	}
 	for i := 0; i < total; i++ {
 		argType := f.argType(i)
 		optional := i < f.numOpt
