@@ -2,7 +2,8 @@ package tex
 
 // slab hands out values of T from chunks that it keeps from one formula
 // to the next, so that a tree costs a few allocations instead of one per
-// node. Everything it hands out is zero.
+// node. What it hands out is not zeroed: every caller overwrites it whole
+// (arena.node, writer.mk, a copy) or appends to an empty slice of it.
 type slab[T any] struct {
 	chunks [][]T
 	cur    int // index of the chunk being filled
@@ -14,7 +15,7 @@ const slabChunk = 128
 // keptChunks bounds what an arena keeps after a huge formula.
 const keptChunks = 32
 
-// take returns k zero values, contiguous; appending to the result copies
+// take returns k contiguous values to overwrite; appending to the result copies
 // it out of the slab instead of overwriting a neighbour.
 func (s *slab[T]) take(k int) []T {
 	if k > slabChunk {
@@ -36,15 +37,10 @@ func (s *slab[T]) take(k int) []T {
 
 func (s *slab[T]) one() *T { return &s.take(1)[0] }
 
-// reset zeroes what was handed out, so that the next formula gets zero
-// values and the old tree's strings can be collected.
+// reset makes the chunks free for the next formula. They are not
+// cleared: the stale values are overwritten before they are read, and
+// the pool drops idle engines at each collection.
 func (s *slab[T]) reset() {
-	for i := 0; i < s.cur; i++ {
-		clear(s.chunks[i])
-	}
-	if s.cur < len(s.chunks) {
-		clear(s.chunks[s.cur][:s.off])
-	}
 	if len(s.chunks) > keptChunks {
 		s.chunks = s.chunks[:keptChunks]
 	}
@@ -65,7 +61,6 @@ type arena struct {
 	nodeStack []*node
 	srcStack  []*node
 	elStack   []*el
-	tokStack  []token
 }
 
 func (a *arena) node(n node) *node {
@@ -100,9 +95,5 @@ func (a *arena) reset() {
 	a.els.reset()
 	a.elRefs.reset()
 	a.strs.reset()
-	clear(a.nodeStack[:cap(a.nodeStack)])
-	clear(a.srcStack[:cap(a.srcStack)])
-	clear(a.elStack[:cap(a.elStack)])
-	clear(a.tokStack[:cap(a.tokStack)])
-	a.nodeStack, a.srcStack, a.elStack, a.tokStack = a.nodeStack[:0], a.srcStack[:0], a.elStack[:0], a.tokStack[:0]
+	a.nodeStack, a.srcStack, a.elStack = a.nodeStack[:0], a.srcStack[:0], a.elStack[:0]
 }

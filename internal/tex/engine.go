@@ -26,15 +26,11 @@ func (e *engine) start(tex string, display bool) *parser {
 	return &e.parser
 }
 
-// release drops every reference into the formula before the engine goes
-// back to the pool.
+// release puts the engine back in the pool. The formula's definitions
+// must go; its other leftovers are overwritten before they are read.
 func (e *engine) release() {
 	e.arena.reset()
 	clear(e.gullet.macros.current)
 	clear(e.gullet.macros.undo[:cap(e.gullet.macros.undo)])
-	clear(e.gullet.stack[:cap(e.gullet.stack)])
-	clear(e.gullet.argBuf[:cap(e.gullet.argBuf)])
-	e.lexer = lexer{}
-	e.parser = parser{}
 	engines.Put(e)
 }

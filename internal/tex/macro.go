@@ -123,7 +123,10 @@ func (e *expander) futurePtr() *token {
 }
 
 func (e *expander) popToken() token {
-	t := e.future()
+	if len(e.stack) == 0 {
+		return e.lexer.lex()
+	}
+	t := e.stack[len(e.stack)-1]
 	e.stack = e.stack[:len(e.stack)-1]
 	return t
 }
@@ -256,6 +259,16 @@ func (e *expander) countExpansion(n int, at token) {
 // it did (KaTeX returns false or the number of tokens pushed).
 func (e *expander) expandOnce(expandableOnly bool) bool {
 	top := e.popToken()
+	if !e.expand(top, expandableOnly) {
+		e.pushToken(top)
+		return false
+	}
+	return true
+}
+
+// expand pushes the expansion of top, which has been popped, or reports
+// that it is no macro (and pushes nothing).
+func (e *expander) expand(top token, expandableOnly bool) bool {
 	name := top.text
 	var exp *macro
 	if !top.noexpand {
@@ -265,7 +278,6 @@ func (e *expander) expandOnce(expandableOnly bool) bool {
 		if expandableOnly && exp == nil && name[0] == '\\' && !e.isDefined(name) {
 			panic(fail(top.pos, "Undefined control sequence: "+name))
 		}
-		e.pushToken(top)
 		return false
 	}
 	e.countExpansion(1, top)
@@ -348,8 +360,8 @@ func substitute(toks []token, args [][]token) []token {
 // expandNextToken expands macros until the next token is not one.
 func (e *expander) expandNextToken() token {
 	for {
-		if !e.expandOnce(false) {
-			t := e.popToken()
+		t := e.popToken()
+		if !e.expand(t, false) {
 			if t.treatAsRelax {
 				t.text = "\\relax"
 			}

@@ -20,13 +20,13 @@ type el struct {
 // is copied there, so that the caller's slice can stay on its stack.
 func (w *writer) mk(tag string, kids ...*el) *el {
 	e := w.arena.els.one()
-	e.tag, e.kids, e.arena = tag, w.arena.elList(kids), w.arena
+	*e = el{tag: tag, kids: w.arena.elList(kids), arena: w.arena}
 	return e
 }
 
 func (w *writer) tok(tag, text string) *el {
 	e := w.arena.els.one()
-	e.tag, e.text, e.arena = tag, text, w.arena
+	*e = el{tag: tag, text: text, arena: w.arena}
 	return e
 }
 

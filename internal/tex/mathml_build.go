@@ -245,20 +245,8 @@ func dimString(d dimen) string { return fmtNum(d.num) + d.unit }
 
 // text gives a symbol's character, by Temml's table then KaTeX's.
 func (w *writer) text(s string, m mode) string {
-	if m == modeText {
-		if t, ok := temmlTextSymbols[s]; ok && t.replace != "" {
-			return t.replace
-		}
-		if t, ok := textSymbols[s]; ok && t.replace != "" {
-			return t.replace
-		}
-		return s
-	}
-	if t, ok := temmlMathSymbols[s]; ok && t.replace != "" {
-		return t.replace
-	}
-	if t, ok := mathSymbols[s]; ok && t.replace != "" {
-		return t.replace
+	if r, ok := symbolChar[m][s]; ok {
+		return r
 	}
 	return s
 }
@@ -316,7 +304,10 @@ func delimText(n *node) string {
 	return ""
 }
 
-func isOpenDelim(n *node) bool { return leftToRight[delimText(n)] != "" }
+func isOpenDelim(n *node) bool {
+	d := delimText(n)
+	return mayOpen(d) && leftToRight[d] != ""
+}
 
 func closes(n *node, right string) bool {
 	if n.typ == "supsub" && n.base != nil {

@@ -228,7 +228,7 @@ func (p *parser) parseAtom(breakOn string) *node {
 				primes = append(primes, p.handleSupSubscript("superscript"))
 			}
 			sup = p.arena.node(node{typ: "ordgroup", mode: p.mode, body: primes})
-		case unicodeSupSub[lex.text] != "":
+		case mayBeUnicodeScript(lex.text) && unicodeSupSub[lex.text] != "":
 			isSub := isUnicodeSub(lex.text)
 			toks := []token{{text: unicodeSupSub[lex.text], pos: lex.pos}}
 			p.consume()
@@ -706,11 +706,12 @@ func (p *parser) parseSymbol() *node {
 		}
 		return p.arena.node(node{typ: "verb", mode: modeText, text: arg[s : len(arg)-s], flag: star, pos: nucleus.pos})
 	}
-	syms := symbolsFor(p.mode)
 	r, size := utf8.DecodeRuneInString(text)
-	if u, ok := unicodeSymbols[r]; ok {
-		if _, ok := syms[text[:size]]; !ok {
-			text = u + text[size:]
+	if r >= 0x80 { // precomposed letters are all beyond ASCII
+		if u, ok := unicodeSymbols[r]; ok {
+			if _, ok := lookupSymbol(p.mode, text[:size]); !ok {
+				text = u + text[size:]
+			}
 		}
 	}
 	// Combining marks at the end become accents.
@@ -725,7 +726,7 @@ func (p *parser) parseSymbol() *node {
 		}
 	}
 	var n *node
-	if s, ok := syms[text]; ok {
+	if s, ok := lookupSymbol(p.mode, text); ok {
 		if isAtomGroup(s.group) {
 			n = p.arena.node(node{typ: "atom", mode: p.mode, family: s.group, text: text, pos: nucleus.pos, end: nucleus.end})
 		} else {
