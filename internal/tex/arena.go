@@ -73,7 +73,10 @@ func (a *arena) node(n node) *node {
 // (\operatorname and \mathop tell an empty body from none).
 func (a *arena) nodeList(list []*node) []*node {
 	if len(list) == 0 {
-		return list[:0:0]
+		if list == nil {
+			return nil
+		}
+		return []*node{} // not list[:0:0], which would make list escape
 	}
 	out := a.nodeRefs.take(len(list))
 	copy(out, list)
@@ -82,7 +85,10 @@ func (a *arena) nodeList(list []*node) []*node {
 
 func (a *arena) elList(list []*el) []*el {
 	if len(list) == 0 {
-		return list[:0:0]
+		if list == nil {
+			return nil
+		}
+		return []*el{}
 	}
 	out := a.elRefs.take(len(list))
 	copy(out, list)

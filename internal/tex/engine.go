@@ -1,6 +1,9 @@
 package tex
 
-import "sync"
+import (
+	"bytes"
+	"sync"
+)
 
 // engine is the state of one formula's run: parser, macro expander,
 // lexer and the arena of both trees. Engines are pooled because most of a
@@ -10,7 +13,15 @@ type engine struct {
 	parser parser
 	gullet expander
 	lexer  lexer
+	out    bytes.Buffer // the MathML, copied out at its length
 }
+
+// keptOutput and keptStack bound what a pooled engine keeps after a huge
+// formula: output bytes, and entries of each stack.
+const (
+	keptOutput = 64 << 10
+	keptStack  = 4 << 10
+)
 
 var engines = sync.Pool{New: func() any { return new(engine) }}
 
@@ -30,6 +41,17 @@ func (e *engine) start(tex string, display bool) *parser {
 // must go; its other leftovers are overwritten before they are read.
 func (e *engine) release() {
 	e.arena.reset()
+	if e.out.Cap() > keptOutput {
+		e.out = bytes.Buffer{}
+	}
+	e.out.Reset()
+	g, a := &e.gullet, &e.arena
+	if cap(g.stack) > keptStack || cap(g.argBuf) > keptStack {
+		g.stack, g.argBuf = nil, nil
+	}
+	if cap(a.nodeStack) > keptStack || cap(a.srcStack) > keptStack || cap(a.elStack) > keptStack {
+		a.nodeStack, a.srcStack, a.elStack = nil, nil, nil
+	}
 	clear(e.gullet.macros.current)
 	clear(e.gullet.macros.undo[:cap(e.gullet.macros.undo)])
 	engines.Put(e)

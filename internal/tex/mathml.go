@@ -1,6 +1,7 @@
 package tex
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -68,7 +69,7 @@ func (e *el) del(name string) {
 
 func (w *writer) fragment(kids ...*el) *el { return w.mk("", kids...) }
 
-func (e *el) write(b *strings.Builder) {
+func (e *el) write(b *bytes.Buffer) {
 	if e.tag == "" {
 		for _, k := range e.kids {
 			k.write(b)
@@ -94,7 +95,7 @@ func (e *el) write(b *strings.Builder) {
 	b.WriteByte('>')
 }
 
-func escape(b *strings.Builder, s string) {
+func escape(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var r string
@@ -135,7 +136,7 @@ func (s style) sub() style {
 }
 
 type writer struct {
-	b      *strings.Builder
+	b      *bytes.Buffer
 	arena  *arena
 	src    string
 	eqn    int  // automatic equation numbers given so far
@@ -368,21 +369,36 @@ func (w *writer) consolidateText(m *el) *el {
 		return m
 	}
 	row := w.mk("mrow")
-	// Runs of text are joined in buf, written out when the run ends.
+	// The row's children are collected on the arena's stack. Runs of text
+	// are joined in buf, written out when the run ends; a run of one
+	// piece keeps its string.
+	a := w.arena
+	mark := len(a.elStack)
 	var buf strings.Builder
 	var run *el
+	first, pieces := "", 0
 	end := func() {
 		if run != nil {
-			run.text = buf.String()
+			if pieces == 1 {
+				run.text = first
+			} else {
+				run.text = buf.String()
+			}
 			run = nil
 		}
 	}
 	copyChar := func(c *el) {
 		if run == nil {
 			run = w.tok("mtext", "")
-			row.kids = append(row.kids, run)
-			buf.Reset()
+			a.elStack = append(a.elStack, run)
+			first, pieces = c.text, 1
+			return
 		}
+		if pieces == 1 {
+			buf.Reset()
+			buf.WriteString(first)
+		}
+		pieces++
 		buf.WriteString(c.text)
 	}
 	for _, c := range m.kids {
@@ -403,14 +419,16 @@ func (w *writer) consolidateText(m *el) *el {
 				}
 			} else {
 				end()
-				row.kids = append(row.kids, c)
+				a.elStack = append(a.elStack, c)
 			}
 		default:
 			end()
-			row.kids = append(row.kids, c)
+			a.elStack = append(a.elStack, c)
 		}
 	}
 	end()
+	row.kids = a.elList(a.elStack[mark:])
+	a.elStack = a.elStack[:mark]
 	for _, c := range row.kids {
 		if c.tag != "mtext" {
 			continue

@@ -352,11 +352,13 @@ func (w *writer) wrapPairs(nodes []*node) []*node {
 		}
 		panic(restart{})
 	}
-	var out []*node
+	// The parser is done with the arena's node stack.
+	a := w.arena
+	mark := len(a.nodeStack)
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
 		if !isOpenDelim(n) {
-			out = append(out, n)
+			a.nodeStack = append(a.nodeStack, n)
 			continue
 		}
 		j := find(i)
@@ -369,9 +371,11 @@ func (w *writer) wrapPairs(nodes []*node) []*node {
 		if end.typ == "supsub" {
 			pair = w.arena.node(node{typ: "supsub", mode: modeMath, base: pair, sup: end.sup, sub: end.sub})
 		}
-		out = append(out, pair)
+		a.nodeStack = append(a.nodeStack, pair)
 		i = j
 	}
+	out := a.nodeList(a.nodeStack[mark:])
+	a.nodeStack = a.nodeStack[:mark]
 	return out
 }
 

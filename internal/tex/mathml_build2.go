@@ -562,11 +562,12 @@ func round4(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000
 }
 
+var perPt = map[string]float64{"pt": 1, "mm": 7227.0 / 2540, "cm": 7227.0 / 254, "in": 72.27,
+	"bp": 803.0 / 800, "pc": 12, "dd": 1238.0 / 1157, "cc": 14856.0 / 1157, "nd": 685.0 / 642,
+	"nc": 1370.0 / 107, "sp": 1.0 / 65536, "px": 803.0 / 800}
+
 // toEm converts a TeX dimension to em at the normal size (10pt).
 func toEm(d dimen) (float64, bool) {
-	perPt := map[string]float64{"pt": 1, "mm": 7227.0 / 2540, "cm": 7227.0 / 254, "in": 72.27,
-		"bp": 803.0 / 800, "pc": 12, "dd": 1238.0 / 1157, "cc": 14856.0 / 1157, "nd": 685.0 / 642,
-		"nc": 1370.0 / 107, "sp": 1.0 / 65536, "px": 803.0 / 800}
 	switch d.unit {
 	case "em":
 		return d.num, true

@@ -57,3 +57,37 @@ func ownCases() []string {
 	}
 	return cases
 }
+
+// TestConcurrentSameOutput runs formulas on several goroutines at once:
+// pooled engines must give each call the output a lone call gives.
+func TestConcurrentSameOutput(t *testing.T) {
+	cases := ownCases()
+	want := make([]string, len(cases))
+	for i, tex := range cases {
+		want[i] = outputDigest(tex, true)
+	}
+	const workers = 4
+	errs := make(chan string, workers*len(cases))
+	done := make(chan struct{})
+	for g := 0; g < workers; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for round := 0; round < 3; round++ {
+				for k := range cases {
+					i := (k + g*len(cases)/workers) % len(cases) // each starts elsewhere
+					if got := outputDigest(cases[i], true); got != want[i] {
+						errs <- cases[i]
+					}
+					Check(cases[(i+1)%len(cases)])
+				}
+			}
+		}()
+	}
+	for g := 0; g < workers; g++ {
+		<-done
+	}
+	close(errs)
+	for tex := range errs {
+		t.Errorf("%q: output differs when run concurrently", tex)
+	}
+}
