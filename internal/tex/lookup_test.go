@@ -35,3 +35,15 @@ func TestLookupFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinBodiesLexedOnce: every builtin body is in the table lexed at
+// init, so that expanding it never lexes it again.
+func TestBuiltinBodiesLexedOnce(t *testing.T) {
+	for name, m := range builtins {
+		if m.isStr {
+			if _, ok := lexedBodies[m.str]; !ok {
+				t.Errorf("the body of %s is not lexed at init", name)
+			}
+		}
+	}
+}

@@ -3,7 +3,6 @@ package tex
 import (
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // maxExpand is KaTeX's default limit on macro expansions per formula; it is
@@ -416,7 +415,10 @@ func lexAll(s string, pos int) []token {
 	return out
 }
 
-var lexedBodies sync.Map // body string -> []token, positions -1
+// lexedBodies holds the bodies of the builtin macros, lexed once at init
+// (see macro_builtin.go) and read-only after; any other body (a colour, a
+// \char code) is lexed where it is used.
+var lexedBodies = map[string]*macro{}
 
 func (e *expander) getExpansion(name string, at token) *macro {
 	// Fast path: most tokens are characters that are no macro.
@@ -444,9 +446,13 @@ func (e *expander) getExpansion(name string, at token) *macro {
 // stringMacro lexes a macro body given as text; #n placeholders give the
 // number of arguments.
 func stringMacro(s string) *macro {
-	if v, ok := lexedBodies.Load(s); ok {
-		return v.(*macro)
+	if m, ok := lexedBodies[s]; ok {
+		return m
 	}
+	return lexMacro(s)
+}
+
+func lexMacro(s string) *macro {
 	n := 0
 	if strings.Contains(s, "#") {
 		stripped := strings.ReplaceAll(s, "##", "")
@@ -454,9 +460,7 @@ func stringMacro(s string) *macro {
 			n++
 		}
 	}
-	m := &macro{tokens: lexAll(s, -1), numArgs: n}
-	lexedBodies.Store(s, m)
-	return m
+	return &macro{tokens: lexAll(s, -1), numArgs: n}
 }
 
 func (e *expander) isDefined(name string) bool {

@@ -108,6 +108,17 @@ func init() {
 			asciiMacro[name[0]] = true
 		}
 	}
+	bodies := []string{"", "\\ldots\\,", "\\ldots", "\\@cdots\\,", "\\@cdots", "\\gdef\\df@tag{\\text{#1}}",
+		"\\dotso", "\\\\\\relax", "1"} // the bodies the Go macros and environments use
+	for _, s := range builtinMacros {
+		bodies = append(bodies, s)
+	}
+	for _, s := range dotsByToken {
+		bodies = append(bodies, s)
+	}
+	for _, s := range bodies {
+		lexedBodies[s] = lexMacro(s)
+	}
 }
 
 var dotsByToken = map[string]string{
