@@ -221,8 +221,7 @@ func evaluate(t *testing.T, content string, qs []evalQuery) evalResult {
 	})
 	report := fmt.Sprintf("%d queries over %s (%d pages)\n%s", len(qs), content, len(docs), row("docsite", r.docsite))
 	if bin := pagefindBin(); bin != "" {
-		cmd := exec.Command(bin, "--site", out)
-		if b, err := cmd.CombinedOutput(); err != nil {
+		if b, err := runPagefind(t, bin, out); err != nil {
 			t.Errorf("pagefind did not run: %v\n%s", err, b)
 		} else {
 			t.Logf("pagefind: %s", b[max(0, len(b)-400):])
@@ -491,13 +490,31 @@ func pagefindQuery(t *testing.T, ctx chromeCtx, sv *served, page, q string, fres
 	return hits, st
 }
 
+// runPagefind indexes the built site as make bench does, from bench/,
+// whose pagefind.json tells Pagefind to index what docsite's index holds:
+// the article, without the theme's chrome (sidebar, breadcrumbs, outline,
+// pager), the backlinks and local graph the build appends, and code blocks
+// (docsite indexes code only with search.includeCode). Without it every
+// page holds every title of the sidebar, and Pagefind's answers point at
+// the local graph's heading.
+func runPagefind(t *testing.T, bin, site string) ([]byte, error) {
+	abs, err := filepath.Abs(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "--site", abs)
+	cmd.Dir = "../../bench"
+	return cmd.CombinedOutput()
+}
+
 func pagefindBin() string {
 	if p := os.Getenv("PAGEFIND"); p != "" {
 		return p
 	}
 	for _, name := range []string{"pagefind_extended", "pagefind"} {
 		if m, _ := filepath.Glob("../../bench/node_modules/@pagefind/*/bin/" + name); len(m) > 0 {
-			return m[0]
+			abs, _ := filepath.Abs(m[0])
+			return abs
 		}
 	}
 	return ""

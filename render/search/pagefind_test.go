@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,8 +51,7 @@ func TestPagefindComparison(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(pagefind, "--site", out)
-	if b, err := cmd.CombinedOutput(); err != nil {
+	if b, err := runPagefind(t, pagefind, out); err != nil {
 		t.Skipf("pagefind did not run: %v\n%s", err, b)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
