@@ -9,7 +9,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 VENDOR  := themes/default/assets/vendor/katex/katex.min.js
 GOFILES := $(shell find . -name '*.go' -not -path './themes/default/node_modules/*' 2>/dev/null)
 
-.PHONY: all build site serve check test test-short vet fuzz bench corpus assets temml chromium clean
+.PHONY: all build site serve check test test-short vet fuzz bench corpus assets temml peers chromium clean
 
 all: build
 
@@ -26,6 +26,14 @@ TEMML := internal/tex/testdata/temml
 temml: $(TEMML)/node_modules/.package-lock.json
 $(TEMML)/node_modules/.package-lock.json: $(TEMML)/package.json $(TEMML)/package-lock.json
 	npm ci --prefix $(TEMML) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Pagefind (and the other npm peers of make bench), pinned by bench's lock
+# file: TestSearchEval runs the same queries against it when it is here.
+PEERS := bench/node_modules/.package-lock.json
+peers: $(PEERS)
+$(PEERS): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	@touch $@
 
 build: $(BIN)
@@ -51,7 +59,7 @@ chromium:
 vet:
 	$(GO) vet ./...
 
-test: assets temml vet
+test: assets temml peers vet
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestGrowth' ./adversarial/
 

@@ -142,6 +142,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	b.measureAll(ctx)
+	b.searchIndexTimes(ctx)
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
