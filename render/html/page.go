@@ -26,11 +26,12 @@ type PageData struct {
 	Lang, Base, HomeURL, SiteTitle, Title, Description string
 	IsHome, HasMath, HasMermaid, LiveReload            bool
 	DiagramScript                                      bool // diagrams left for the browser to draw
+	HasGlossary                                        bool // glossary terms or entries: glossary.css
+	GraphPage                                          bool // the whole graph: graph.css and graph.js up front
 	UI                                                 UI
 	Body, Sidebar                                      template.HTML
 	Backlinks, LocalGraph                              template.HTML
 	GraphURL                                           string
-	NavURL                                             string
 	Crumbs                                             []Link
 	Prev, Next                                         *Link
 	Outline                                            []site.Heading
@@ -75,13 +76,14 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 		Lang: lang, Base: s.BasePath(), HomeURL: s.Href(s.DirURL("", p.Lang)), SiteTitle: s.Config.Title,
 		Title: p.Title, IsHome: p.Landing && p.Dir == "", HasMath: p.HasMath, HasMermaid: p.HasMermaid,
 		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body + p.Appendix, Sidebar: SidebarFor(s, p),
-		NavURL: s.Href("/" + NavFile(s, p.Lang)),
 	}
 	// Drawn at build time, a page has no diagram left for mermaid.
 	d.DiagramScript = p.HasMermaid && strings.Contains(string(p.Body), `<pre class="mermaid">`)
 	d.Backlinks = graph.BacklinksHTML(l.backlinks[p], s, p.Lang)
 	d.LocalGraph = graph.LocalHTML(s, p)
 	d.GraphURL = s.Href(graph.URL(s, p.Lang))
+	d.GraphPage = strings.Contains(string(p.Body), `class="graph-view graph-full"`)
+	d.HasGlossary = strings.Contains(string(p.Body), `<a class="term" `) || strings.Contains(string(p.Body), `<dl class="glossary">`)
 	if desc, ok := p.Meta["description"].(string); ok {
 		d.Description = desc
 	}

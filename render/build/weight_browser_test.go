@@ -1,0 +1,129 @@
+package build
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"docsite/internal/browsertest"
+	"docsite/internal/config"
+)
+
+// resources lists what the page fetched so far, as paths.
+func resources(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	raw := browsertest.Eval(t, ctx, `JSON.stringify(performance.getEntriesByType("resource").map(e => new URL(e.name).pathname))`)
+	var out []string
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func under(paths []string, prefix string) []string {
+	var out []string
+	for _, p := range paths {
+		if strings.HasPrefix(p, prefix) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// TestBrowserLoadsOnDemand: a page loads no sidebar pieces, graph code or
+// graph data until the reader asks. Opening a closed folder fetches that
+// folder's piece and shows it (by click and by keyboard), the local graph
+// fetches graph.js and the page's own piece when it scrolls into view, and
+// a hover preview fetches one shard.
+func TestBrowserLoadsOnDemand(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir,
+		"README.md", "# 首页\n\n见 [第一章](01-ch1/README.md)。\n",
+		"01-ch1/README.md", "# 第一章\n\n第一章讲基础。\n",
+		"01-ch1/01-a.md", "# 甲\n\n甲页的第一段，讲容器运行时的来历。\n\n链接到 [乙](../02-ch2/01-b.md)。\n",
+		"01-ch1/02-c.md", "# 丙\n\n丙页。\n",
+		"02-ch2/README.md", "# 第二章\n\n第二章。\n",
+		"02-ch2/01-b.md", "# 乙\n\n乙页正文。\n\n"+strings.Repeat("填充的段落，让页面足够长。\n\n", 80)+"回到 [甲](../01-ch1/01-a.md)。\n",
+		"03-ch3/README.md", "# 第三章\n\n第三章。\n",
+		"03-ch3/01-d.md", "# 丁\n\n丁页。\n",
+	)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Content: dir, Out: out, Config: config.Default()}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	ctx := browsertest.Start(t)
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1200, 800), chromedp.Navigate(srv.URL+"/02-ch2/01-b/"))
+	if !browsertest.WaitFor(t, ctx, `document.readyState === "complete" && !!window.__nav`, 10*time.Second) {
+		t.Fatal("page never loaded")
+	}
+	got := resources(t, ctx)
+	for _, lazy := range []string{"/assets/nav/", "/assets/graph/", "/assets/js/graph.js", "/assets/css/graph.css", "/assets/css/glossary.css", "/assets/previews/"} {
+		if u := under(got, lazy); len(u) > 0 {
+			t.Errorf("loaded before anyone asked: %v", u)
+		}
+	}
+
+	// Open chapter 1 with a click: its piece is fetched and its three
+	// entries shown; closing and opening again fetches nothing more.
+	fold := `document.querySelector('button.nav-fold[aria-label="第一章"]')`
+	browsertest.Eval(t, ctx, fold+`.click(); ""`)
+	if !browsertest.WaitFor(t, ctx, fold+`.closest("li").querySelectorAll(":scope > ul a").length === 2`, 5*time.Second) {
+		t.Fatalf("chapter 1 did not open: %s", browsertest.Eval(t, ctx, fold+`.closest("li").outerHTML`))
+	}
+	if e := browsertest.Eval(t, ctx, fold+`.getAttribute("aria-expanded")`); e != "true" {
+		t.Errorf("aria-expanded %s after opening", e)
+	}
+	browsertest.Eval(t, ctx, fold+`.click(); ""`)
+	if browsertest.Eval(t, ctx, fold+`.getAttribute("aria-expanded") + " " + `+fold+`.closest("li").querySelector(":scope > ul").hidden`) != "false true" {
+		t.Error("a second click did not close chapter 1")
+	}
+	browsertest.Eval(t, ctx, fold+`.click(); ""`)
+	// Chapter 3 by keyboard: focus its button, press Enter.
+	fold3 := `document.querySelector('button.nav-fold[aria-label="第三章"]')`
+	browsertest.Eval(t, ctx, fold3+`.focus(); ""`)
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	if !browsertest.WaitFor(t, ctx, fold3+`.closest("li").querySelectorAll(":scope > ul a").length === 1`, 5*time.Second) {
+		t.Error("Enter on chapter 3's button did not open it")
+	}
+	if n := len(under(resources(t, ctx), "/assets/nav/")); n != 2 {
+		t.Errorf("%d sidebar pieces fetched, want 2 (one per folder opened)", n)
+	}
+
+	// The local graph: graph.js and the page's own piece, never the whole graph.
+	browsertest.Eval(t, ctx, `document.querySelector(".local-graph").scrollIntoView(); ""`)
+	if !browsertest.WaitFor(t, ctx, `window.__graph && window.__graph.drawn > 0`, 10*time.Second) {
+		t.Fatal("local graph never drawn")
+	}
+	data := under(resources(t, ctx), "/assets/graph/")
+	want := browsertest.Eval(t, ctx, `new URL(document.querySelector(".graph-local").dataset.graph, location.href).pathname`)
+	if len(data) != 1 || data[0] != want || !strings.HasPrefix(want, "/assets/graph/zh-CN/") {
+		t.Errorf("graph data fetched: %v, want only %s", data, want)
+	}
+	if n := browsertest.Eval(t, ctx, `String(window.__graph.drawn)`); n != "2" {
+		t.Errorf("local graph drew %s nodes, want 2 (乙 and 甲)", n)
+	}
+
+	// A hover preview on the link to 甲.
+	browsertest.Eval(t, ctx, `document.querySelector('.markdown-body p a[href="/01-ch1/01-a/"]').scrollIntoView({block: "center"}); ""`)
+	box := browsertest.Value[map[string]float64](t, ctx, `(function(){var r=document.querySelector('.markdown-body p a[href="/01-ch1/01-a/"]').getBoundingClientRect();return {x:r.left+r.width/2,y:r.top+r.height/2}})()`)
+	browsertest.Do(t, ctx, chromedp.MouseEvent("mouseMoved", box["x"], box["y"]))
+	if !browsertest.WaitFor(t, ctx, `!!(window.__preview && window.__preview.shown)`, 5*time.Second) {
+		t.Fatal("no preview card on hover")
+	}
+	if text := browsertest.Eval(t, ctx, `document.querySelector(".link-preview").innerText`); !strings.Contains(text, "甲页的第一段") {
+		t.Errorf("preview card says %q", text)
+	}
+	if n := len(under(resources(t, ctx), "/assets/previews/")); n != 2 {
+		t.Errorf("%d preview files fetched, want the index and one shard", n)
+	}
+}
