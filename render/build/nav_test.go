@@ -83,6 +83,9 @@ func TestSidebarIsTheBranch(t *testing.T) {
 	}
 	// The page is marked, its folders are open, the others closed.
 	nav := sidebarOf(t, small, "02-ch2/03-sec3/05-page5")
+	if !strings.Contains(nav, `data-pieces="/assets/nav/zh/"`) {
+		t.Errorf("the sidebar does not name its pieces' folder: %s", nav[:min(len(nav), 200)])
+	}
 	for _, want := range []string{
 		`aria-expanded="true" aria-label="第 2 章"`, `aria-expanded="true" aria-label="节 2.3"`,
 		`aria-expanded="false" aria-label="第 1 章"`, `aria-expanded="false" aria-label="节 2.1"`,
@@ -104,7 +107,7 @@ func TestSidebarIsTheBranch(t *testing.T) {
 		t.Fatalf("only %d pieces named", len(pieces))
 	}
 	for p := range pieces {
-		b, err := os.ReadFile(filepath.Join(small, filepath.FromSlash(p)))
+		b, err := os.ReadFile(filepath.Join(small, "assets", "nav", "zh", p+".html"))
 		if err != nil {
 			t.Errorf("piece %s: %v", p, err)
 			continue
@@ -115,6 +118,47 @@ func TestSidebarIsTheBranch(t *testing.T) {
 		}
 		if n := len(navLinkRE.FindAllString(s, -1)); n != 4 && n != 5 && n != 3 {
 			t.Errorf("piece %s has %d links", p, n)
+		}
+	}
+}
+
+// TestLongPage: a page of hundreds of sections keeps only its H2s in the
+// outline and marks its body long (CSS lays out only what is near the
+// screen); a short page keeps its H3s and no mark.
+func TestLongPage(t *testing.T) {
+	var long strings.Builder
+	long.WriteString("# 长页\n\n")
+	for i := 1; i <= 4; i++ {
+		fmt.Fprintf(&long, "## 第 %d 部分\n\n", i)
+		for j := 1; j <= 40; j++ {
+			fmt.Fprintf(&long, "### 小节 %d.%d\n\n%s\n\n", i, j, strings.Repeat("- 列表项，写得长一些。\n", 20))
+		}
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, "long.md", long.String(), "short.md", "# 短页\n\n## 一\n\n### 一点一\n\n正文。\n")
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Content: dir, Out: out, Config: config.Default()}); err != nil {
+		t.Fatal(err)
+	}
+	outlineRE := regexp.MustCompile(`(?s)<aside class="outline".*?</aside>`)
+	tests := []struct {
+		page       string
+		l2, l3     int
+		longMarked bool
+	}{
+		{"long", 4, 0, true},
+		{"short", 1, 1, false},
+	}
+	for _, tt := range tests {
+		b, err := os.ReadFile(filepath.Join(out, tt.page, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		outline := outlineRE.FindString(string(b))
+		l2, l3 := strings.Count(outline, `class="l2"`), strings.Count(outline, `class="l3"`)
+		marked := strings.Contains(string(b), `<article class="markdown-body long">`)
+		if l2 != tt.l2 || l3 != tt.l3 || marked != tt.longMarked {
+			t.Errorf("%s: outline %d H2 %d H3, long %v; want %d %d %v", tt.page, l2, l3, marked, tt.l2, tt.l3, tt.longMarked)
 		}
 	}
 }

@@ -75,7 +75,7 @@ func TestBrowserLoadsOnDemand(t *testing.T) {
 
 	// Open chapter 1 with a click: its piece is fetched and its three
 	// entries shown; closing and opening again fetches nothing more.
-	fold := `document.querySelector('button.nav-fold[aria-label="第一章"]')`
+	fold := `document.querySelector('#sidebar button[aria-label="第一章"]')`
 	browsertest.Eval(t, ctx, fold+`.click(); ""`)
 	if !browsertest.WaitFor(t, ctx, fold+`.closest("li").querySelectorAll(":scope > ul a").length === 2`, 5*time.Second) {
 		t.Fatalf("chapter 1 did not open: %s", browsertest.Eval(t, ctx, fold+`.closest("li").outerHTML`))
@@ -89,7 +89,7 @@ func TestBrowserLoadsOnDemand(t *testing.T) {
 	}
 	browsertest.Eval(t, ctx, fold+`.click(); ""`)
 	// Chapter 3 by keyboard: focus its button, press Enter.
-	fold3 := `document.querySelector('button.nav-fold[aria-label="第三章"]')`
+	fold3 := `document.querySelector('#sidebar button[aria-label="第三章"]')`
 	browsertest.Eval(t, ctx, fold3+`.focus(); ""`)
 	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
 	if !browsertest.WaitFor(t, ctx, fold3+`.closest("li").querySelectorAll(":scope > ul a").length === 1`, 5*time.Second) {

@@ -67,16 +67,26 @@ func NavPieces(s *site.Site, lang string) map[string]func() []byte {
 	return out
 }
 
-// NavPieceFile is where the piece of folder n is written: named by a hash
-// of the folder's URL, so it stays put when other folders come and go.
+// NavPieceFile is where the piece of folder n is written: in the
+// language's folder of pieces (NavPieces), named by pieceName.
 func NavPieceFile(lang string, n *site.NavNode) string {
+	return NavPieceDir(lang) + pieceName(n) + ".html"
+}
+
+// NavPieceDir is the folder of a language's sidebar pieces; the sidebar
+// names it once (data-pieces) and each folder's button its piece's name.
+func NavPieceDir(lang string) string { return "assets/nav/" + site.LangPrefix(lang) + "/" }
+
+// pieceName is a hash of the folder's path and URL, so a piece keeps its
+// name when other folders come and go.
+func pieceName(n *site.NavNode) string {
 	h := fnv.New64a()
 	if n.Page != nil {
 		h.Write([]byte(n.Page.URL))
 	}
 	h.Write([]byte{0})
 	h.Write([]byte(n.Dir))
-	return "assets/nav/" + site.LangPrefix(lang) + "/" + strconv.FormatUint(h.Sum64(), 36) + ".html"
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // writeNav writes the entries of folder dir; open == nil writes a piece
@@ -88,8 +98,7 @@ func writeNav(b *strings.Builder, s *site.Site, lang string, dir *site.NavNode, 
 		if !shown(i) {
 			if i == 0 || shown(i-1) {
 				// The folder's piece holds every entry; the button fetches it.
-				b.WriteString(`<li class="nav-more"><button type="button" class="nav-more-btn" data-piece="` +
-					attrURL(s.Href("/"+NavPieceFile(lang, dir))) + `" aria-label="…">…</button></li>`)
+				b.WriteString(`<li class="nav-more"><button data-piece="` + pieceName(dir) + `" aria-label="…">…</button></li>`)
 			}
 			continue
 		}
@@ -107,9 +116,8 @@ func writeNav(b *strings.Builder, s *site.Site, lang string, dir *site.NavNode, 
 			continue
 		}
 		expanded := open[n]
-		b.WriteString(`<li class="dir"><div class="nav-row"><button type="button" class="nav-fold" aria-expanded="` +
-			strconv.FormatBool(expanded) + `" aria-label="` + html.EscapeString(n.Title) + `" data-piece="` +
-			attrURL(s.Href("/"+NavPieceFile(lang, n))) + `"></button>` + link + `</div>`)
+		b.WriteString(`<li class="dir"><div><button aria-expanded="` + strconv.FormatBool(expanded) + `" aria-label="` +
+			html.EscapeString(n.Title) + `" data-piece="` + pieceName(n) + `"></button>` + link + `</div>`)
 		if expanded {
 			b.WriteString(`<ul>`)
 			writeNav(b, s, lang, n, open, current)

@@ -28,10 +28,12 @@ type PageData struct {
 	DiagramScript                                      bool // diagrams left for the browser to draw
 	HasGlossary                                        bool // glossary terms or entries: glossary.css
 	GraphPage                                          bool // the whole graph: graph.css and graph.js up front
+	Long                                               bool // a long page: the browser lays out only what is near the screen
 	UI                                                 UI
 	Body, Sidebar                                      template.HTML
 	Backlinks, LocalGraph                              template.HTML
 	GraphURL                                           string
+	NavPieces                                          string // folder of the sidebar's pieces
 	Crumbs                                             []Link
 	Prev, Next                                         *Link
 	Outline                                            []site.Heading
@@ -82,6 +84,7 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	d.Backlinks = graph.BacklinksHTML(l.backlinks[p], s, p.Lang)
 	d.LocalGraph = graph.LocalHTML(s, p)
 	d.GraphURL = s.Href(graph.URL(s, p.Lang))
+	d.NavPieces = s.Href("/" + NavPieceDir(p.Lang))
 	d.GraphPage = strings.Contains(string(p.Body), `class="graph-view graph-full"`)
 	d.HasGlossary = strings.Contains(string(p.Body), `<a class="term" `) || strings.Contains(string(p.Body), `<dl class="glossary">`)
 	if desc, ok := p.Meta["description"].(string); ok {
@@ -108,11 +111,39 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 			d.Outline = append(d.Outline, h)
 		}
 	}
+	d.Outline = shortOutline(d.Outline)
+	d.Long = len(p.Body) > longPage
 	d.Alternates = alternates(s, p)
 	var b bytes.Buffer
 	b.Grow(len(p.Body) + 16<<10)
 	err := t.tmpl.ExecuteTemplate(&b, "page.html", d)
 	return b.Bytes(), err
+}
+
+// longPage is the size of body from which a page's blocks are laid out
+// only near the screen (CSS content-visibility): a page of thousands of list
+// items otherwise costs a phone seconds of layout before it can scroll.
+const longPage = 48 << 10
+
+// maxOutline is the most entries an outline shows in full; a longer one
+// keeps its H2s only (its first entries, when it has no H2). The biggest page of the knowledge base has 870 H3s:
+// as many links as the page has sections, on every load, hidden on a phone.
+const maxOutline = 60
+
+func shortOutline(hs []site.Heading) []site.Heading {
+	if len(hs) <= maxOutline {
+		return hs
+	}
+	var top []site.Heading
+	for _, h := range hs {
+		if h.Level == 2 {
+			top = append(top, h)
+		}
+	}
+	if len(top) == 0 {
+		return hs[:maxOutline]
+	}
+	return top
 }
 
 func navLink(s *site.Site, n *site.NavNode) *Link {

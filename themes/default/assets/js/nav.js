@@ -10,20 +10,22 @@
   if (!sidebar) return;
   var current = sidebar.querySelector('a[aria-current="page"]');
   var currentHref = current ? current.getAttribute("href") : null;
-  var pieces = {}; // piece URL -> Promise of its HTML
+  var dir = sidebar.dataset.pieces;
+  var pieces = {}; // piece name -> Promise of its HTML
   // A test hook: the pieces fetched, in order.
   var hook = window.__nav = { fetched: [] };
 
-  function piece(url) {
-    if (!pieces[url]) {
+  function piece(name) {
+    var url = dir + name + ".html";
+    if (!pieces[name]) {
       hook.fetched.push(url);
-      pieces[url] = fetch(url).then(function (r) {
+      pieces[name] = fetch(url).then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
         return r.text();
       });
-      pieces[url].catch(function () { delete pieces[url]; });
+      pieces[name].catch(function () { delete pieces[name]; });
     }
-    return pieces[url];
+    return pieces[name];
   }
 
   function parse(html) {
@@ -72,11 +74,11 @@
       if (!ul || !list.isConnected) return;
       var kept = {};
       list.querySelectorAll(":scope > li.dir").forEach(function (li) {
-        var a = li.querySelector(":scope > .nav-row > a");
+        var a = li.querySelector(":scope > div > a");
         if (a && li.querySelector(":scope > ul")) kept[a.getAttribute("href")] = li;
       });
       ul.querySelectorAll(":scope > li.dir").forEach(function (li) {
-        var a = li.querySelector(":scope > .nav-row > a");
+        var a = li.querySelector(":scope > div > a");
         var old = a && kept[a.getAttribute("href")];
         if (old) li.replaceWith(old);
       });
@@ -86,9 +88,9 @@
 
   sidebar.addEventListener("click", function (e) {
     var btn = e.target.closest && e.target.closest("button");
-    if (!btn || !sidebar.contains(btn)) return;
-    if (btn.classList.contains("nav-fold")) toggle(btn);
-    else if (btn.classList.contains("nav-more-btn")) more(btn);
+    if (!btn || !sidebar.contains(btn) || !btn.dataset.piece) return;
+    if (btn.parentNode.classList.contains("nav-more")) more(btn);
+    else toggle(btn);
   });
 
   if (current && current.scrollIntoView) { current.scrollIntoView({ block: "center" }); window.scrollTo(0, 0); }
