@@ -7,7 +7,7 @@
 // is below the budget (mobile performance 90, the rest 100) unless
 // -report-only.
 //
-//	go run ./cmd/lighthouse -site DIR [-runs 1] [-md .cache/bench/lighthouse.md] [-report-only]
+//	go run ./cmd/lighthouse -site DIR [-runs 1] [-md .cache/bench/lighthouse.md] [-report-only] [-pages /a/,/b/]
 //
 // Lighthouse itself is the pinned npm package in bench/lighthouse (make
 // lighthouse installs it); Chromium is Debian's.
@@ -28,7 +28,7 @@ import (
 )
 
 type options struct {
-	site, md, lighthouse, chrome string
+	site, md, lighthouse, chrome, pages string
 	runs                         int
 	reportOnly                   bool
 }
@@ -40,6 +40,7 @@ func main() {
 	flag.StringVar(&o.lighthouse, "lighthouse", "bench/lighthouse/node_modules/lighthouse/cli/index.js", "Lighthouse's CLI script")
 	flag.StringVar(&o.chrome, "chrome", "/usr/bin/chromium", "Chromium to drive")
 	flag.IntVar(&o.runs, "runs", 1, "runs per page; the run with the median performance score counts")
+	flag.StringVar(&o.pages, "pages", "", "comma-separated site paths to audit instead of the three picked")
 	flag.BoolVar(&o.reportOnly, "report-only", false, "print the table but never fail on a score")
 	flag.Parse()
 	if err := run(o, os.Stdout); err != nil {
@@ -58,6 +59,12 @@ func run(o options, w io.Writer) error {
 	pages, err := pick(o.site)
 	if err != nil {
 		return err
+	}
+	if o.pages != "" {
+		pages = nil
+		for _, u := range strings.Split(o.pages, ",") {
+			pages = append(pages, target{Name: "page", URL: u})
+		}
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -125,5 +126,47 @@ func TestBrowserLoadsOnDemand(t *testing.T) {
 	}
 	if n := len(under(resources(t, ctx), "/assets/previews/")); n != 2 {
 		t.Errorf("%d preview files fetched, want the index and one shard", n)
+	}
+}
+
+// TestBrowserLongPage: on a long page, whose far blocks the browser lays
+// out only near the screen, the first screen never moves as it paints and
+// a link to the last section lands on it.
+func TestBrowserLongPage(t *testing.T) {
+	var long strings.Builder
+	long.WriteString("# 长页\n\n")
+	for i := 1; i <= 120; i++ {
+		fmt.Fprintf(&long, "## 第 %d 节\n\n%s\n\n", i, strings.Repeat("- 列表项，写得长一些，让它在手机上折成两行也不奇怪。\n", 12))
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, "long.md", long.String())
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Content: dir, Out: out, Config: config.Default()}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	ctx := browsertest.Start(t)
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(390, 800), chromedp.Navigate(srv.URL+"/long/"))
+	if !browsertest.WaitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second) {
+		t.Fatal("page never loaded")
+	}
+	if c := browsertest.Eval(t, ctx, `document.querySelector("article").className`); c != "markdown-body long" {
+		t.Fatalf("article class %q", c)
+	}
+	browsertest.Eval(t, ctx, `window.__shift = 0; window.__frames = 0;
+		new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.__shift += e.value; }); })
+			.observe({type: "layout-shift", buffered: true});
+		requestAnimationFrame(function () { requestAnimationFrame(function () { window.__frames = 2; }); }); ""`)
+	browsertest.WaitFor(t, ctx, `window.__frames === 2`, 5*time.Second)
+	shift := browsertest.Value[float64](t, ctx, `window.__shift`)
+	if shift > 0.01 {
+		t.Errorf("layout shift %.3f while the page painted", shift)
+	}
+	last := browsertest.Eval(t, ctx, `(function(){var h=document.querySelectorAll("article > h2");return h[h.length-1].id})()`)
+	browsertest.Do(t, ctx, chromedp.Navigate(srv.URL+"/long/#"+last))
+	ok := browsertest.WaitFor(t, ctx, `(function(){var r=document.getElementById(`+"`"+last+"`"+`).getBoundingClientRect();return r.top >= -2 && r.top < 200})()`, 5*time.Second)
+	if !ok {
+		t.Errorf("the link to #%s left its heading at %s", last, browsertest.Eval(t, ctx, `String(document.getElementById(`+"`"+last+"`"+`).getBoundingClientRect().top)`))
 	}
 }

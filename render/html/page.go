@@ -27,6 +27,7 @@ type PageData struct {
 	IsHome, HasMath, HasMermaid, LiveReload            bool
 	DiagramScript                                      bool // diagrams left for the browser to draw
 	HasGlossary                                        bool // glossary terms or entries: glossary.css
+	HasCode                                            bool // highlighted code: chroma.css
 	GraphPage                                          bool // the whole graph: graph.css and graph.js up front
 	Long                                               bool // a long page: the browser lays out only what is near the screen
 	UI                                                 UI
@@ -85,8 +86,10 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	d.LocalGraph = graph.LocalHTML(s, p)
 	d.GraphURL = s.Href(graph.URL(s, p.Lang))
 	d.NavPieces = s.Href("/" + NavPieceDir(p.Lang))
-	d.GraphPage = strings.Contains(string(p.Body), `class="graph-view graph-full"`)
-	d.HasGlossary = strings.Contains(string(p.Body), `<a class="term" `) || strings.Contains(string(p.Body), `<dl class="glossary">`)
+	body := string(d.Body)
+	d.GraphPage = strings.Contains(body, `class="graph-view graph-full"`)
+	d.HasCode = strings.Contains(body, `<pre class="chroma"`)
+	d.HasGlossary = strings.Contains(body, `<a class="term" `) || strings.Contains(body, `<dl class="glossary">`)
 	if desc, ok := p.Meta["description"].(string); ok {
 		d.Description = desc
 	}
