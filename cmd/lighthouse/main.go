@@ -29,8 +29,8 @@ import (
 
 type options struct {
 	site, md, lighthouse, chrome, pages string
-	runs                         int
-	reportOnly                   bool
+	runs                                int
+	reportOnly                          bool
 }
 
 func main() {
