@@ -170,3 +170,34 @@ func TestBrowserLongPage(t *testing.T) {
 		t.Errorf("the link to #%s left its heading at %s", last, browsertest.Eval(t, ctx, `String(document.getElementById(`+"`"+last+"`"+`).getBoundingClientRect().top)`))
 	}
 }
+
+// TestBrowserLongFolder: a folder of 80 pages shows its ends and the
+// entries around the page, with a "…" row for each gap; the row fetches
+// the folder's piece and shows every entry, the page still marked and its
+// branch still open.
+func TestBrowserLongFolder(t *testing.T) {
+	out := treeSite(t, 2, 1, 80)
+	page := "/01-ch1/01-sec1/40-page40/"
+	nav := sidebarOf(t, out, strings.Trim(page, "/"))
+	if n, more := len(navLinkRE.FindAllString(nav, -1)), strings.Count(nav, `class="nav-more"`); n != 2+1+41 || more != 2 {
+		t.Fatalf("long folder: %d links and %d gaps in the sidebar, want 44 and 2", n, more)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	ctx := browsertest.Start(t)
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1200, 800), chromedp.Navigate(srv.URL+page))
+	if !browsertest.WaitFor(t, ctx, `document.readyState === "complete" && !!window.__nav`, 10*time.Second) {
+		t.Fatal("page never loaded")
+	}
+	browsertest.Eval(t, ctx, `document.querySelector("#sidebar .nav-more button").click(); ""`)
+	list := `document.querySelector('#sidebar a[aria-current="page"]').closest("ul")`
+	if !browsertest.WaitFor(t, ctx, list+`.querySelectorAll(":scope > li > a").length === 80`, 5*time.Second) {
+		t.Fatalf("the gap did not fill: %s entries", browsertest.Eval(t, ctx, `String(`+list+`.children.length)`))
+	}
+	if n := browsertest.Eval(t, ctx, `String(document.querySelectorAll("#sidebar .nav-more").length)`); n != "0" {
+		t.Errorf("%s gaps left after the folder's piece came", n)
+	}
+	if e := browsertest.Eval(t, ctx, `document.querySelector('#sidebar button[aria-label="节 1.1"]').getAttribute("aria-expanded")`); e != "true" {
+		t.Errorf("the page's folder is no longer open: %s", e)
+	}
+}

@@ -115,7 +115,7 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 		}
 	}
 	d.Outline = shortOutline(d.Outline)
-	d.Long = len(p.Body) > longPage
+	d.Long = len(d.Body) > longPage
 	d.Alternates = alternates(s, p)
 	var b bytes.Buffer
 	b.Grow(len(p.Body) + 16<<10)
