@@ -9,7 +9,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 VENDOR  := themes/default/assets/vendor/katex/katex.min.js
 GOFILES := $(shell find . -name '*.go' -not -path './themes/default/node_modules/*' 2>/dev/null)
 
-.PHONY: all build site serve check test test-short vet fuzz bench corpus assets temml peers chromium clean
+.PHONY: all build site serve check test test-short vet fuzz bench corpus assets temml peers chromium clean lighthouse
 
 all: build
 
@@ -84,6 +84,21 @@ BENCHFLAGS ?=
 bench: build
 	$(GO) run ./cmd/bench -docsite $(BIN) -corpus .cache/bench-corpus -runs 3 $(BENCHFLAGS)
 	DOCSITE_HOSTILE=full $(GO) test -count=1 -v -run 'TestHostileFolder|TestGrowth' ./adversarial/ | grep -E '^(--- |ok|FAIL)|build:|check:'
+
+# Lighthouse 12.2.3 (mobile) on the bench corpus served with gzip: the home
+# page, the page with the most formulas and the biggest page. It fails below
+# performance 90 or accessibility/best practices/SEO 100;
+# LIGHTHOUSEFLAGS=-report-only only reports. The table is kept in
+# .cache/bench/lighthouse.md.
+LIGHTHOUSE      := bench/lighthouse
+LIGHTHOUSEFLAGS ?=
+lighthouse: build chromium $(LIGHTHOUSE)/node_modules/.package-lock.json
+	@test -f .cache/bench-corpus/README.md || $(GO) run ./cmd/gencorpus -out .cache/bench-corpus -force
+	./$(BIN) build --content .cache/bench-corpus --out .cache/bench/lighthouse-site >/dev/null
+	$(GO) run ./cmd/lighthouse -site .cache/bench/lighthouse-site -md .cache/bench/lighthouse.md $(LIGHTHOUSEFLAGS)
+$(LIGHTHOUSE)/node_modules/.package-lock.json: $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/package-lock.json
+	npm ci --prefix $(LIGHTHOUSE) --no-audit --no-fund --loglevel=error
+	@touch $@
 
 corpus:
 	$(GO) run ./cmd/gencorpus -out .cache/bench-corpus -force

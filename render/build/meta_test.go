@@ -258,8 +258,8 @@ func TestNotFoundPage(t *testing.T) {
 	html := read(t, out, "404.html")
 	for _, want := range []string{
 		`<html lang="zh-CN"`, `<title>404 · 云原生 &lt;知识库&gt;</title>`, `<input id="search-input" type="search" placeholder="搜索（按 / 键）"`,
-		`assets/js/search.js`, `<nav id="sidebar" class="sidebar" aria-label="站点导航" data-nav="/assets/nav/zh.html">`,
-		`<details data-url="/01-guide/" data-lazy><summary><a href="/01-guide/">`, `<a href="/">返回首页</a>`,
+		`assets/js/search.js`, `assets/js/nav.js`, `<nav id="sidebar" class="sidebar" aria-label="站点导航" data-pieces="/assets/nav/zh/">`,
+		`<li class="dir"><div><button aria-expanded="false" aria-label="指南" data-piece="`, `<a href="/">返回首页</a>`,
 		`<meta name="robots" content="noindex">`,
 	} {
 		if !strings.Contains(html, want) {

@@ -73,8 +73,8 @@ func TestBrowserNotFoundPage(t *testing.T) {
 	if got := browsertest.Eval(t, ctx, `document.getElementById("search-input").value`); got != "安装" {
 		t.Errorf("the 404 search box holds %q, want the words of %s", got, gone)
 	}
-	browsertest.Eval(t, ctx, `document.querySelector('.sidebar details[data-url="/01-guide/"]').open = true; ""`)
-	if !browsertest.WaitFor(t, ctx, `!!document.querySelector('.sidebar details[data-url="/01-guide/"] a[href="/01-guide/setup/"]')`, 10*time.Second) {
+	browsertest.Eval(t, ctx, `document.querySelector('.sidebar li.dir button[aria-label="指南"]').click(); ""`)
+	if !browsertest.WaitFor(t, ctx, `!!document.querySelector('.sidebar li.dir a[href="/01-guide/setup/"]')`, 10*time.Second) {
 		t.Errorf("opening a folder on the 404 page shows none of its pages: %s", browsertest.Eval(t, ctx, `document.getElementById("sidebar").innerHTML`))
 	}
 	mu.Lock()

@@ -95,7 +95,9 @@ func (pl *Pipeline) table(s *site.Site, layout *html.Layout) *Table {
 	for _, lang := range s.Langs {
 		gp := graph.NewPage(s, lang)
 		t.files[PageFile(gp.URL)] = entry{page: gp}
-		t.files[html.NavFile(s, lang)] = entry{data: func() []byte { return []byte(html.Sidebar(s, lang)) }}
+		for path, piece := range html.NavPieces(s, lang) {
+			t.files[path] = entry{data: piece}
+		}
 	}
 	t.files["404.html"] = entry{data: func() []byte {
 		b, err := pl.Theme.NotFound(s)

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"bytes"
 	"compress/gzip"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,7 +21,7 @@ func gz(b []byte) int {
 
 // TestCorpusData measures what the build writes for the 1,200-page corpus
 // and holds it to budgets: a graph file a reader can fetch on a page view,
-// preview shards of a couple of hundred kilobytes, and a context for
+// preview shards and local graph pieces of a few kilobytes, and a context for
 // nearly every backlink.
 func TestCorpusData(t *testing.T) {
 	s := corpusSite(t)
@@ -60,7 +61,7 @@ func TestCorpusData(t *testing.T) {
 		largest = max(largest, len(b))
 	}
 	t.Logf("previews: %d entries in %d files, %d bytes in all, largest %d bytes, in %v", len(pv), len(files)-1, total, largest, took)
-	if largest > 320<<10 {
+	if largest > 32<<10 {
 		t.Errorf("largest previews shard is %d bytes", largest)
 	}
 
@@ -70,5 +71,15 @@ func TestCorpusData(t *testing.T) {
 	t.Logf("graph: %d nodes, %d edges, %d bytes (%d gzipped)", len(g.Nodes), len(g.Edges), len(js), gz(js))
 	if len(js) > 512<<10 {
 		t.Errorf("graph JSON is %d bytes", len(js))
+	}
+	var pieces []int
+	for _, b := range graph.LocalFiles(g) {
+		pieces = append(pieces, len(b))
+	}
+	slices.Sort(pieces)
+	med, most := pieces[len(pieces)/2], pieces[len(pieces)-1]
+	t.Logf("local graph pieces: %d, median %d bytes, largest %d bytes", len(pieces), med, most)
+	if len(pieces) != len(g.Nodes) || med > 8<<10 || most > len(js)/4 {
+		t.Errorf("local graph pieces: %d for %d nodes, median %d bytes, largest %d bytes", len(pieces), len(g.Nodes), med, most)
 	}
 }

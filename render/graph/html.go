@@ -123,13 +123,13 @@ var localTmpl = template.Must(template.New("local").Parse(`<section class="local
 `))
 
 // LocalHTML is the small graph of a page and its neighbours one link away,
-// drawn by graph.js from the language's graph JSON when it scrolls into
-// view; "" for a page that is not in the graph.
+// drawn by graph.js from the page's own piece of the graph (LocalFile) when
+// it scrolls into view; "" for a page that is not in the graph.
 func LocalHTML(s *site.Site, p *site.Page) template.HTML {
 	if !published(s, p) {
 		return ""
 	}
-	return execute(localTmpl, map[string]any{"Words": wordsFor(p.Lang), "Data": s.Href(DataFile(p.Lang)),
+	return execute(localTmpl, map[string]any{"Words": wordsFor(p.Lang), "Data": s.Href(LocalFile(p.Lang, p.URL)),
 		"Page": p.URL, "Base": s.BasePath(), "Full": s.Href(URL(s, p.Lang))})
 }
 

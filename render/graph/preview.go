@@ -171,8 +171,10 @@ func PreviewFiles(pv map[string]Preview) map[string][]byte {
 	return out
 }
 
-// shardSize is the target size of one previews file in bytes.
-const shardSize = 192 << 10
+// shardSize is the most one previews file holds on average, in bytes: a
+// hover fetches one, so it stays the size of a small image however large
+// the site grows (the site gets more of them instead).
+const shardSize = 16 << 10
 
 // Shard is the previews file that holds the page URL, of shards files.
 func Shard(url string, shards int) int {

@@ -27,11 +27,15 @@ type PageData struct {
 	IsHome, HasMath, HasMermaid, LiveReload            bool
 	DiagramScript                                      bool // diagrams left for the browser to draw
 	SearchFromPath                                     bool // the search box starts with the missing address's words (404)
+	HasGlossary                                        bool // glossary terms or entries: glossary.css
+	HasCode                                            bool // highlighted code: chroma.css
+	GraphPage                                          bool // the whole graph: graph.css and graph.js up front
+	Long                                               bool // a long page: the browser lays out only what is near the screen
 	UI                                                 UI
 	Body, Sidebar                                      template.HTML
 	Backlinks, LocalGraph                              template.HTML
 	GraphURL                                           string
-	NavURL                                             string
+	NavPieces                                          string // folder of the sidebar's pieces
 	Crumbs                                             []Link
 	Prev, Next                                         *Link
 	Outline                                            []site.Heading
@@ -77,7 +81,6 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 		Lang: lang, Base: s.BasePath(), HomeURL: s.Href(s.DirURL("", p.Lang)), SiteTitle: s.Title,
 		Title: p.Title, IsHome: p.Landing && p.Dir == "", HasMath: p.HasMath, HasMermaid: p.HasMermaid,
 		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body + p.Appendix, Sidebar: SidebarFor(s, p),
-		NavURL: s.Href("/" + NavFile(s, p.Lang)),
 	}
 	// Drawn at build time, a page has no diagram left for mermaid.
 	d.DiagramScript = p.HasMermaid && strings.Contains(string(p.Body), `<pre class="mermaid">`)
@@ -86,6 +89,11 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	d.GraphURL = s.Href(graph.URL(s, p.Lang))
 	d.Meta = metaFor(s, p, lang)
 	d.Description = d.Meta.Description
+	d.NavPieces = s.Href("/" + NavPieceDir(p.Lang))
+	body := string(d.Body)
+	d.GraphPage = strings.Contains(body, `class="graph-view graph-full"`)
+	d.HasCode = strings.Contains(body, `<pre class="chroma"`)
+	d.HasGlossary = strings.Contains(body, `<a class="term" `) || strings.Contains(body, `<dl class="glossary">`)
 	if p.Nav != nil {
 		for n := p.Nav.Parent; n != nil && n.Parent != nil; n = n.Parent {
 			d.Crumbs = append([]Link{{Title: n.Title, URL: s.Href(n.Page.URL), Number: n.Number}}, d.Crumbs...)
@@ -107,11 +115,39 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 			d.Outline = append(d.Outline, h)
 		}
 	}
+	d.Outline = shortOutline(d.Outline)
+	d.Long = len(d.Body) > longPage
 	d.Alternates = alternates(s, p)
 	var b bytes.Buffer
 	b.Grow(len(p.Body) + 16<<10)
 	err := t.tmpl.ExecuteTemplate(&b, "page.html", d)
 	return b.Bytes(), err
+}
+
+// longPage is the size of body from which a page's blocks are laid out
+// only near the screen (CSS content-visibility): a page of thousands of list
+// items otherwise costs a phone seconds of layout before it can scroll.
+const longPage = 48 << 10
+
+// maxOutline is the most entries an outline shows in full; a longer one
+// keeps its H2s only (its first entries, when it has no H2). The biggest page of the knowledge base has 870 H3s:
+// as many links as the page has sections, on every load, hidden on a phone.
+const maxOutline = 60
+
+func shortOutline(hs []site.Heading) []site.Heading {
+	if len(hs) <= maxOutline {
+		return hs
+	}
+	var top []site.Heading
+	for _, h := range hs {
+		if h.Level == 2 {
+			top = append(top, h)
+		}
+	}
+	if len(top) == 0 {
+		return hs[:maxOutline]
+	}
+	return top
 }
 
 func navLink(s *site.Site, n *site.NavNode) *Link {

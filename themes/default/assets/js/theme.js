@@ -1,5 +1,6 @@
 // docsite theme behaviour: dark/light toggle (remembered), copy buttons on
 // code blocks, the phone navigation drawer, and the active outline entry.
+// The sidebar's folders are nav.js's.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -48,41 +49,6 @@
       navToggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
   }
-  // The page carries only the sidebar branches on its own path; opening any
-  // other folder swaps in the whole tree, fetched once and cached.
-  var sidebar = document.getElementById("sidebar");
-  var fullTree = null;
-  function loadTree(wanted) {
-    if (fullTree) return;
-    fullTree = fetch(sidebar.dataset.nav).then(function (r) { return r.text(); }).then(function (html) {
-      var openURLs = {};
-      sidebar.querySelectorAll("details[open]").forEach(function (d) { openURLs[d.dataset.url] = true; });
-      openURLs[wanted] = true;
-      var tpl = document.createElement("template");
-      tpl.innerHTML = html; // our own build output, not page text
-      tpl.content.querySelectorAll("details").forEach(function (d) { if (openURLs[d.dataset.url]) d.open = true; });
-      var cur = sidebar.querySelector('a[aria-current="page"]');
-      if (cur) {
-        var href = cur.getAttribute("href");
-        tpl.content.querySelectorAll("a").forEach(function (a) { if (a.getAttribute("href") === href) a.setAttribute("aria-current", "page"); });
-      }
-      var ul = sidebar.querySelector(".nav-tree");
-      ul.replaceWith(tpl.content);
-    }, function () { fullTree = null; });
-  }
-  if (sidebar && sidebar.dataset.nav) {
-    sidebar.addEventListener("click", function (e) {
-      if (e.target.closest && e.target.closest(".nav-more-btn")) loadTree("");
-    });
-    sidebar.addEventListener("toggle", function (e) {
-      var d = e.target;
-      if (d.tagName === "DETAILS" && d.open && d.hasAttribute("data-lazy")) loadTree(d.dataset.url);
-    }, true);
-  }
-
-  var current = document.querySelector('.sidebar a[aria-current="page"]');
-  if (current && current.scrollIntoView) { current.scrollIntoView({ block: "center" }); window.scrollTo(0, 0); }
-
   var links = document.querySelectorAll(".outline a");
   if (links.length && "IntersectionObserver" in window) {
     var byId = {};
