@@ -60,8 +60,9 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			}
 			defer stopProfile()
 			// The model, without theme or highlighter: the same loader build
-			// uses. The cache folder spares check the formulas build typeset.
-			pl := load.NewParser(load.WithCacheDir(fl.cacheDir), load.WithSanitize(cfg.Sanitize))
+			// uses. The cache folder spares check the formulas build typeset
+			// and the parse of every page that did not change.
+			pl := load.NewParser(load.WithCacheDir(fl.cacheDir), load.WithPageCache(fl.cacheDir), load.WithSanitize(cfg.Sanitize))
 			defer pl.Close()
 			if pl.MathWarning != "" {
 				fmt.Fprintln(stderr, "warning:", pl.MathWarning)

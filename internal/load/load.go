@@ -44,14 +44,20 @@ type Option func(*parserOptions)
 
 type parserOptions struct {
 	cacheDir string
+	pageDir  string
 	workers  int
 	sanitize bool
 	conv     []markdown.Option
 }
 
-// WithCacheDir keeps typeset formulas in dir between runs ("" keeps none),
-// and what the parse made of each page for loads that render nothing.
+// WithCacheDir keeps typeset formulas in dir between runs ("" keeps none).
 func WithCacheDir(dir string) Option { return func(o *parserOptions) { o.cacheDir = dir } }
+
+// WithPageCache keeps what the parse made of each page in dir between runs,
+// for a caller that renders nothing and reads no section text (the
+// checker): its loads without a Page hook take each unchanged page from the
+// cache and leave Page.Text empty.
+func WithPageCache(dir string) Option { return func(o *parserOptions) { o.pageDir = dir } }
 
 // WithWorkers sets how many pages are parsed at once (default: one per CPU).
 func WithWorkers(n int) Option { return func(o *parserOptions) { o.workers = n } }
@@ -81,7 +87,7 @@ func NewParser(opts ...Option) *Parser {
 		Math:        engine,
 		MathWarning: warning,
 		workers:     o.workers,
-		pages:       newPageCache(o.cacheDir),
+		pages:       newPageCache(o.pageDir),
 	}
 }
 
@@ -122,9 +128,9 @@ type Options struct {
 	// to Content → contents).
 	Overlay map[string][]byte
 	// Page, when set, is called for every page right after its parse with
-	// the page's AST, on the parsing worker. A load without it (the
-	// checker's) renders nothing: with a cache folder it takes unchanged
-	// pages from the last run's parse, and it leaves Page.Text empty.
+	// the page's AST, on the parsing worker. A load without it renders
+	// nothing: with WithPageCache it takes unchanged pages from the last
+	// run's parse, and it leaves Page.Text empty.
 	Page func(s *site.Site, p *site.Page, doc ast.Node)
 }
 

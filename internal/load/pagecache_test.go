@@ -101,7 +101,7 @@ func TestPageCacheOnCorpusDev(t *testing.T) {
 
 func loadCached(t *testing.T, dir, cache string) (*site.Site, int) {
 	t.Helper()
-	pr := NewParser(WithWorkers(2), WithCacheDir(cache))
+	pr := NewParser(WithWorkers(2), WithCacheDir(cache), WithPageCache(cache))
 	defer pr.Close()
 	s, err := pr.Site(Options{Content: dir, Config: config.Default()})
 	if err != nil {
