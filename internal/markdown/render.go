@@ -47,7 +47,14 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, n ast.Node, enterin
 		return ast.WalkContinue, nil
 	}
 	if idStr != nil {
-		_, _ = w.WriteString(`<a class="anchor" href="#` + html.EscapeString(string(idStr)) + `" aria-hidden="true" tabindex="-1">#</a>`)
+		// A real link: focusable, named after its section; theme.js copies
+		// its URL on activation, and without script it still navigates.
+		_, _ = w.WriteString(`<a class="anchor" href="#` + html.EscapeString(string(idStr)) + `"`)
+		if label, ok := h.AttributeString(anchorLabel); ok {
+			l, _ := label.([]byte)
+			_, _ = w.WriteString(` aria-label="` + html.EscapeString(string(l)) + `"`)
+		}
+		_, _ = w.WriteString(`>#</a>`)
 	}
 	_, _ = w.WriteString("</h" + level + ">\n")
 	return ast.WalkContinue, nil

@@ -120,7 +120,7 @@ func renderDoc(t *testing.T, conv *Converter, src string) string {
 
 var (
 	headingID   = regexp.MustCompile(`<h([1-6]) id="[^"]*">`)
-	anchor      = regexp.MustCompile(`<a class="anchor" href="#[^"]*" aria-hidden="true" tabindex="-1">#</a>`)
+	anchor      = regexp.MustCompile(`<a class="anchor" href="#[^"]*"( aria-label="[^"]*")?>#</a>`)
 	chromaLang  = regexp.MustCompile(`<pre class="chroma" data-lang="([^"]*)"><code>`)
 	alignStyle  = regexp.MustCompile(`style="text-align:(left|center|right)"`)
 	voidTag     = regexp.MustCompile(`<(br|hr|img|input)\b([^>]*?)\s*/?>`)
