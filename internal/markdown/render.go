@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
@@ -25,6 +26,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.heading)
 	reg.Register(ast.KindFencedCodeBlock, r.fenced)
 	reg.Register(ast.KindCodeBlock, r.indented)
+	reg.Register(east.KindTable, r.table)
 	reg.Register(kindRawOutput, r.raw)
 	reg.Register(kindRawBlockOutput, r.raw)
 	if r.sanitize {

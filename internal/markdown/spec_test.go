@@ -125,12 +125,14 @@ var (
 	alignStyle  = regexp.MustCompile(`style="text-align:(left|center|right)"`)
 	voidTag     = regexp.MustCompile(`<(br|hr|img|input)\b([^>]*?)\s*/?>`)
 	blankLines  = regexp.MustCompile(`\n+`)
+	tableWrap   = regexp.MustCompile(`(?s)<div class="table-wrap">\n(<table>.*?</table>)\n</div>`)
 	chromaPlain = `<pre class="chroma"><code>`
 )
 
 func normalize(s string) string {
 	s = headingID.ReplaceAllString(s, "<h$1>")
 	s = anchor.ReplaceAllString(s, "")
+	s = tableWrap.ReplaceAllString(s, "$1")
 	s = chromaLang.ReplaceAllString(s, `<pre><code class="language-$1">`)
 	s = strings.ReplaceAll(s, chromaPlain, "<pre><code>")
 	s = voidTag.ReplaceAllString(s, "<$1$2>")
