@@ -109,9 +109,18 @@ func uiPages() map[string]string {
 			fmt.Fprintf(&formulas, "第 %d 式 $x_{%d} = \\sqrt{a^2 + b^2} + \\int_0^1 f(t)\\,dt$ 用于 GPU 调度。\n\n", i, i)
 		}
 	}
+	var outline strings.Builder
+	outline.WriteString("# 很长的目录\n\n")
+	for i := 1; i <= 60; i++ {
+		fmt.Fprintf(&outline, "## 第 %d 章\n\n正文 %d。\n\n", i, i)
+		for j := 1; j <= 3; j++ {
+			fmt.Fprintf(&outline, "### 第 %d.%d 节\n\n%s\n\n", i, j, strings.Repeat("段落文字。", 40))
+		}
+	}
 	long := "集群中的 Pod 数量 $" + strings.Repeat("a_{i} + b_{j} \\cdot c_{k} + ", 30) + "z$ 决定了延迟。"
 	return map[string]string{
 		"zz-ui/01-formulas.md": formulas.String(),
+		"zz-ui/03-long-outline.md": outline.String(),
 		"zz-ui/02-features.md": "# 界面功能\n\n在 Kubernetes 1.30 中使用 GPU 调度。\n\n" +
 			"## 代码\n\n```go\nfunc main() { println(\"hi\") }\n```\n\n```yaml\nkey: value\n```\n\n```\nno language\n```\n\n" +
 			"## 表格\n\n| 组件名称 | 说明 | 默认值 | 适用场景 | 备注 |\n|---|---|---|---|---|\n" +
