@@ -119,7 +119,7 @@ func uiPages() map[string]string {
 	}
 	long := "集群中的 Pod 数量 $" + strings.Repeat("a_{i} + b_{j} \\cdot c_{k} + ", 30) + "z$ 决定了延迟。"
 	return map[string]string{
-		"zz-ui/01-formulas.md": formulas.String(),
+		"zz-ui/01-formulas.md":     formulas.String(),
 		"zz-ui/03-long-outline.md": outline.String(),
 		"zz-ui/02-features.md": "# 界面功能\n\n在 Kubernetes 1.30 中使用 GPU 调度。\n\n" +
 			"## 代码\n\n```go\nfunc main() { println(\"hi\") }\n```\n\n```yaml\nkey: value\n```\n\n```\nno language\n```\n\n" +
