@@ -138,3 +138,51 @@ func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "$", `\$`)
 	return "`" + r.Replace(s) + "`"
 }
+
+// TestBrowserLocalGraphLabels opens the local graphs of the best-linked
+// pages: the labels drawn never overlap one another, and stay on the
+// canvas; a label with no room is left out (hovering its dot shows it).
+func TestBrowserLocalGraphLabels(t *testing.T) {
+	base, pages := uiServer(t)
+	ctx := browsertest.Start(t)
+	checked, crowded := 0, 0
+	for _, path := range pages {
+		if checked == 12 {
+			break
+		}
+		browsertest.Do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(base+path))
+		if !browsertest.Value[bool](t, ctx, `!!document.querySelector(".graph-local")`) {
+			continue
+		}
+		browsertest.Eval(t, ctx, `document.querySelector(".graph-local").scrollIntoView(), ""`)
+		ready := `(() => { const v = (window.__graph && window.__graph.views || []).find(v => v.local); return !!(v && v.ids && window.__graph.labels) })()`
+		if !browsertest.WaitFor(t, ctx, ready, 10*time.Second) {
+			t.Errorf("%s: the local graph drew no labels", path)
+			continue
+		}
+		checked++
+		res := browsertest.Value[map[string]int](t, ctx, `(() => {
+			const v = window.__graph.views.find(v => v.local), L = window.__graph.labels;
+			let overlaps = 0, off = 0;
+			for (let i = 0; i < L.length; i++) {
+				const a = L[i];
+				if (a.x < 0 || a.y < 0 || a.x + a.w > v.w + 0.5 || a.y + a.h > v.h + 0.5) off++;
+				for (let j = i + 1; j < L.length; j++) {
+					const b = L[j];
+					if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) overlaps++;
+				}
+			}
+			return {nodes: v.ids.length, labels: L.length, overlaps, off};
+		})()`)
+		if res["overlaps"] > 0 || res["off"] > 0 || res["labels"] == 0 {
+			t.Errorf("%s: %d nodes, %d labels, %d overlapping pairs, %d off the canvas", path, res["nodes"], res["labels"], res["overlaps"], res["off"])
+		}
+		if res["labels"] < res["nodes"] {
+			crowded++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no page had a local graph")
+	}
+	t.Logf("%d local graphs checked, %d crowded enough to leave labels out", checked, crowded)
+}
