@@ -21,6 +21,9 @@ type Violation struct {
 	Impact string   `json:"impact"`
 	Help   string   `json:"help"`
 	Nodes  []string `json:"nodes"`
+	// Sidebar: every element at fault is inside the site navigation
+	// (#sidebar), whose markup is built apart from the page's.
+	Sidebar bool `json:"sidebar"`
 }
 
 func (v Violation) String() string {
@@ -71,6 +74,7 @@ func Axe(t *testing.T, ctx context.Context) []Violation {
 	const run = `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({
 		id: v.id, impact: v.impact || "", help: v.help,
 		nodes: v.nodes.map(n => n.target.join(" ") + " — " + (n.failureSummary || "").replace(/\s+/g, " ").slice(0, 240)),
+		sidebar: v.nodes.every(n => { const e = typeof n.target[0] === "string" && document.querySelector(n.target[0]); return !!(e && e.closest("#sidebar")); }),
 	}))))`
 	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](run, chromedp.EvalAwaitPromise))
 	if err != nil {

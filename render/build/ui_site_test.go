@@ -59,7 +59,11 @@ func buildUISite() {
 	}
 	uiSite.tmp = tmp
 	content := filepath.Join(tmp, "content")
-	cmd := exec.Command("go", "run", "../../cmd/gencorpus", "-seed", "1", "-files", "160", "-out", content)
+	files := "160" // DOCSITE_UI_FILES=1200 gives make bench's corpus, for a full measurement
+	if n := os.Getenv("DOCSITE_UI_FILES"); n != "" {
+		files = n
+	}
+	cmd := exec.Command("go", "run", "../../cmd/gencorpus", "-seed", "1", "-files", files, "-out", content)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		uiSite.err = fmt.Errorf("gencorpus: %v\n%s", err, out)
 		return
