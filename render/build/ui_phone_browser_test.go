@@ -16,7 +16,7 @@ const phoneWidth = 390
 // pan sideways); wide formulas, tables and code scroll in their own boxes.
 func TestBrowserPhoneNoOverflow(t *testing.T) {
 	base, pages := uiServer(t)
-	ctx := browsertest.StartWithin(t, 5*time.Minute)
+	ctx := browsertest.StartWithin(t, time.Minute+time.Duration(len(pages))*time.Second)
 	browsertest.Do(t, ctx, chromedp.EmulateViewport(phoneWidth, 844))
 	// The elements that stick out, outermost first, to say what to fix.
 	const culprits = `(() => {
