@@ -41,8 +41,8 @@
   // Copy page as Markdown: the page's source sits beside its HTML as
   // index.md (or wherever the page's text/markdown alternate link says).
   var article = document.querySelector("article.markdown-body");
-  var h1 = article && article.querySelector("h1");
-  if (h1) {
+  var bar = document.querySelector(".page-tools");
+  if (bar && article && article.querySelector("h1")) {
     var alt = document.querySelector('link[rel="alternate"][type="text/markdown"]');
     var mdURL = alt ? alt.href : new URL("index.md", location.href).href;
     var btn = document.createElement("button");
@@ -63,10 +63,7 @@
         setTimeout(function () { btn.textContent = words.copyPage; }, 2000);
       });
     });
-    var bar = document.createElement("div");
-    bar.className = "page-tools";
     bar.appendChild(btn);
-    h1.parentNode.insertBefore(bar, h1);
   }
 
   // Wide tables: the box says which sides have more to scroll to, and a
@@ -115,7 +112,7 @@
   // A long outline shows its second level only; the third opens under the
   // section being read, or when the reader asks.
   var outline = document.querySelector(".outline ul");
-  var FOLD = 40;
+  var FOLD = 40; // as page.html's "long" class
   if (outline && outline.children.length > FOLD) {
     var groups = [], cur = null;
     Array.prototype.forEach.call(outline.children, function (li) {
