@@ -58,6 +58,13 @@ func buildUISite() {
 		return
 	}
 	uiSite.tmp = tmp
+	uiSite.out = filepath.Join(tmp, "public")
+	// DOCSITE_UI_CONTENT=../shared/corpus-dev measures real pages instead
+	// (TestBrowserPhoneNoOverflow; the other tests need the pages below).
+	if dir := os.Getenv("DOCSITE_UI_CONTENT"); dir != "" {
+		buildUIContent(dir)
+		return
+	}
 	content := filepath.Join(tmp, "content")
 	files := "160" // DOCSITE_UI_FILES=1200 gives make bench's corpus, for a full measurement
 	if n := os.Getenv("DOCSITE_UI_FILES"); n != "" {
@@ -79,7 +86,10 @@ func buildUISite() {
 			return
 		}
 	}
-	uiSite.out = filepath.Join(tmp, "public")
+	buildUIContent(content)
+}
+
+func buildUIContent(content string) {
 	if _, err := Build(Options{Content: content, Out: uiSite.out, Config: config.Default()}); err != nil {
 		uiSite.err = err
 		return
