@@ -13,9 +13,11 @@ GOFILES := $(shell find . -name '*.go' -not -path './themes/default/node_modules
 
 all: build
 
-# Browser assets (KaTeX, mermaid) come from npm, pinned by the lock file.
+# Browser assets (the math font, KaTeX, mermaid) come from npm, pinned by the
+# lock file. The font is cut into the pieces whose ranges math.css declares.
 assets: $(VENDOR)
-$(VENDOR): themes/default/package.json themes/default/package-lock.json themes/default/scripts/vendor.sh
+$(VENDOR): themes/default/package.json themes/default/package-lock.json themes/default/scripts/vendor.sh \
+		themes/default/scripts/split-math-font.cjs themes/default/assets/css/math.css
 	sh themes/default/scripts/vendor.sh
 	@touch $@
 

@@ -160,8 +160,13 @@ func TestHostileFolder(t *testing.T) {
 			t.Errorf("output %s holds /etc/passwd", rel)
 		}
 		for _, h := range hostileTitles {
-			// JSON is data: search.js shows it with textContent only.
-			if !strings.HasSuffix(rel, ".json") && bytes.Contains(b, []byte(h)) {
+			// JSON is data: search.js shows it with textContent only. A
+			// Markdown copy (index.md, and the pages in llms-full.txt) is
+			// the author's source as written, served as text/markdown,
+			// never as HTML; what docsite itself writes there is checked
+			// below.
+			data := strings.HasSuffix(rel, ".json") || strings.HasSuffix(rel, ".md") || rel == "llms-full.txt"
+			if !data && bytes.Contains(b, []byte(h)) {
 				t.Errorf("output %s holds %q unescaped", rel, h)
 			}
 		}
@@ -169,6 +174,22 @@ func TestHostileFolder(t *testing.T) {
 			t.Errorf("output %s comes from outside the content folder", rel)
 		}
 	})
+
+	// llms.txt is Markdown that models and Markdown viewers read: no title
+	// in it, nor in llms-full.txt's page headings, is raw HTML.
+	llms, err := os.ReadFile(filepath.Join(tr.out, "llms.txt"))
+	if err != nil || !bytes.Contains(llms, []byte("&lt;script>alert(1)&lt;/script>")) || bytes.Contains(llms, []byte("<")) {
+		t.Errorf("llms.txt holds raw HTML or lacks the escaped title (%v):\n%s", err, llms)
+	}
+	full, _ := os.ReadFile(filepath.Join(tr.out, "llms-full.txt"))
+	for _, line := range strings.Split(string(full), "\n") {
+		if strings.HasPrefix(line, "# ") && strings.Contains(line, "<") && !strings.Contains(line, "alert(9)") {
+			t.Errorf("llms-full.txt heading holds raw HTML: %q", line)
+		}
+	}
+	if !bytes.Contains(full, []byte("# &lt;img src=x onerror=alert(2)>")) {
+		t.Errorf("llms-full.txt lacks the page named by hostile HTML")
+	}
 
 	// Nothing read outside, nothing written but --out and the cache.
 	if r := reads(); len(r) > 0 {

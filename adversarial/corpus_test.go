@@ -123,8 +123,8 @@ func (tr *tree) hostile(t *testing.T, hugeMB int) int64 {
 		"",
 	}, "\n"))
 
-	// Script in titles: front matter, a file name, a citation title.
-	tr.write(t, "07-xss/xss.md", "---\ntitle: \""+hostileTitles[0]+"\"\n---\n\n正文引用 [xss-key]。\n")
+	// Script in titles: front matter (and its description), a file name, a citation title.
+	tr.write(t, "07-xss/xss.md", "---\ntitle: \""+hostileTitles[0]+"\"\ndescription: \""+hostileTitles[1]+"\"\n---\n\n正文引用 [xss-key]。\n")
 	tr.write(t, "07-xss/"+hostileTitles[1]+".md", "没有标题的页面。\n")
 
 	// Special files: a named pipe, a page of that name, a directory named .md.

@@ -9,7 +9,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"os"
 	"path"
@@ -282,7 +281,7 @@ func (srv *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case copy != "":
 		srv.content(w, r, copy)
 	default:
-		if ct := mime.TypeByExtension(path.Ext(file)); ct != "" {
+		if ct := contentType(file); ct != "" {
 			w.Header().Set("Content-Type", ct)
 		}
 		_, _ = w.Write(data)

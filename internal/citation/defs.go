@@ -30,8 +30,9 @@ type Def struct {
 	// shares a line with another (which CommonMark reads as text). Any
 	// other is an ordinary link reference definition outside a references
 	// file.
-	Cite   bool
-	titled bool
+	Cite bool
+	// Titled marks the form [key]: [title](url).
+	Titled bool
 }
 
 // Label is the text to show for the definition: its title, else its URL.
@@ -366,7 +367,7 @@ func parseDef(src []byte, i int) (Def, bool) {
 		if dest == "" || strings.ContainsAny(dest, " \n") {
 			return Def{}, false
 		}
-		d.URL, d.Title, d.End, d.titled = unescape(dest), unescape(fold(title)), close+1, true
+		d.URL, d.Title, d.End, d.Titled = unescape(dest), unescape(fold(title)), close+1, true
 	case '<':
 		k := bytes.IndexAny(src[j:], ">\n")
 		if k < 2 || src[j+k] != '>' {
@@ -520,7 +521,7 @@ func group(src []byte, run []Def, section bool) ([]Def, []Malformed) {
 		}
 		cite := section || shared
 		for _, d := range g {
-			cite = cite || d.titled
+			cite = cite || d.Titled
 		}
 		for k := range g {
 			g[k].Cite = cite

@@ -36,6 +36,9 @@ type Config struct {
 	Search     Search            `yaml:"search"`
 	Limits     Limits            `yaml:"limits"`
 	Mermaid    Mermaid           `yaml:"mermaid"`
+	Edit       Edit              `yaml:"edit"`
+	// LastUpdated shows on each page when git last changed it (default true).
+	LastUpdated bool `yaml:"lastUpdated"`
 
 	// NavNumberDepth is how many folder levels the sidebar numbers by
 	// position where authors gave no number of their own (0: none).
@@ -82,7 +85,8 @@ func Default() *Config {
 	// Raw HTML is sanitized unless the site says its content is trusted:
 	// pages arrive through pull requests, and GitHub, which the knowledge
 	// base is written for, shows the same allow-list.
-	return &Config{Title: "docsite", Language: "zh-CN", BaseURL: "/", NavNumberDepth: 3, Sanitize: true,
+	// No title: the site takes its root page's H1, else its folder's name.
+	return &Config{Language: "zh-CN", BaseURL: "/", NavNumberDepth: 3, Sanitize: true, LastUpdated: true,
 		Limits: Limits{PageSize: 10 << 20, Nesting: 100}}
 }
 
@@ -145,6 +149,9 @@ func Parse(name string, data []byte, opts ...Option) (*Config, error) {
 	}
 	if err := cfg.Mermaid.validate(); err != nil {
 		return nil, fmt.Errorf("%s: line %d: mermaid.%s", name, KeyLine(data, err.key), err.msg)
+	}
+	if err := cfg.Edit.validate(); err != nil {
+		return nil, fmt.Errorf("%s: line %d: edit.%s", name, KeyLine(data, err.key), err.msg)
 	}
 	if cfg.Language == "" {
 		cfg.Language = "zh-CN"

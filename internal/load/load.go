@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -34,6 +35,8 @@ type Parser struct {
 	Math        *math.Native
 	MathWarning string
 	workers     int
+	pages       *pageCache // nil: every load parses every page
+	saving      sync.WaitGroup
 }
 
 // Option configures a Parser.
@@ -46,7 +49,8 @@ type parserOptions struct {
 	conv     []markdown.Option
 }
 
-// WithCacheDir keeps typeset formulas in dir between runs ("" keeps none).
+// WithCacheDir keeps typeset formulas in dir between runs ("" keeps none),
+// and what the parse made of each page for loads that render nothing.
 func WithCacheDir(dir string) Option { return func(o *parserOptions) { o.cacheDir = dir } }
 
 // WithWorkers sets how many pages are parsed at once (default: one per CPU).
@@ -77,11 +81,13 @@ func NewParser(opts ...Option) *Parser {
 		Math:        engine,
 		MathWarning: warning,
 		workers:     o.workers,
+		pages:       newPageCache(o.cacheDir),
 	}
 }
 
-// Close stops the math engine and keeps its cache.
+// Close stops the math engine and keeps its caches.
 func (pr *Parser) Close() {
+	pr.saving.Wait()
 	if pr.Math != nil {
 		_ = pr.Math.Close()
 	}
@@ -116,7 +122,9 @@ type Options struct {
 	// to Content → contents).
 	Overlay map[string][]byte
 	// Page, when set, is called for every page right after its parse with
-	// the page's AST, on the parsing worker.
+	// the page's AST, on the parsing worker. A load without it (the
+	// checker's) renders nothing: with a cache folder it takes unchanged
+	// pages from the last run's parse, and it leaves Page.Text empty.
 	Page func(s *site.Site, p *site.Page, doc ast.Node)
 }
 
@@ -131,11 +139,26 @@ func (pr *Parser) Site(opts Options) (*site.Site, error) {
 		return nil, err
 	}
 	sources, rest := index.Prepare(s)
-	parse := func(p *site.Page) { pr.Page(s, p, opts.Page) }
+	// A load that renders nothing needs no AST: it may take a page's model
+	// from the last run's parse of the same bytes.
+	var pages *pageCache
+	if opts.Page == nil && pr.pages != nil {
+		pages = pr.pages
+		pages.begin(s, pr.MathWarning != "")
+	}
+	parse := func(p *site.Page) { pr.page(s, p, opts.Page, pages) }
 	workers.Each(sources, pr.workers, parse)
 	index.Glossary(s, sources)
 	workers.Each(rest, pr.workers, parse)
 	index.Site(s, opts.Drafts)
+	if pages != nil {
+		// Written while the caller checks: the cache is not on its path.
+		pr.saving.Add(1)
+		go func() {
+			defer pr.saving.Done()
+			_ = pages.save()
+		}()
+	}
 	return s, nil
 }
 
@@ -143,14 +166,29 @@ func (pr *Parser) Site(opts Options) (*site.Site, error) {
 // each. A crash on one page becomes a finding on that page; the rest of the
 // site still loads.
 func (pr *Parser) Page(s *site.Site, p *site.Page, each func(*site.Site, *site.Page, ast.Node)) {
+	pr.page(s, p, each, nil)
+}
+
+func (pr *Parser) page(s *site.Site, p *site.Page, each func(*site.Site, *site.Page, ast.Node), pages *pageCache) {
 	defer recoverPage(p)
 	if overBudget(s, p) {
 		return
+	}
+	var key string
+	before := len(p.Diags)
+	if pages != nil {
+		if key = pages.key(p); pages.restore(p, key) {
+			return
+		}
 	}
 	doc := pr.Converter.ParseIn(p, s)
 	index.PageGlossary(s, p, doc, each != nil)
 	if each != nil {
 		each(s, p, doc)
+	}
+	if pages != nil {
+		pages.keep(p, key, before)
+		p.Text = nil // as a page from the cache has it
 	}
 }
 

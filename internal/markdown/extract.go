@@ -27,6 +27,7 @@ func extract(p *site.Page, doc ast.Node) {
 	var slugs slug.Slugger
 	p.Anchors = map[string]site.Anchor{}
 	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
+	p.Summary = ""
 	checkEncoding(p)
 	sec := &sectionWriter{links: &p.Links, paraAt: -1}
 	sec.start(site.Section{})
@@ -41,7 +42,7 @@ func extract(p *site.Page, doc ast.Node) {
 			case *ast.Link, *ast.AutoLink:
 				sec.closeLink()
 			}
-			if _, ok := n.(*ast.Paragraph); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
+			if _, ok := n.(*ast.Paragraph); ok && n.Parent() == doc {
 				sec.paraEnd()
 			}
 			// A table row is one line, its cells apart by spaces.
@@ -57,6 +58,15 @@ func extract(p *site.Page, doc ast.Node) {
 			}
 		}
 		switch n := n.(type) {
+		case *ast.Paragraph:
+			// The page's first paragraph of its own (not in a list, quote
+			// or table) describes it to search engines and link previews.
+			if p.Summary == "" && n.Parent() == doc {
+				p.Summary = plain.Text(n, src)
+			}
+			if n.Parent() == doc {
+				sec.paraStart()
+			}
 		case *ast.Heading:
 			text := plain.Text(n, src)
 			id := slugs.Slug(text)
@@ -128,10 +138,6 @@ func extract(p *site.Page, doc ast.Node) {
 		case *ast.CodeBlock:
 			p.Code = append(p.Code, site.CodeBlock{Offset: blockStart(n), Text: linesText(n, src)})
 			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph:
-			if n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
-				sec.paraStart()
-			}
 		case *ast.Text:
 			sec.text(n.Segment.Value(src))
 			if n.SoftLineBreak() || n.HardLineBreak() {

@@ -13,6 +13,7 @@ import (
 	"docsite/internal/diagram"
 	"docsite/internal/glossary"
 	"docsite/internal/numbering"
+	"docsite/internal/vcs"
 )
 
 // Site is the loaded content folder.
@@ -50,6 +51,12 @@ type Site struct {
 	// the terms defined twice with different expansions.
 	Glossary          *glossary.Glossary
 	GlossaryConflicts []glossary.Conflict
+	// Title is the site's name: docsite.yaml's title, else the H1 of the
+	// root page, else the content folder's name (set by Navigate).
+	Title string
+	// VCS is what git says about the content (edit links, last changes);
+	// the build fills it, and it is nil for the checker.
+	VCS *vcs.Info
 
 	overlay map[string][]byte // pages given instead of read (LoadWith)
 	listed  []listedFile      // files the walk found, until they are read
@@ -82,6 +89,7 @@ type Page struct {
 	Title    string // front matter title, first H1, or file name
 	H1       string // text of the first H1, "" when none
 	H1Offset int
+	Summary  string // plain text of the first paragraph outside lists, quotes and tables
 	Weight   int
 	Draft    bool
 	DocLang  string // language of the text for <html lang>: front matter, else detected

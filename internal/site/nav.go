@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -44,6 +45,7 @@ func (s *Site) Navigate(drafts bool) {
 		}
 	}
 	sort.Strings(s.Langs[1:])
+	s.Title = s.siteTitle()
 
 	for _, p := range s.Pages {
 		p.Numbering = NumberingOf(p)
@@ -197,7 +199,7 @@ func (s *Site) landingOrIndex(dir, lang string) *Page {
 	}
 	title := StripNumber(path.Base(dir))
 	if dir == "" {
-		title = s.Config.Title
+		title = s.Title
 	}
 	p := &Page{Dir: dir, Lang: lang, Generated: true, Landing: true, Title: title, URL: s.DirURL(dir, lang)}
 	d.Landing[lang] = p
@@ -338,4 +340,26 @@ func (s *Site) Flat(lang string) []*NavNode {
 		walk(root)
 	}
 	return out
+}
+
+// siteTitle names the site when docsite.yaml does not: the plain text of
+// the root page's H1 (a knowledge base's README names it), else the
+// content folder's name; never a word the author did not write.
+func (s *Site) siteTitle() string {
+	if t := strings.TrimSpace(s.Config.Title); t != "" {
+		return t
+	}
+	if d := s.Dirs[""]; d != nil {
+		if p := d.Landing[s.Config.Language]; p != nil && !p.Generated && strings.TrimSpace(p.H1) != "" {
+			return strings.TrimSpace(p.H1)
+		}
+	}
+	root := s.Root
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
+	if name := filepath.Base(root); name != "" && name != "." && name != string(filepath.Separator) {
+		return name
+	}
+	return "docsite"
 }

@@ -4,6 +4,7 @@
 package build
 
 import (
+	"context"
 	"runtime"
 	"slices"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"docsite/internal/load"
 	"docsite/internal/markdown"
 	"docsite/internal/site"
+	"docsite/internal/vcs"
 	"docsite/render/diagrams"
 	"docsite/render/highlight"
 	"docsite/render/html"
@@ -162,9 +164,25 @@ func (b *Prepared) Write() (*Result, error) {
 	return res, nil
 }
 
-// Load reads, parses and renders the body of every page, then indexes the site.
+// Load reads, parses and renders the body of every page, then indexes the
+// site. What git says about the content (edit links, last changes) is read
+// meanwhile, in one pass of git log, and waits for nothing but itself.
 func (pl *Pipeline) Load(opts Options) (*site.Site, error) {
-	return pl.Site(load.Options{Content: opts.Content, Config: opts.Config, Drafts: opts.Drafts, Page: pl.renderBody})
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	git := make(chan *vcs.Info, 1)
+	go func() {
+		git <- vcs.Read(context.Background(), opts.Content, vcs.Options{Edit: cfg.Edit, LastUpdated: cfg.LastUpdated})
+	}()
+	s, err := pl.Site(load.Options{Content: opts.Content, Config: cfg, Drafts: opts.Drafts, Page: pl.renderBody})
+	info := <-git
+	if err != nil {
+		return nil, err
+	}
+	s.VCS = info
+	return s, nil
 }
 
 // Model reads and parses every page into the page model without rendering

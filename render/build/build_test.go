@@ -27,6 +27,9 @@ const site = "testdata/site"
 func options(content, out string) build.Options {
 	cfg := config.Default()
 	cfg.KeepTOC = true
+	// testdata sits in docsite's own repository: its history and remote
+	// would change the pages with every commit.
+	cfg.LastUpdated, cfg.Edit.Repo = false, "off"
 	return build.Options{Content: content, Out: out, Config: cfg}
 }
 

@@ -82,11 +82,15 @@ func (pl *Pipeline) table(s *site.Site, layout *html.Layout) *Table {
 		}
 		return nil
 	})
+	t.addMeta()
 	for _, f := range s.Files {
 		t.files[f] = entry{copy: f}
 	}
 	for _, p := range t.Pages() {
 		t.files[PageFile(p.URL)] = entry{page: p}
+		if md, ok := html.MarkdownFile(p); ok {
+			t.files[md] = entry{data: func() []byte { return html.PageMarkdown(s, p) }}
+		}
 	}
 	for _, lang := range s.Langs {
 		gp := graph.NewPage(s, lang)
@@ -100,8 +104,6 @@ func (pl *Pipeline) table(s *site.Site, layout *html.Layout) *Table {
 		}
 		return b
 	}}
-	t.files["sitemap.xml"] = entry{data: func() []byte { return html.Sitemap(s, t.Pages()) }}
-	t.files["robots.txt"] = entry{data: func() []byte { return html.Robots(s) }}
 	t.files["assets/css/chroma.css"] = entry{data: func() []byte { return []byte(highlight.CSS()) }}
 	t.groups = []*group{
 		{prefixes: []string{"search/"}, make: func() (map[string][]byte, error) {

@@ -10,10 +10,15 @@ import (
 	"docsite/internal/site"
 )
 
-// NotFound renders 404.html in the site's default language.
+// NotFound renders 404.html in the site's default language: the search
+// box, the sidebar's top level and a way home, so a reader who followed a
+// dead link can look for the page. It is served at any missing path, so
+// every URL in it is absolute.
 func (t *Theme) NotFound(s *site.Site) ([]byte, error) {
 	lang := s.Config.Language
-	d := PageData{Lang: lang, Base: s.BasePath(), HomeURL: s.Href("/"), SiteTitle: s.Config.Title, UI: UIFor(lang)}
+	d := PageData{Lang: lang, Base: s.BasePath(), HomeURL: s.Href("/"), SiteTitle: s.Title, UI: UIFor(lang),
+		Sidebar: TopSidebar(s, lang), NavURL: s.Href("/" + NavFile(s, lang))}
+	d.Meta.Favicon, d.Meta.FaviconType = Favicon(s)
 	var b bytes.Buffer
 	err := t.tmpl.ExecuteTemplate(&b, "404.html", d)
 	return b.Bytes(), err
@@ -36,8 +41,13 @@ func (t *Theme) IndexBody(s *site.Site, p *site.Page) (template.HTML, error) {
 	return template.HTML(b.String()), err
 }
 
-// Sitemap lists every page with its language alternates.
+// Sitemap lists every page with its language alternates. A sitemap's
+// <loc> must be an absolute URL, so without a base URL that names a host
+// there is none (nil): the site's address is not known.
 func Sitemap(s *site.Site, pages []*site.Page) []byte {
+	if !KnownHost(s) {
+		return nil
+	}
 	type link struct {
 		Rel      string `xml:"rel,attr"`
 		Hreflang string `xml:"hreflang,attr"`
@@ -105,7 +115,12 @@ func indexHost(base string) int {
 	return i + len(sep) + j
 }
 
-// Robots allows everything and names the sitemap.
+// Robots allows everything and names the sitemap by its absolute URL, the
+// only form robots.txt allows; without a known host there is no sitemap.
 func Robots(s *site.Site) []byte {
-	return []byte("User-agent: *\nAllow: /\nSitemap: " + absURL(s, "/sitemap.xml") + "\n")
+	out := "User-agent: *\nAllow: /\n"
+	if KnownHost(s) {
+		out += "Sitemap: " + absURL(s, "/sitemap.xml") + "\n"
+	}
+	return []byte(out)
 }

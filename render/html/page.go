@@ -35,6 +35,7 @@ type PageData struct {
 	Prev, Next                                         *Link
 	Outline                                            []site.Heading
 	Alternates                                         []Alternate
+	Meta                                               PageMeta
 }
 
 // Options tune page rendering.
@@ -72,7 +73,7 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	order, flat := l.orders[p.Lang], l.flats[p.Lang]
 	lang := DocLang(p)
 	d := PageData{
-		Lang: lang, Base: s.BasePath(), HomeURL: s.Href(s.DirURL("", p.Lang)), SiteTitle: s.Config.Title,
+		Lang: lang, Base: s.BasePath(), HomeURL: s.Href(s.DirURL("", p.Lang)), SiteTitle: s.Title,
 		Title: p.Title, IsHome: p.Landing && p.Dir == "", HasMath: p.HasMath, HasMermaid: p.HasMermaid,
 		LiveReload: opts.LiveReload, UI: UIFor(lang), Body: p.Body + p.Appendix, Sidebar: SidebarFor(s, p),
 		NavURL: s.Href("/" + NavFile(s, p.Lang)),
@@ -82,9 +83,8 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	d.Backlinks = graph.BacklinksHTML(l.backlinks[p], s, p.Lang)
 	d.LocalGraph = graph.LocalHTML(s, p)
 	d.GraphURL = s.Href(graph.URL(s, p.Lang))
-	if desc, ok := p.Meta["description"].(string); ok {
-		d.Description = desc
-	}
+	d.Meta = metaFor(s, p, lang)
+	d.Description = d.Meta.Description
 	if p.Nav != nil {
 		for n := p.Nav.Parent; n != nil && n.Parent != nil; n = n.Parent {
 			d.Crumbs = append([]Link{{Title: n.Title, URL: s.Href(n.Page.URL), Number: n.Number}}, d.Crumbs...)

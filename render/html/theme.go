@@ -72,6 +72,20 @@ func SidebarFor(s *site.Site, p *site.Page) template.HTML {
 	return template.HTML(b.String())
 }
 
+// TopSidebar is the sidebar of a page that is not in the tree (404.html):
+// the top level, every folder closed, its entries fetched when opened.
+func TopSidebar(s *site.Site, lang string) template.HTML {
+	root := s.Nav[lang]
+	if root == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<ul class="nav-tree">`)
+	writeNav(&b, s, root.Children, map[*site.NavNode]bool{}, nil)
+	b.WriteString(`</ul>`)
+	return template.HTML(b.String())
+}
+
 // writeNav writes nodes; with open == nil every folder is written whole.
 func writeNav(b *strings.Builder, s *site.Site, nodes []*site.NavNode, open map[*site.NavNode]bool, current *site.NavNode) {
 	shown := window(nodes, open)

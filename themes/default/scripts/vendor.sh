@@ -1,9 +1,10 @@
 #!/bin/sh
-# vendor.sh copies the third-party assets the default theme ships (the math
-# font for the MathML that docsite writes, KaTeX's script for the build-time
-# fallback engine, mermaid's ESM build) from npm into assets/vendor,
-# which the theme embeds. Versions are pinned by package-lock.json; nothing copied here
-# is committed. Run it from anywhere.
+# vendor.sh copies the third-party assets the default theme ships from npm
+# into assets/vendor, which the theme embeds: the math font for the MathML
+# that docsite writes (cut into pieces by Unicode range), KaTeX's script for
+# the build-time fallback engine, mermaid's ESM build. Versions are pinned
+# by package-lock.json; nothing copied here is committed. Run it from
+# anywhere.
 set -eu
 
 theme=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -31,8 +32,10 @@ mkdir -p "$tmp/katex" "$tmp/math-font" "$tmp/mermaid"
 # stylesheet and fonts are not shipped.
 cp "$katex/katex.min.js" "$tmp/katex/"
 # The package's one file holds the whole font (3,000 code points and the
-# OpenType MATH table) whatever its "latin" name says.
-cp "$font/files/noto-sans-math-latin-400-normal.woff2" "$tmp/math-font/NotoSansMath-Regular.woff2"
+# OpenType MATH table, 270 KB) whatever its "latin" name says; the site
+# serves it in the pieces that math.css names, each with its MATH table.
+node scripts/split-math-font.cjs "$font/files/noto-sans-math-latin-400-normal.woff2" \
+	assets/css/math.css "$tmp/math-font"
 cp "$font/LICENSE" "$tmp/math-font/LICENSE"
 # mermaid's ESM build, without source maps: its entry imports the core
 # chunks and each diagram type's chunk is imported when a diagram of that
