@@ -42,6 +42,16 @@ func TestBrowserReaderTools(t *testing.T) {
 		}
 	})
 
+	t.Run("link underlines", func(t *testing.T) {
+		open(t, "/")
+		got := browsertest.Eval(t, ctx, `["article p a:not(.term):not(.anchor)", "article a.term"].map(s => {
+			const e = document.querySelector(s); if (!e) return s + " missing";
+			const st = getComputedStyle(e); return st.textDecorationLine + " " + st.textDecorationStyle }).join(", ")`)
+		if want := "underline solid, underline dotted"; got != want {
+			t.Errorf("text link, glossary term decorations: %s, want %s", got, want)
+		}
+	})
+
 	t.Run("code labels", func(t *testing.T) {
 		open(t, "/zz-ui/02-features/")
 		got := browsertest.Eval(t, ctx, `[...document.querySelectorAll("article pre.chroma")].map(p => {
