@@ -17,7 +17,8 @@ import (
 // TestBrowserAxe runs axe-core on the pages a reader meets most (home, a
 // hundred formulas, the biggest page, the glossary, the graph, the
 // references and the 404 page) in the three ways a page can be coloured:
-// light, dark by the toggle, and dark because the system prefers it.
+// light, dark by the toggle, and dark because the system prefers it (also
+// at a phone's width).
 // Every violation is reported, the sidebar's included.
 func TestBrowserAxe(t *testing.T) {
 	base, pages := uiServer(t)
@@ -31,7 +32,7 @@ func TestBrowserAxe(t *testing.T) {
 			}
 		}
 	}()
-	for _, mode := range []string{"light", "dark-toggle", "dark-system"} {
+	for _, mode := range []string{"light", "dark-toggle", "dark-system", "phone-dark"} {
 		ctx := browsertest.Start(t) // one browser per mode: each has its own time limit
 		for _, path := range targets {
 			t.Run(mode+path, func(t *testing.T) {
@@ -60,16 +61,19 @@ var sidebarKnown = map[string]string{
 // light or dark, and for dark-toggle the reader pressing the toggle.
 func openInMode(t *testing.T, ctx context.Context, url, mode string) {
 	t.Helper()
-	scheme := "light"
-	if mode == "dark-system" {
+	scheme, width := "light", 1280
+	if mode == "dark-system" || mode == "phone-dark" {
 		scheme = "dark"
+	}
+	if strings.HasPrefix(mode, "phone") {
+		width = phoneWidth
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
 	}); err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url))
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(int64(width), 900), chromedp.Navigate(url))
 	browsertest.Eval(t, ctx, `localStorage.clear(), ""`)
 	browsertest.Do(t, ctx, chromedp.Reload())
 	if !browsertest.WaitFor(t, ctx, `document.readyState === "complete"`, 20*time.Second) {

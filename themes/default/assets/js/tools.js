@@ -66,21 +66,32 @@
     bar.appendChild(btn);
   }
 
-  // Wide tables: the box says which sides have more to scroll to, and a
-  // box that scrolls can be reached and scrolled with the keyboard.
-  function shade(box) {
+  // A box that scrolls sideways (a wide table, code, a diagram, a formula)
+  // can be reached and scrolled with the keyboard when nothing inside it
+  // takes focus; a table's box also says which sides have more to see.
+  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+  function fit(box) {
     var max = box.scrollWidth - box.clientWidth;
-    box.classList.toggle("more-left", max > 1 && box.scrollLeft > 1);
-    box.classList.toggle("more-right", max > 1 && box.scrollLeft < max - 1);
-    if (max > 1) box.tabIndex = 0; else box.removeAttribute("tabindex");
+    if (box.classList.contains("table-wrap")) {
+      box.classList.toggle("more-left", max > 1 && box.scrollLeft > 1);
+      box.classList.toggle("more-right", max > 1 && box.scrollLeft < max - 1);
+    }
+    if (max > 1 && !box.hasAttribute("tabindex") && !box.querySelector(FOCUSABLE)) {
+      box.tabIndex = 0;
+      box.dataset.scrollFocus = "1";
+    } else if (max <= 1 && box.dataset.scrollFocus) {
+      box.removeAttribute("tabindex");
+      delete box.dataset.scrollFocus;
+    }
   }
-  var boxes = document.querySelectorAll(".table-wrap");
+  var boxes = document.querySelectorAll(".table-wrap, .markdown-body pre, .math-display");
   boxes.forEach(function (box) {
-    box.addEventListener("scroll", function () { shade(box); }, { passive: true });
-    shade(box);
+    if (box.classList.contains("table-wrap")) box.addEventListener("scroll", function () { fit(box); }, { passive: true });
+    fit(box);
   });
+  // A diagram drawn later, or a rotated phone, changes what overflows.
   if (boxes.length && "ResizeObserver" in window) {
-    var ro = new ResizeObserver(function (entries) { entries.forEach(function (e) { shade(e.target); }); });
+    var ro = new ResizeObserver(function (entries) { entries.forEach(function (e) { fit(e.target); }); });
     boxes.forEach(function (box) { ro.observe(box); });
   }
 
