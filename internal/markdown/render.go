@@ -73,13 +73,13 @@ func (r *nodeRenderer) fenced(w util.BufWriter, src []byte, n ast.Node, entering
 		info := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(f.Info.Segment.Value(src))))
 		lang = strings.Fields(string(info) + " x")[0]
 	}
-	_, _ = w.WriteString(r.highlight.Block(lang, linesText(n, src)) + "\n")
+	_, _ = w.WriteString(r.highlight.Block(lang, codeText(n, src)) + "\n")
 	return ast.WalkSkipChildren, nil
 }
 
 func (r *nodeRenderer) indented(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString(r.highlight.Block("", linesText(n, src)) + "\n")
+		_, _ = w.WriteString(r.highlight.Block("", codeText(n, src)) + "\n")
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -244,4 +244,10 @@ func (plainCode) Block(lang, code string) string {
 		attr = ` data-lang="` + html.EscapeString(lang) + `"`
 	}
 	return `<pre class="chroma"` + attr + `><code>` + html.EscapeString(code) + `</code></pre>`
+}
+
+// codeText is a code block's text as HTML may carry it: CommonMark has
+// U+0000 replaced by U+FFFD, as goldmark does for the rest of the page.
+func codeText(n ast.Node, src []byte) string {
+	return strings.ReplaceAll(linesText(n, src), "\x00", "\uFFFD")
 }
