@@ -9,7 +9,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 VENDOR  := themes/default/assets/vendor/katex/katex.min.js
 GOFILES := $(shell find . -name '*.go' -not -path './themes/default/node_modules/*' 2>/dev/null)
 
-.PHONY: all build site serve check test test-short vet fuzz bench corpus assets temml axe chromium clean
+.PHONY: all build site serve check test test-short vet fuzz bench corpus assets temml axe peers chromium clean
 
 all: build
 
@@ -35,6 +35,14 @@ $(AXE)/node_modules/.package-lock.json: $(AXE)/package.json $(AXE)/package-lock.
 	npm ci --prefix $(AXE) --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Pagefind (and the other npm peers of make bench), pinned by bench's lock
+# file: TestSearchEval runs the same queries against it when it is here.
+PEERS := bench/node_modules/.package-lock.json
+peers: $(PEERS)
+$(PEERS): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	@touch $@
+
 build: $(BIN)
 $(BIN): $(VENDOR) $(GOFILES) $(shell find themes/default/layouts themes/default/assets -type f 2>/dev/null) go.mod go.sum
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/docsite
@@ -58,7 +66,7 @@ chromium:
 vet:
 	$(GO) vet ./...
 
-test: assets temml axe vet
+test: assets temml axe peers vet
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestGrowth' ./adversarial/
 

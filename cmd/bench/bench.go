@@ -29,7 +29,8 @@ type bench struct {
 	pages, outFiles                    int
 	outSize, searchSize                int64
 	serve                              *serveResult
-	diagrams                           *diagramResult // mermaid: {render: build}, and page weight both ways
+	diagrams                           *diagramResult       // mermaid: {render: build}, and page weight both ways
+	indexTimes                         map[string]indexTime // BenchmarkSearchIndex by "corpus/cold"
 
 	hugo, remark, htmltest, pagefind *peer
 	hugoPages                        int

@@ -259,3 +259,25 @@ func TestBudgetRows(t *testing.T) {
 		t.Errorf("memory: %+v", r)
 	}
 }
+
+func TestParseIndexTimes(t *testing.T) {
+	out := []byte(`goos: linux
+BenchmarkSearchIndex/bench/cold-2    	       3	 812345678 ns/op	      1253 cpu-ms/op	      1200 pages	252282152 B/op	  642926 allocs/op
+BenchmarkSearchIndex/corpus-dev/warm         	      42	  31939109 ns/op	        23.12 cpu-ms/op	 9108241 B/op	  104444 allocs/op
+--- SKIP: BenchmarkSearchIndex/other
+PASS
+`)
+	got := parseIndexTimes(out)
+	want := map[string]indexTime{
+		"bench/cold":      {wall: 812345678, cpu: 1253 * time.Millisecond, allocs: 642926, pages: 1200},
+		"corpus-dev/warm": {wall: 31939109, cpu: time.Duration(23.12 * float64(time.Millisecond)), allocs: 104444},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: got %+v, want %+v", k, got[k], w)
+		}
+	}
+}

@@ -142,6 +142,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	b.measureAll(ctx)
+	b.searchIndexTimes(ctx)
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -152,6 +153,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	b.searchQuality(ctx, stdout)
+	b.mathSpeed(ctx, stdout)
 	fmt.Fprintf(stdout, "\nwritten to %s in %s\n", md, time.Since(b.started).Round(time.Second))
 	return nil
 }

@@ -181,12 +181,15 @@ func (b *bench) pagefindBin() string {
 	return ""
 }
 
+// pagefindJob runs Pagefind from bench/, whose pagefind.json leaves out
+// what docsite's index leaves out (the theme's chrome, backlinks, local
+// graph, code blocks).
 func (b *bench) pagefindJob(bin, site string) job {
 	return job{
 		name: "pagefind",
 		path: bin,
-		args: []string{"--site", site, "--output-path", b.path("pagefind"), "--quiet"},
-		dir:  b.work(), timeout: b.opts.timeout,
+		args: []string{"--site", abs(site), "--output-path", abs(b.path("pagefind")), "--quiet"},
+		dir:  b.opts.benchDir, timeout: b.opts.timeout,
 	}
 }
 

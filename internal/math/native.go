@@ -15,8 +15,9 @@ import (
 // corpus without such formulas never starts one.
 type Native struct {
 	fallback *KaTeX // nil: such formulas are engine errors
+	memo     memo   // the native answers of this run
 
-	natives, fallbacks atomic.Int64
+	natives, repeats, fallbacks atomic.Int64
 }
 
 // NewNative returns a renderer falling back to k, which may be nil.
@@ -24,15 +25,23 @@ func NewNative(k *KaTeX) *Native { return &Native{fallback: k} }
 
 // Render implements Renderer.
 func (n *Native) Render(src string, display bool) (string, error) {
+	key := memoKey{src, display}
+	if a, ok := n.memo.get(key); ok {
+		n.repeats.Add(1)
+		return a.out, a.err
+	}
 	out, err := typeset(src, display)
 	if err == nil {
 		n.natives.Add(1)
+		n.memo.put(key, memoAnswer{out: out})
 		return out, nil
 	}
 	var te *tex.Error
 	if errors.As(err, &te) {
 		n.natives.Add(1)
-		return "", &ParseError{Message: te.Error()}
+		perr := &ParseError{Message: te.Error()}
+		n.memo.put(key, memoAnswer{err: perr})
+		return "", perr
 	}
 	n.fallbacks.Add(1)
 	if n.fallback == nil {
@@ -55,13 +64,14 @@ func typeset(src string, display bool) (out string, err error) {
 // NativeStats counts the formulas each engine typeset or rejected.
 type NativeStats struct {
 	Native   int64 // by internal/tex
+	Repeats  int64 // answered again from this run's memo, not typeset
 	Fallback int64 // sent to KaTeX
 	KaTeX    Stats // the fallback's own counters (zero without one)
 }
 
 // Stats returns the renderer's counters.
 func (n *Native) Stats() NativeStats {
-	s := NativeStats{Native: n.natives.Load(), Fallback: n.fallbacks.Load()}
+	s := NativeStats{Native: n.natives.Load(), Repeats: n.repeats.Load(), Fallback: n.fallbacks.Load()}
 	if n.fallback != nil {
 		s.KaTeX = n.fallback.Stats()
 	}

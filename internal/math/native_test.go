@@ -91,3 +91,34 @@ func TestNativeDevSet(t *testing.T) {
 		t.Errorf("KaTeX started for %d of the dev set", s.Fallback)
 	}
 }
+
+// TestNativeRepeats: a formula seen again in the run, accepted or
+// rejected, is answered from the memo with the first answer.
+func TestNativeRepeats(t *testing.T) {
+	n := NewNative(nil)
+	type answer struct{ out, err string }
+	render := func(src string, display bool) answer {
+		out, err := n.Render(src, display)
+		a := answer{out: out}
+		if err != nil {
+			a.err = err.Error()
+		}
+		return a
+	}
+	cases := []struct {
+		tex     string
+		display bool
+	}{{`x^2`, false}, {`x^2`, true}, {`\frac{1}{`, false}}
+	var first []answer
+	for _, c := range cases {
+		first = append(first, render(c.tex, c.display))
+	}
+	for i, c := range cases {
+		if got := render(c.tex, c.display); got != first[i] {
+			t.Errorf("%q again: %+v, first %+v", c.tex, got, first[i])
+		}
+	}
+	if s := n.Stats(); s.Native != 3 || s.Repeats != 3 {
+		t.Errorf("stats %+v: want 3 typeset (inline and display apart), 3 repeats", s)
+	}
+}

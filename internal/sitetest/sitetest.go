@@ -8,6 +8,7 @@ package sitetest
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -87,15 +88,25 @@ func Tree(t testing.TB, archive string) string {
 // data; the test is skipped, with the reason, when it is not there.
 func Shared(t testing.TB, rel ...string) string {
 	t.Helper()
+	p, err := SharedPath(rel...)
+	if err != nil {
+		t.Skip(err)
+	}
+	return p
+}
+
+// SharedPath is Shared for a caller that has something else to do when
+// ../shared is absent (a benchmark that falls back to its own data).
+func SharedPath(rel ...string) (string, error) {
 	root, err := repoRoot()
 	if err != nil {
-		t.Skipf("../shared: %v", err)
+		return "", fmt.Errorf("../shared: %w", err)
 	}
 	p := filepath.Join(append([]string{root, "..", "shared"}, rel...)...)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is not beside the repository (CI has it): %v", filepath.Join(append([]string{"../shared"}, rel...)...), err)
+		return "", fmt.Errorf("%s is not beside the repository (CI has it): %w", filepath.Join(append([]string{"../shared"}, rel...)...), err)
 	}
-	return p
+	return p, nil
 }
 
 // repoRoot is the folder holding go.mod, above the test's working folder.

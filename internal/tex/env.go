@@ -86,11 +86,11 @@ type arrayOpts struct {
 
 func (p *parser) envHandler(env string, args []*node, pos int) *node {
 	wrap := func(a *array, l, r string) *node {
-		t := &node{typ: "array", mode: p.mode, arr: a, pos: pos}
+		t := p.arena.node(node{typ: "array", mode: p.mode, arr: a, pos: pos})
 		if l == "" && r == "" {
 			return t
 		}
-		return &node{typ: "leftright", mode: p.mode, body: []*node{t}, left: l, right: r, pos: pos}
+		return p.arena.node(node{typ: "leftright", mode: p.mode, body: []*node{t}, left: l, right: r, pos: pos})
 	}
 	dstyle := "text"
 	if env[0] == 'd' {
@@ -314,7 +314,7 @@ func (p *parser) parseArray(env string, o arrayOpts, style string) *array {
 		}
 		if g.macros.get("\\df@tag") != nil {
 			t := p.subparse([]token{{text: "\\df@tag", pos: p.fetch().pos}})
-			a.tags = append(a.tags, &node{typ: "ordgroup", body: t})
+			a.tags = append(a.tags, p.arena.node(node{typ: "ordgroup", body: t}))
 			a.autoTag = append(a.autoTag, false)
 			g.macros.set("\\df@tag", nil, true)
 		} else {
@@ -333,7 +333,7 @@ func (p *parser) parseArray(env string, o arrayOpts, style string) *array {
 		body := p.parseExpression(false, breakOn)
 		g.endGroup()
 		g.beginGroup()
-		cell := &node{typ: "ordgroup", mode: p.mode, body: body}
+		cell := p.arena.node(node{typ: "ordgroup", mode: p.mode, body: body})
 		row = append(row, cell)
 		next := p.fetch()
 		switch next.text {

@@ -18,7 +18,7 @@ func (p *parser) callFunction(name string, args, opt []*node, tok token, breakOn
 	case "$", "\\(":
 		f.typ = "math"
 	}
-	n := &node{typ: f.typ, mode: p.mode, text: name, pos: tok.pos, args: args}
+	n := p.arena.node(node{typ: f.typ, mode: p.mode, text: name, pos: tok.pos, args: args})
 	switch f.typ {
 	case "accent", "accentUnder":
 		n.base = arg(0)
@@ -37,7 +37,7 @@ func (p *parser) callFunction(name string, args, opt []*node, tok token, breakOn
 		if f.numArgs == 0 { // \rm, \bf, ...: the rest of the group
 			n.text = "\\math" + name[1:]
 			body := p.parseExpression(true, breakOn)
-			n.base = &node{typ: "ordgroup", mode: p.mode, body: body}
+			n.base = p.arena.node(node{typ: "ordgroup", mode: p.mode, body: body})
 		} else {
 			n.base = normalizeArgument(arg(0))
 		}
@@ -60,7 +60,7 @@ func (p *parser) callFunction(name string, args, opt []*node, tok token, breakOn
 	case "leftright-right":
 		n.left = p.checkDelimiter(arg(0), name)
 		if c := p.gullet.macros.get("\\current@color"); c != nil {
-			n.sub = &node{typ: "color-token", text: c.str}
+			n.sub = p.arena.node(node{typ: "color-token", text: c.str})
 		}
 	case "middle":
 		n.left = p.checkDelimiter(arg(0), name)
@@ -225,8 +225,8 @@ func (p *parser) mclass(n *node, name string, args []*node) {
 		if name != "\\stackrel" {
 			n.left = binrelClass(base)
 		}
-		op := &node{typ: "op", mode: base.mode, flag: true, flag2: true, body: ordargument(base)}
-		ss := &node{typ: "supsub", mode: shifted.mode, base: op}
+		op := p.arena.node(node{typ: "op", mode: base.mode, flag: true, flag2: true, body: ordargument(base)})
+		ss := p.arena.node(node{typ: "supsub", mode: shifted.mode, base: op})
 		if name == "\\underset" {
 			ss.sub = shifted
 		} else {

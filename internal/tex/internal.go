@@ -65,7 +65,7 @@ func (p *parser) internal(n *node, name string, tok token) *node {
 				delims[numArgs] = append(delims[numArgs], t.text)
 			}
 		}
-		toks, _, _ := g.consumeArg(nil)
+		toks, _, _ := g.consumeArg(nil, nil)
 		if insert != nil {
 			toks = append([]token{*insert}, toks...)
 		}

@@ -3,7 +3,6 @@ package tex
 import (
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // maxExpand is KaTeX's default limit on macro expansions per formula; it is
@@ -106,7 +105,8 @@ type expander struct {
 	stack    []token // in reverse order: the next token is last
 	mode     mode
 	count    int
-	produced int // tokens pushed by expansions, for budget
+	produced int     // tokens pushed by expansions, for budget
+	argBuf   []token // scanArgument's, reused
 }
 
 func (e *expander) future() token {
@@ -122,7 +122,10 @@ func (e *expander) futurePtr() *token {
 }
 
 func (e *expander) popToken() token {
-	t := e.future()
+	if len(e.stack) == 0 {
+		return e.lexer.lex()
+	}
+	t := e.stack[len(e.stack)-1]
 	e.stack = e.stack[:len(e.stack)-1]
 	return t
 }
@@ -145,24 +148,31 @@ func (e *expander) consumeSpaces() {
 func (e *expander) scanArgument(optional bool) (start token, ok bool) {
 	var toks []token
 	var end token
+	// The argument goes straight back onto the stack, so it is read into
+	// a buffer kept for the purpose.
+	buf := e.argBuf[:0]
 	if optional {
 		e.consumeSpaces()
 		if e.future().text != "[" {
 			return token{}, false
 		}
 		start = e.popToken()
-		toks, _, end = e.consumeArg([]string{"]"})
+		toks, _, end = e.consumeArg(closingBracket, buf)
 	} else {
-		toks, start, end = e.consumeArg(nil)
+		toks, start, end = e.consumeArg(nil, buf)
 	}
 	e.pushToken(token{text: eof, pos: end.pos, end: end.end})
 	e.pushTokens(toks)
+	e.argBuf = toks[:0]
 	return start, true
 }
 
+var closingBracket = []string{"]"}
+
 // consumeArg reads one macro argument: a token, a braced group, or (with
-// delims) everything up to the delimiter tokens. Tokens come back reversed.
-func (e *expander) consumeArg(delims []string) (toks []token, start, end token) {
+// delims) everything up to the delimiter tokens, appended to toks.
+// Tokens come back reversed.
+func (e *expander) consumeArg(delims []string, toks []token) (_ []token, start, end token) {
 	delimited := len(delims) > 0
 	if !delimited {
 		e.consumeSpaces()
@@ -204,7 +214,8 @@ func (e *expander) consumeArg(delims []string) (toks []token, start, end token) 
 		}
 	}
 	if start.text == "{" && len(toks) > 0 && toks[len(toks)-1].text == "}" {
-		toks = toks[1 : len(toks)-1]
+		// In place, so that the caller's buffer keeps its start.
+		toks = toks[:copy(toks, toks[1:len(toks)-1])]
 	}
 	reverse(toks)
 	return toks, start, tok
@@ -231,7 +242,7 @@ func (e *expander) consumeArgs(n int, delimiters [][]string, at token) [][]token
 		if delimiters != nil {
 			d = delimiters[i+1]
 		}
-		args[i], _, _ = e.consumeArg(d)
+		args[i], _, _ = e.consumeArg(d, nil)
 	}
 	return args
 }
@@ -247,6 +258,16 @@ func (e *expander) countExpansion(n int, at token) {
 // it did (KaTeX returns false or the number of tokens pushed).
 func (e *expander) expandOnce(expandableOnly bool) bool {
 	top := e.popToken()
+	if !e.expand(top, expandableOnly) {
+		e.pushToken(top)
+		return false
+	}
+	return true
+}
+
+// expand pushes the expansion of top, which has been popped, or reports
+// that it is no macro (and pushes nothing).
+func (e *expander) expand(top token, expandableOnly bool) bool {
 	name := top.text
 	var exp *macro
 	if !top.noexpand {
@@ -256,7 +277,6 @@ func (e *expander) expandOnce(expandableOnly bool) bool {
 		if expandableOnly && exp == nil && name[0] == '\\' && !e.isDefined(name) {
 			panic(fail(top.pos, "Undefined control sequence: "+name))
 		}
-		e.pushToken(top)
 		return false
 	}
 	e.countExpansion(1, top)
@@ -339,8 +359,8 @@ func substitute(toks []token, args [][]token) []token {
 // expandNextToken expands macros until the next token is not one.
 func (e *expander) expandNextToken() token {
 	for {
-		if !e.expandOnce(false) {
-			t := e.popToken()
+		t := e.popToken()
+		if !e.expand(t, false) {
 			if t.treatAsRelax {
 				t.text = "\\relax"
 			}
@@ -395,7 +415,10 @@ func lexAll(s string, pos int) []token {
 	return out
 }
 
-var lexedBodies sync.Map // body string -> []token, positions -1
+// lexedBodies holds the bodies of the builtin macros, lexed once at init
+// (see macro_builtin.go) and read-only after; any other body (a colour, a
+// \char code) is lexed where it is used.
+var lexedBodies = map[string]*macro{}
 
 func (e *expander) getExpansion(name string, at token) *macro {
 	// Fast path: most tokens are characters that are no macro.
@@ -423,9 +446,13 @@ func (e *expander) getExpansion(name string, at token) *macro {
 // stringMacro lexes a macro body given as text; #n placeholders give the
 // number of arguments.
 func stringMacro(s string) *macro {
-	if v, ok := lexedBodies.Load(s); ok {
-		return v.(*macro)
+	if m, ok := lexedBodies[s]; ok {
+		return m
 	}
+	return lexMacro(s)
+}
+
+func lexMacro(s string) *macro {
 	n := 0
 	if strings.Contains(s, "#") {
 		stripped := strings.ReplaceAll(s, "##", "")
@@ -433,9 +460,7 @@ func stringMacro(s string) *macro {
 			n++
 		}
 	}
-	m := &macro{tokens: lexAll(s, -1), numArgs: n}
-	lexedBodies.Store(s, m)
-	return m
+	return &macro{tokens: lexAll(s, -1), numArgs: n}
 }
 
 func (e *expander) isDefined(name string) bool {

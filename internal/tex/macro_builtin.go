@@ -108,6 +108,17 @@ func init() {
 			asciiMacro[name[0]] = true
 		}
 	}
+	bodies := []string{"", "\\ldots\\,", "\\ldots", "\\@cdots\\,", "\\@cdots", "\\gdef\\df@tag{\\text{#1}}",
+		"\\dotso", "\\\\\\relax", "1"} // the bodies the Go macros and environments use
+	for _, s := range builtinMacros {
+		bodies = append(bodies, s)
+	}
+	for _, s := range dotsByToken {
+		bodies = append(bodies, s)
+	}
+	for _, s := range bodies {
+		lexedBodies[s] = lexMacro(s)
+	}
 }
 
 var dotsByToken = map[string]string{
@@ -209,7 +220,7 @@ func utf16At(s string, i int) int {
 
 func newcommand(existsOK, nonexistsOK, skipIfExists bool) func(e *expander, at token) *macro {
 	return func(e *expander, at token) *macro {
-		arg, _, _ := e.consumeArg(nil)
+		arg, _, _ := e.consumeArg(nil, nil)
 		if len(arg) != 1 {
 			panic(fail(at.pos, "\\newcommand's first argument must be a macro name"))
 		}
@@ -222,7 +233,7 @@ func newcommand(existsOK, nonexistsOK, skipIfExists bool) func(e *expander, at t
 			panic(fail(at.pos, "\\renewcommand{"+name+"} when command "+name+" does not yet exist; use \\newcommand"))
 		}
 		numArgs := 0
-		arg, _, _ = e.consumeArg(nil)
+		arg, _, _ = e.consumeArg(nil, nil)
 		if len(arg) == 1 && arg[0].text == "[" {
 			text := ""
 			t := e.expandNextToken()
@@ -235,7 +246,7 @@ func newcommand(existsOK, nonexistsOK, skipIfExists bool) func(e *expander, at t
 				panic(fail(at.pos, "Invalid number of arguments: "+text))
 			}
 			numArgs = n
-			arg, _, _ = e.consumeArg(nil)
+			arg, _, _ = e.consumeArg(nil, nil)
 		}
 		if !(exists && skipIfExists) {
 			e.macros.set(name, &macro{tokens: arg, numArgs: numArgs}, false)

@@ -1,6 +1,7 @@
 package tex
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,10 +14,22 @@ type el struct {
 	attrs []string // name, value, name, value, ...
 	text  string
 	kids  []*el
+	arena *arena // where set finds room for the first attributes
 }
 
-func mk(tag string, kids ...*el) *el { return &el{tag: tag, kids: kids} }
-func tok(tag, text string) *el       { return &el{tag: tag, text: text} }
+// mk, tok and fragment take their elements from the arena; a kids list
+// is copied there, so that the caller's slice can stay on its stack.
+func (w *writer) mk(tag string, kids ...*el) *el {
+	e := w.arena.els.one()
+	*e = el{tag: tag, kids: w.arena.elList(kids), arena: w.arena}
+	return e
+}
+
+func (w *writer) tok(tag, text string) *el {
+	e := w.arena.els.one()
+	*e = el{tag: tag, text: text, arena: w.arena}
+	return e
+}
 
 func (e *el) set(name, value string) *el {
 	for i := 0; i < len(e.attrs); i += 2 {
@@ -25,9 +38,16 @@ func (e *el) set(name, value string) *el {
 			return e
 		}
 	}
+	if e.attrs == nil && e.arena != nil {
+		e.attrs = e.arena.strs.take(attrRoom)[:0]
+	}
 	e.attrs = append(e.attrs, name, value)
 	return e
 }
+
+// attrRoom is the arena's room for an element's attributes: three of
+// them, as a fence has (fence, form, stretchy).
+const attrRoom = 6
 
 func (e *el) get(name string) string {
 	for i := 0; i < len(e.attrs); i += 2 {
@@ -47,9 +67,9 @@ func (e *el) del(name string) {
 	}
 }
 
-func fragment(kids ...*el) *el { return &el{kids: kids} }
+func (w *writer) fragment(kids ...*el) *el { return w.mk("", kids...) }
 
-func (e *el) write(b *strings.Builder) {
+func (e *el) write(b *bytes.Buffer) {
 	if e.tag == "" {
 		for _, k := range e.kids {
 			k.write(b)
@@ -75,7 +95,7 @@ func (e *el) write(b *strings.Builder) {
 	b.WriteByte('>')
 }
 
-func escape(b *strings.Builder, s string) {
+func escape(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var r string
@@ -116,7 +136,8 @@ func (s style) sub() style {
 }
 
 type writer struct {
-	b      *strings.Builder
+	b      *bytes.Buffer
+	arena  *arena
 	src    string
 	eqn    int  // automatic equation numbers given so far
 	noWrap bool // Temml's wrapDelimiterPairs failed: no (…) grouping
@@ -126,7 +147,7 @@ func (w *writer) math(tree []*node, tex string, display bool) {
 	m := w.build(tree, tex, display)
 	if m == nil {
 		// Temml could not pair its delimiters and gave up grouping them.
-		*w = writer{b: w.b, noWrap: true}
+		*w = writer{b: w.b, arena: w.arena, noWrap: true}
 		m = w.build(tree, tex, display)
 	}
 	if w.b != nil {
@@ -160,17 +181,17 @@ func (w *writer) build(tree []*node, tex string, display bool) (m *el) {
 	if len(expr) == 1 && tag == nil && expr[0].tag != "" {
 		wrapper = expr[0]
 	} else {
-		wrapper = mk("mrow", expr...)
+		wrapper = w.mk("mrow", expr...)
 	}
 	if tag != nil {
-		t := consolidateText(w.row(tag.body, st, false))
-		glue := func() *el { return mk("mtd").set("style", "padding:0;width:50%;") }
-		row := mk("mtr", glue(), mk("mtd", wrapper), glue())
+		t := w.consolidateText(w.row(tag.body, st, false))
+		glue := func() *el { return w.mk("mtd").set("style", "padding:0;width:50%;") }
+		row := w.mk("mtr", glue(), w.mk("mtd", wrapper), glue())
 		row.kids[2].kids = append(row.kids[2].kids, t)
-		wrapper = mk("mtable", row).set("displaystyle", "true").set("style", "width:100%;")
+		wrapper = w.mk("mtable", row).set("displaystyle", "true").set("style", "width:100%;")
 	}
-	ann := tok("annotation", tex).set("encoding", "application/x-tex")
-	m = mk("math", mk("semantics", wrapper, ann))
+	ann := w.tok("annotation", tex).set("encoding", "application/x-tex")
+	m = w.mk("math", w.mk("semantics", wrapper, ann))
 	if display {
 		m.set("display", "block").set("style", "display:block math;")
 	}
@@ -178,7 +199,7 @@ func (w *writer) build(tree []*node, tex string, display bool) (m *el) {
 }
 
 // makeRow is Temml's makeRow: one element stays itself, more get an mrow.
-func makeRow(body []*el, semisimple bool) *el {
+func (w *writer) makeRow(body []*el, semisimple bool) *el {
 	if len(body) == 1 && body[0].tag != "" {
 		return body[0]
 	}
@@ -189,11 +210,11 @@ func makeRow(body []*el, semisimple bool) *el {
 			}
 		}
 	}
-	return mk("mrow", body...)
+	return w.mk("mrow", body...)
 }
 
 func (w *writer) row(body []*node, st style, semisimple bool) *el {
-	return makeRow(w.expression(body, st, semisimple), semisimple)
+	return w.makeRow(w.expression(body, st, semisimple), semisimple)
 }
 
 func isRel(n *node) bool {
@@ -224,10 +245,16 @@ func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 		if g.tag == "mo" {
 			g.set("lspace", "0em").set("rspace", "0em")
 		}
-		return flatten([]*el{g})
+		return w.flatten(w.arena.elList([]*el{g}))
 	}
-	built := make([]*el, 0, len(nodes))
-	srcs := make([]*node, 0, len(nodes)) // the node each of built comes from
+	if len(nodes) == 0 {
+		return nil
+	}
+	// built and srcs (the node each of built comes from) are on the
+	// arena's stacks while the items, which build lists of their own, are
+	// made; the merged list goes straight into the arena.
+	a := w.arena
+	mark, srcMark := len(a.elStack), len(a.srcStack)
 	prev := ""
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
@@ -237,16 +264,18 @@ func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 			if e := w.item(nodes[i+1], st, prev); len(e.kids) == 0 {
 				e.text += "\u0338"
 				i++
-				built, srcs = append(built, e), append(srcs, nodes[i])
+				a.elStack, a.srcStack = append(a.elStack, e), append(a.srcStack, nodes[i])
 				prev = w.atomType(nodes[i])
 				continue
 			}
 		}
-		built, srcs = append(built, w.item(n, st, prev)), append(srcs, n)
+		e := w.item(n, st, prev)
+		a.elStack, a.srcStack = append(a.elStack, e), append(a.srcStack, n)
 		prev = w.atomType(n)
 	}
-	nodes = srcs
-	var groups []*el
+	built := a.elStack[mark:]
+	nodes = a.srcStack[srcMark:]
+	groups := a.elRefs.take(len(built))[:0]
 	var last *el
 	// Merged digits are collected in buf and written to last.text when
 	// last changes, so that long numbers cost linear time.
@@ -301,11 +330,12 @@ func (w *writer) expression(nodes []*node, st style, semisimple bool) []*el {
 		last = g
 	}
 	flush()
-	return flatten(groups)
+	a.elStack, a.srcStack = a.elStack[:mark], a.srcStack[:srcMark]
+	return w.flatten(groups)
 }
 
 // flatten splices fragments into the list.
-func flatten(list []*el) []*el {
+func (w *writer) flatten(list []*el) []*el {
 	ok := true
 	for _, e := range list {
 		if e.tag == "" {
@@ -315,38 +345,60 @@ func flatten(list []*el) []*el {
 	if ok {
 		return list
 	}
-	var out []*el
+	a := w.arena
+	mark := len(a.elStack)
 	for _, e := range list {
 		if e.tag == "" {
-			out = append(out, flatten(e.kids)...)
+			kids := w.flatten(e.kids)
+			a.elStack = append(a.elStack, kids...)
 		} else {
-			out = append(out, e)
+			a.elStack = append(a.elStack, e)
 		}
 	}
+	if len(a.elStack) == mark {
+		return nil
+	}
+	out := a.elList(a.elStack[mark:])
+	a.elStack = a.elStack[:mark]
 	return out
 }
 
 // consolidateText merges runs of <mtext> into one, as Temml's \text does.
-func consolidateText(m *el) *el {
+func (w *writer) consolidateText(m *el) *el {
 	if m.tag != "mrow" && m.tag != "mstyle" || len(m.kids) == 0 {
 		return m
 	}
-	row := mk("mrow")
-	// Runs of text are joined in buf, written out when the run ends.
+	row := w.mk("mrow")
+	// The row's children are collected on the arena's stack. Runs of text
+	// are joined in buf, written out when the run ends; a run of one
+	// piece keeps its string.
+	a := w.arena
+	mark := len(a.elStack)
 	var buf strings.Builder
 	var run *el
+	first, pieces := "", 0
 	end := func() {
 		if run != nil {
-			run.text = buf.String()
+			if pieces == 1 {
+				run.text = first
+			} else {
+				run.text = buf.String()
+			}
 			run = nil
 		}
 	}
 	copyChar := func(c *el) {
 		if run == nil {
-			run = tok("mtext", "")
-			row.kids = append(row.kids, run)
-			buf.Reset()
+			run = w.tok("mtext", "")
+			a.elStack = append(a.elStack, run)
+			first, pieces = c.text, 1
+			return
 		}
+		if pieces == 1 {
+			buf.Reset()
+			buf.WriteString(first)
+		}
+		pieces++
 		buf.WriteString(c.text)
 	}
 	for _, c := range m.kids {
@@ -367,14 +419,16 @@ func consolidateText(m *el) *el {
 				}
 			} else {
 				end()
-				row.kids = append(row.kids, c)
+				a.elStack = append(a.elStack, c)
 			}
 		default:
 			end()
-			row.kids = append(row.kids, c)
+			a.elStack = append(a.elStack, c)
 		}
 	}
 	end()
+	row.kids = a.elList(a.elStack[mark:])
+	a.elStack = a.elStack[:mark]
 	for _, c := range row.kids {
 		if c.tag != "mtext" {
 			continue

@@ -78,7 +78,7 @@ func (w *writer) item(n *node, st style, prev string) *el {
 	switch {
 	case (n.typ == "atom" || n.typ == "mathord" || n.typ == "textord") && n.mode == modeMath && n.text[0] >= 0x80 && !inTemml(n.text):
 		// Temml takes a Unicode character it does not know for text.
-		return tok("mtext", n.text)
+		return w.tok("mtext", n.text)
 	case n.typ == "atom" || n.mode == modeMath && (n.typ == "mathord" || n.typ == "textord"):
 		fam := w.family(n)
 		if fam == gBin && (prev == "" || prev == "bin" || prev == "op" || prev == "open" || prev == "punct" || prev == "rel") {
@@ -91,13 +91,13 @@ func (w *writer) item(n *node, st style, prev string) *el {
 			if fam == gBin {
 				pad = "0.222em"
 			}
-			return mk("mrow", mk("mspace").set("width", pad), e, mk("mspace").set("width", pad))
+			return w.mk("mrow", w.mk("mspace").set("width", pad), e, w.mk("mspace").set("width", pad))
 		}
 		return e
 	case n.typ == "op" && n.left != "symbol" && n.text != "":
 		e := w.op(n, st, false)
 		if prev != "" && isOrdType(prev) {
-			e.kids = append([]*el{mk("mspace").set("width", "0.1667em")}, e.kids...)
+			e.kids = append([]*el{w.mk("mspace").set("width", "0.1667em")}, e.kids...)
 		}
 		if n.delimNext {
 			e.kids = e.kids[:len(e.kids)-1]
@@ -106,7 +106,7 @@ func (w *writer) item(n *node, st style, prev string) *el {
 	case n.typ == "supsub" && n.base != nil && n.base.typ == "op" && n.base.left != "symbol" && n.base.text != "":
 		e := w.supsub(n, st, prev)
 		if prev != "" && isOrdType(prev) {
-			e.kids = append([]*el{mk("mspace").set("width", "0.1667em")}, e.kids...)
+			e.kids = append([]*el{w.mk("mspace").set("width", "0.1667em")}, e.kids...)
 		}
 		if n.delimNext && e.tag == "" {
 			e.kids = e.kids[:len(e.kids)-1]
@@ -131,7 +131,7 @@ func textFollows(src string, end int) bool {
 // group builds one node, as Temml's mathmlBuilder for its type.
 func (w *writer) group(n *node, st style) *el {
 	if n == nil {
-		return mk("mrow")
+		return w.mk("mrow")
 	}
 	switch n.typ {
 	case "ordgroup":
@@ -145,9 +145,9 @@ func (w *writer) group(n *node, st style) *el {
 		return w.atom(n, st)
 	case "spacing":
 		if n.text == "\\nobreak" || n.text == "\\allowbreak" {
-			return mk("mo")
+			return w.mk("mo")
 		}
-		return tok("mtext", "\u00a0")
+		return w.tok("mtext", "\u00a0")
 	case "supsub":
 		return w.supsub(n, st, "")
 	case "genfrac":
@@ -156,20 +156,20 @@ func (w *writer) group(n *node, st style) *el {
 		return w.sqrt(n, st)
 	case "delimiter":
 		inner := w.expression(n.body, st, false)
-		l := fenceMo(n.left, n.mode, "prefix", false)
-		r := fenceMo(n.right, n.mode, "postfix", false)
-		return makeRow(append(append([]*el{l}, inner...), r), false)
+		l := w.fenceMo(n.left, n.mode, "prefix", false)
+		r := w.fenceMo(n.right, n.mode, "postfix", false)
+		return w.makeRow(w.fenced(l, inner, r), false)
 	case "leftright":
 		inner := w.expression(n.body, st, false)
-		l := fenceMo(n.left, n.mode, "prefix", true)
-		r := fenceMo(n.right, n.mode, "postfix", true)
-		return makeRow(append(append([]*el{l}, inner...), r), false)
+		l := w.fenceMo(n.left, n.mode, "prefix", true)
+		r := w.fenceMo(n.right, n.mode, "postfix", true)
+		return w.makeRow(w.fenced(l, inner, r), false)
 	case "middle":
-		return tok("mo", w.text(n.left, n.mode)).set("stretchy", "true").set("form", "prefix").set("lspace", "0.05em").set("rspace", "0.05em")
+		return w.tok("mo", w.text(n.left, n.mode)).set("stretchy", "true").set("form", "prefix").set("lspace", "0.05em").set("rspace", "0.05em")
 	case "delimsizing":
 		return w.delimsizing(n)
 	case "text":
-		return consolidateText(w.row(n.body, textStyle(n.text, st), false))
+		return w.consolidateText(w.row(n.body, textStyle(n.text, st), false))
 	case "font":
 		return w.font(n, st)
 	case "mclass":
@@ -181,7 +181,7 @@ func (w *writer) group(n *node, st style) *el {
 	case "accent":
 		return w.accent(n, st)
 	case "accentUnder":
-		return mk("munder", w.group(n.base, st), tok("mo", accentChar(n.text)).set("stretchy", "true"))
+		return w.mk("munder", w.group(n.base, st), w.tok("mo", accentChar(n.text)).set("stretchy", "true"))
 	case "horizBrace":
 		return w.horizBrace(n, st)
 	case "xArrow":
@@ -189,34 +189,34 @@ func (w *writer) group(n *node, st style) *el {
 	case "color":
 		expr := w.expression(n.body, st, false)
 		if len(expr) == 0 {
-			expr = []*el{mk("mrow")}
+			expr = []*el{w.mk("mrow")}
 		}
 		for _, e := range expr {
 			e.set("mathcolor", n.text)
 		}
-		return fragment(expr...)
+		return w.fragment(expr...)
 	case "kern":
-		return kern(n.size, n.mode)
+		return w.kern(n.size, n.mode)
 	case "styling":
 		return w.styling(n, st)
 	case "sizing":
-		return mk("mstyle", w.expression(n.body, st, false)...)
+		return w.mk("mstyle", w.expression(n.body, st, false)...)
 	case "enclose":
 		return w.enclose(n, st)
 	case "array":
 		return w.array(n, st)
 	case "cr":
-		return mk("mspace").set("linebreak", "newline")
+		return w.mk("mspace").set("linebreak", "newline")
 	case "htmlmathml":
 		return w.row(ordargument(n.args[1]), st, false)
 	case "phantom":
-		return mk("mphantom", w.expression(n.body, st, false)...)
+		return w.mk("mphantom", w.expression(n.body, st, false)...)
 	case "vphantom":
-		return mk("mpadded", mk("mphantom", w.expression(ordargument(n.base), st, false)...)).set("width", "0.1px")
+		return w.mk("mpadded", w.mk("mphantom", w.expression(ordargument(n.base), st, false)...)).set("width", "0.1px")
 	case "smash":
-		return mk("mpadded", w.group(n.base, st)).set("height", "0px").set("depth", "0px")
+		return w.mk("mpadded", w.group(n.base, st)).set("height", "0px").set("depth", "0px")
 	case "lap":
-		return mk("mpadded", w.group(n.base, st)).set("width", "0px")
+		return w.mk("mpadded", w.group(n.base, st)).set("width", "0px")
 	case "mathchoice":
 		return w.row(ordargument(n.args[min(st.level, 3)]), st, false)
 	case "hbox", "pmb":
@@ -228,15 +228,15 @@ func (w *writer) group(n *node, st style) *el {
 		} else {
 			text = strings.ReplaceAll(text, " ", "\u00a0")
 		}
-		return tok("mtext", text).set("mathvariant", "monospace")
+		return w.tok("mtext", text).set("mathvariant", "monospace")
 	case "rule":
-		return mk("mspace").set("width", dimString(n.size)).set("height", dimString(n.base.size)).set("style", "background-color:currentColor;")
+		return w.mk("mspace").set("width", dimString(n.size)).set("height", dimString(n.base.size)).set("style", "background-color:currentColor;")
 	case "overline":
-		return mk("mover", w.group(n.base, st), tok("mo", "\u203e").set("stretchy", "true").set("accent", "true"))
+		return w.mk("mover", w.group(n.base, st), w.tok("mo", "\u203e").set("stretchy", "true").set("accent", "true"))
 	case "underline":
-		return mk("munder", w.group(n.base, st), tok("mo", "\u203e").set("stretchy", "true").set("accentunder", "true"))
+		return w.mk("munder", w.group(n.base, st), w.tok("mo", "\u203e").set("stretchy", "true").set("accentunder", "true"))
 	case "raw", "internal", "size", "url", "color-token":
-		return fragment()
+		return w.fragment()
 	}
 	panic(unsupported{"\\" + strings.TrimPrefix(n.text, "\\") + " (" + n.typ + ")"})
 }
@@ -245,34 +245,30 @@ func dimString(d dimen) string { return fmtNum(d.num) + d.unit }
 
 // text gives a symbol's character, by Temml's table then KaTeX's.
 func (w *writer) text(s string, m mode) string {
-	if m == modeText {
-		if t, ok := temmlTextSymbols[s]; ok && t.replace != "" {
-			return t.replace
-		}
-		if t, ok := textSymbols[s]; ok && t.replace != "" {
-			return t.replace
-		}
-		return s
-	}
-	if t, ok := temmlMathSymbols[s]; ok && t.replace != "" {
-		return t.replace
-	}
-	if t, ok := mathSymbols[s]; ok && t.replace != "" {
-		return t.replace
+	if r, ok := symbolChar[m][s]; ok {
+		return r
 	}
 	return s
 }
 
-func fenceMo(d string, m mode, form string, stretchy bool) *el {
+func (w *writer) fenceMo(d string, m mode, form string, stretchy bool) *el {
 	if d == "." {
 		d = ""
 	}
-	w := writer{}
-	e := tok("mo", w.text(d, m)).set("fence", "true").set("form", form).set("stretchy", "false")
+	e := w.tok("mo", w.text(d, m)).set("fence", "true").set("form", form).set("stretchy", "false")
 	if stretchy {
 		e.set("stretchy", "true")
 	}
 	return e
+}
+
+// fenced is l, inner..., r, in the arena.
+func (w *writer) fenced(l *el, inner []*el, r *el) []*el {
+	out := w.arena.elRefs.take(len(inner) + 2)
+	out[0] = l
+	copy(out[1:], inner)
+	out[len(out)-1] = r
+	return out
 }
 
 // leftToRight are the delimiter pairs Temml groups into an <mrow>.
@@ -308,7 +304,10 @@ func delimText(n *node) string {
 	return ""
 }
 
-func isOpenDelim(n *node) bool { return leftToRight[delimText(n)] != "" }
+func isOpenDelim(n *node) bool {
+	d := delimText(n)
+	return mayOpen(d) && leftToRight[d] != ""
+}
 
 func closes(n *node, right string) bool {
 	if n.typ == "supsub" && n.base != nil {
@@ -353,11 +352,13 @@ func (w *writer) wrapPairs(nodes []*node) []*node {
 		}
 		panic(restart{})
 	}
-	var out []*node
+	// The parser is done with the arena's node stack.
+	a := w.arena
+	mark := len(a.nodeStack)
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
 		if !isOpenDelim(n) {
-			out = append(out, n)
+			a.nodeStack = append(a.nodeStack, n)
 			continue
 		}
 		j := find(i)
@@ -366,13 +367,15 @@ func (w *writer) wrapPairs(nodes []*node) []*node {
 		if end.typ == "supsub" {
 			right = end.base
 		}
-		pair := &node{typ: "delimiter", mode: modeMath, left: delimText(n), right: delimText(right), body: nodes[i+1 : j], pos: n.pos}
+		pair := w.arena.node(node{typ: "delimiter", mode: modeMath, left: delimText(n), right: delimText(right), body: nodes[i+1 : j], pos: n.pos})
 		if end.typ == "supsub" {
-			pair = &node{typ: "supsub", mode: modeMath, base: pair, sup: end.sup, sub: end.sub}
+			pair = w.arena.node(node{typ: "supsub", mode: modeMath, base: pair, sup: end.sup, sub: end.sub})
 		}
-		out = append(out, pair)
+		a.nodeStack = append(a.nodeStack, pair)
 		i = j
 	}
+	out := a.nodeList(a.nodeStack[mark:])
+	a.nodeStack = a.nodeStack[:mark]
 	return out
 }
 
@@ -388,16 +391,16 @@ func (w *writer) mathord(n *node, st style) *el {
 		v = def
 	}
 	if v == "script" {
-		return tok("mi", variantChar(text, v))
+		return w.tok("mi", variantChar(text, v))
 	}
 	if v != "italic" {
 		text = variantChar(text, v)
 	}
-	e := tok("mi", text)
+	e := w.tok("mi", text)
 	if v == "normal" {
 		e.set("mathvariant", "normal")
 		if utf16Len(text) == 1 {
-			return mk("mrow", e, mk("mspace"))
+			return w.mk("mrow", e, w.mk("mspace"))
 		}
 	}
 	return e
@@ -435,7 +438,7 @@ func (w *writer) textord(n *node, st style) *el {
 			tag = "mtext"
 		}
 		if v == "italic" || v == "bold-italic" {
-			return mk("mstyle", tok(tag, text)).set("style", "font-style:italic;")
+			return w.mk("mstyle", w.tok(tag, text)).set("style", "font-style:italic;")
 		}
 		if v != "normal" {
 			var b strings.Builder
@@ -444,21 +447,21 @@ func (w *writer) textord(n *node, st style) *el {
 			}
 			text = b.String()
 		}
-		return tok(tag, text)
+		return w.tok(tag, text)
 	case n.mode == modeText:
 		if v != "normal" {
 			text = variantChar(text, v)
 		}
-		return tok("mtext", text)
+		return w.tok("mtext", text)
 	case n.text == "\\prime" || n.text == "\\dprime" || n.text == "\\trprime" || n.text == "\\qprime" ||
 		n.text == "\\backprime":
-		return tok("mo", text)
+		return w.tok("mo", text)
 	}
 	orig := text
 	if v != "italic" {
 		text = variantChar(text, v)
 	}
-	e := tok("mi", text)
+	e := w.tok("mi", text)
 	if text == orig && strings.ContainsAny(orig, "ABabcdefghijklmnopqrstuvwxyz") {
 		e.set("mathvariant", "italic")
 	}
@@ -485,7 +488,7 @@ func (w *writer) atomAs(n *node, st style, fam group) *el {
 	case gTextord:
 		return w.textord(n, st)
 	}
-	e := tok("mo", w.text(n.text, n.mode))
+	e := w.tok("mo", w.text(n.text, n.mode))
 	switch {
 	case fam == gPunct:
 		e.set("separator", "true")

@@ -72,7 +72,8 @@ func (w *writer) supsub(n *node, st style, prev string) *el {
 			supEl = script(n.sup)
 		}
 	}
-	kids := []*el{b}
+	var room [3]*el
+	kids := append(room[:0], b)
 	if subEl != nil {
 		kids = append(kids, subEl)
 	}
@@ -110,16 +111,16 @@ func (w *writer) supsub(n *node, st style, prev string) *el {
 	default:
 		tag = "msubsup"
 	}
-	e := mk(tag, kids...)
+	e := w.mk(tag, kids...)
 	if applyFn {
-		f := fragment(e, tok("mo", "\u2061"))
+		f := w.fragment(e, w.tok("mo", "\u2061"))
 		if appendSpace {
-			f.kids = append(f.kids, mk("mspace").set("width", "0.1667em"))
+			f.kids = append(f.kids, w.mk("mspace").set("width", "0.1667em"))
 		}
 		return f
 	}
 	if tag == "mover" || tag == "munder" || tag == "munderover" {
-		return mk("mrow", e)
+		return w.mk("mrow", e)
 	}
 	return e
 }
@@ -160,7 +161,7 @@ func (w *writer) genfrac(n *node, st style) *el {
 		numer.set("scriptlevel", "2")
 		denom.set("scriptlevel", "2")
 	}
-	e := mk("mfrac", numer, denom)
+	e := w.mk("mfrac", numer, denom)
 	if !n.flag {
 		e.set("linethickness", "0px")
 	} else if n.size.unit != "" {
@@ -169,17 +170,17 @@ func (w *writer) genfrac(n *node, st style) *el {
 	if n.left != "" || n.right != "" {
 		var row []*el
 		if n.left != "" {
-			row = append(row, tok("mo", strings.Replace(n.left, "\\", "", 1)).set("fence", "true"))
+			row = append(row, w.tok("mo", strings.Replace(n.left, "\\", "", 1)).set("fence", "true"))
 		}
 		row = append(row, e)
 		if n.right != "" {
-			row = append(row, tok("mo", strings.Replace(n.right, "\\", "", 1)).set("fence", "true"))
+			row = append(row, w.tok("mo", strings.Replace(n.right, "\\", "", 1)).set("fence", "true"))
 		}
-		e = makeRow(row, false)
+		e = w.makeRow(row, false)
 	}
 	if lvl != "" {
 		a := scriptLevels[lvl]
-		e = mk("mstyle", e).set("displaystyle", a[1]).set("scriptlevel", a[0])
+		e = w.mk("mstyle", e).set("displaystyle", a[1]).set("scriptlevel", a[0])
 	}
 	return e
 }
@@ -197,12 +198,12 @@ func init() {
 func (w *writer) sqrt(n *node, st style) *el {
 	body := w.group(n.base, st)
 	if b := n.base; b.typ == "ordgroup" && len(b.body) == 1 && xHeights[b.body[0].text] {
-		body = mk("mrow", body, mk("mspace").set("width", "0pt").set("height", "0.5em"))
+		body = w.mk("mrow", body, w.mk("mspace").set("width", "0pt").set("height", "0.5em"))
 	}
 	if n.sub != nil {
-		return mk("mroot", body, w.group(n.sub, st.sub()))
+		return w.mk("mroot", body, w.group(n.sub, st.sub()))
 	}
-	return mk("msqrt", body)
+	return w.mk("msqrt", body)
 }
 
 var sizeToMaxHeight = []string{"0", "1.2em", "1.8em", "2.4em", "3.0em"}
@@ -216,7 +217,7 @@ func (w *writer) delimsizing(n *node) *el {
 	if n.left != "." {
 		text = w.text(n.left, n.mode)
 	}
-	e := tok("mo", text)
+	e := w.tok("mo", text)
 	switch n.text[len(n.text)-1] {
 	case 'l':
 		e.set("fence", "true")
@@ -299,7 +300,7 @@ func (w *writer) longVariable(n *node, font string, g *el) *el {
 	if first.tag == "mrow" && len(first.kids) > 0 {
 		first = first.kids[0]
 	}
-	mi := tok("mi", text(g.kids[0]))
+	mi := w.tok("mi", text(g.kids[0]))
 	_ = first
 	for _, k := range g.kids[1:] {
 		mi.text += text(k)
@@ -308,7 +309,7 @@ func (w *writer) longVariable(n *node, font string, g *el) *el {
 		mi.text = variantChar(mi.text, "italic")
 		return mi
 	}
-	return mk("mpadded", mi).set("lspace", "0")
+	return w.mk("mpadded", mi).set("lspace", "0")
 }
 
 func (w *writer) mclass(n *node, st style) *el {
@@ -316,7 +317,7 @@ func (w *writer) mclass(n *node, st style) *el {
 	cls := n.left
 	single := len(n.body) == 1 && isCharacterBox(n.body[0])
 	if cls == "minner" {
-		return mk("mpadded", inner...)
+		return w.mk("mpadded", inner...)
 	}
 	if cls == "mord" {
 		if len(inner) > 0 && (single || inner[0].tag == "mi") {
@@ -324,7 +325,7 @@ func (w *writer) mclass(n *node, st style) *el {
 			e.tag = "mi"
 			return e
 		}
-		return mk("mi", inner...)
+		return w.mk("mi", inner...)
 	}
 	var e *el
 	promote := len(inner) == 1 && (inner[0].tag == "mi" || inner[0].tag == "mo" || inner[0].tag == "mn" || inner[0].tag == "mtext") && len(inner[0].kids) == 0
@@ -357,8 +358,8 @@ func (w *writer) mclass(n *node, st style) *el {
 			e.set("lspace", "0em").set("rspace", "0em")
 		}
 	} else {
-		e = mk("mrow", inner...)
-		pad := func(x string) *el { return mk("mspace").set("width", x) }
+		e = w.mk("mrow", inner...)
+		pad := func(x string) *el { return w.mk("mspace").set("width", x) }
 		if doSpacing {
 			switch cls {
 			case "mbin":
@@ -397,7 +398,7 @@ var noSuccessor = map[string]bool{"\\smallint": true}
 
 func (w *writer) op(n *node, st style, inSupSub bool) *el {
 	if n.left == "symbol" {
-		e := tok("mo", w.text(n.text, n.mode))
+		e := w.tok("mo", w.text(n.text, n.mode))
 		if noSuccessor[n.text] {
 			e.set("largeop", "false")
 		} else {
@@ -406,13 +407,13 @@ func (w *writer) op(n *node, st style, inSupSub bool) *el {
 		return e
 	}
 	if n.body != nil || n.text == "" {
-		return mk("mo", w.expression(n.body, st, false)...)
+		return w.mk("mo", w.expression(n.body, st, false)...)
 	}
-	e := tok("mi", n.text[1:])
+	e := w.tok("mi", n.text[1:])
 	if inSupSub {
 		return e
 	}
-	return mk("mrow", e, tok("mo", "\u2061"), mk("mspace").set("width", "0.1667em"))
+	return w.mk("mrow", e, w.tok("mo", "\u2061"), w.mk("mspace").set("width", "0.1667em"))
 }
 
 func (w *writer) operatorname(n *node, st style, inSupSub bool) *el {
@@ -442,14 +443,14 @@ func (w *writer) operatorname(n *node, st style, inSupSub bool) *el {
 	}
 	var e *el
 	if all {
-		e = tok("mi", word.String())
+		e = w.tok("mi", word.String())
 	} else {
-		e = mk("mi", expr...)
+		e = w.mk("mi", expr...)
 	}
 	if inSupSub {
 		return e
 	}
-	return fragment(e, tok("mo", "\u2061"), mk("mspace").set("width", "0.1667em"))
+	return w.fragment(e, w.tok("mo", "\u2061"), w.mk("mspace").set("width", "0.1667em"))
 }
 
 func accentChar(label string) string {
@@ -484,10 +485,10 @@ func (w *writer) accent(n *node, st style) *el {
 		if c, ok := map[string]string{"\\`": "\u0300", "\\'": "\u0301", "\\^": "\u0302", "\\~": "\u0303",
 			"\\=": "\u0304", "\\u": "\u0306", "\\.": "\u0307", "\\\"": "\u0308", "\\r": "\u030a",
 			"\\H": "\u030b", "\\v": "\u030c", "\\c": "\u0327"}[n.text]; ok {
-			return tok("mtext", w.text(n.base.text, modeText)+c)
+			return w.tok("mtext", w.text(n.base.text, modeText)+c)
 		}
 	}
-	acc := tok("mo", accentChar(n.text))
+	acc := w.tok("mo", accentChar(n.text))
 	if stretchy {
 		acc.set("stretchy", "true")
 	} else {
@@ -497,20 +498,20 @@ func (w *writer) accent(n *node, st style) *el {
 	if n.text == "\\c" {
 		tag = "munder"
 	}
-	return mk(tag, w.group(n.base, st), acc)
+	return w.mk(tag, w.group(n.base, st), acc)
 }
 
 func (w *writer) horizBraceBase(n *node, st style) *el {
 	ch := map[string]string{"\\overbrace": "\u23de", "\\underbrace": "\u23df", "\\overbracket": "\u23b4", "\\underbracket": "\u23b5"}[n.text]
-	mo := tok("mo", ch).set("stretchy", "true")
+	mo := w.tok("mo", ch).set("stretchy", "true")
 	if strings.Contains(n.text, "over") {
-		return mk("mover", w.group(n.base, st), mo)
+		return w.mk("mover", w.group(n.base, st), mo)
 	}
-	return mk("munder", w.group(n.base, st), mo)
+	return w.mk("munder", w.group(n.base, st), mo)
 }
 
 func (w *writer) horizBrace(n *node, st style) *el {
-	return mk("mrow", w.horizBraceBase(n, st))
+	return w.mk("mrow", w.horizBraceBase(n, st))
 }
 
 var xArrowChars = map[string]string{
@@ -528,30 +529,30 @@ func (w *writer) xArrow(n *node, st style) *el {
 	if !ok {
 		panic(unsupported{n.text})
 	}
-	arrow := tok("mo", ch).set("stretchy", "true")
+	arrow := w.tok("mo", ch).set("stretchy", "true")
 	ss := st.sub()
 	pad := func(e *el) *el {
-		return mk("mpadded", e).set("width", "+0.6em").set("lspace", "0.3em")
+		return w.mk("mpadded", e).set("width", "+0.6em").set("lspace", "0.3em")
 	}
 	var e *el
 	up := w.group(n.base, ss)
 	if n.sub != nil {
-		e = mk("munderover", arrow, pad(w.group(n.sub, ss)), pad(up))
+		e = w.mk("munderover", arrow, pad(w.group(n.sub, ss)), pad(up))
 	} else {
-		e = mk("mover", arrow, pad(up))
+		e = w.mk("mover", arrow, pad(up))
 	}
-	return mk("mrow", mk("mspace").set("width", "0.2778em"), e, mk("mspace").set("width", "0.2778em"))
+	return w.mk("mrow", w.mk("mspace").set("width", "0.2778em"), e, w.mk("mspace").set("width", "0.2778em"))
 }
 
-func kern(d dimen, m mode) *el {
+func (w *writer) kern(d dimen, m mode) *el {
 	em, ok := toEm(d)
 	if !ok {
-		return mk("mspace").set("width", dimString(d))
+		return w.mk("mspace").set("width", dimString(d))
 	}
 	if em >= 0 {
-		return mk("mspace").set("width", fmtNum(round4(em))+"em")
+		return w.mk("mspace").set("width", fmtNum(round4(em))+"em")
 	}
-	return mk("mrow").set("style", "margin-left:"+fmtNum(round4(em))+"em;")
+	return w.mk("mrow").set("style", "margin-left:"+fmtNum(round4(em))+"em;")
 }
 
 func round4(f float64) float64 {
@@ -561,11 +562,12 @@ func round4(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000
 }
 
+var perPt = map[string]float64{"pt": 1, "mm": 7227.0 / 2540, "cm": 7227.0 / 254, "in": 72.27,
+	"bp": 803.0 / 800, "pc": 12, "dd": 1238.0 / 1157, "cc": 14856.0 / 1157, "nd": 685.0 / 642,
+	"nc": 1370.0 / 107, "sp": 1.0 / 65536, "px": 803.0 / 800}
+
 // toEm converts a TeX dimension to em at the normal size (10pt).
 func toEm(d dimen) (float64, bool) {
-	perPt := map[string]float64{"pt": 1, "mm": 7227.0 / 2540, "cm": 7227.0 / 254, "in": 72.27,
-		"bp": 803.0 / 800, "pc": 12, "dd": 1238.0 / 1157, "cc": 14856.0 / 1157, "nd": 685.0 / 642,
-		"nc": 1370.0 / 107, "sp": 1.0 / 65536, "px": 803.0 / 800}
 	switch d.unit {
 	case "em":
 		return d.num, true
@@ -597,7 +599,7 @@ func (w *writer) styling(n *node, st style) *el {
 	if len(inner) == 1 && inner[0].tag != "" {
 		e = inner[0]
 	} else {
-		e = mk("mrow", inner...)
+		e = w.mk("mrow", inner...)
 	}
 	a := scriptLevels[n.text]
 	e.set("scriptlevel", a[0]).set("displaystyle", a[1])
@@ -608,19 +610,19 @@ func (w *writer) enclose(n *node, st style) *el {
 	body := w.group(n.base, st)
 	switch n.text {
 	case "\\fbox":
-		return mk("mrow", body).set("style", "padding:3pt;border:1px solid;")
+		return w.mk("mrow", body).set("style", "padding:3pt;border:1px solid;")
 	case "\\colorbox":
-		return mk("mrow", body).set("mathbackground", n.right).set("style", "padding:3pt;")
+		return w.mk("mrow", body).set("mathbackground", n.right).set("style", "padding:3pt;")
 	case "\\fcolorbox":
-		return mk("mrow", body).set("mathbackground", n.right).set("style", "padding:3pt;border:1px solid "+n.left+";")
+		return w.mk("mrow", body).set("mathbackground", n.right).set("style", "padding:3pt;border:1px solid "+n.left+";")
 	case "\\cancel":
-		return mk("menclose", body, mk("mrow")).set("notation", "updiagonalstrike")
+		return w.mk("menclose", body, w.mk("mrow")).set("notation", "updiagonalstrike")
 	case "\\bcancel":
-		return mk("menclose", body, mk("mrow")).set("notation", "downdiagonalstrike")
+		return w.mk("menclose", body, w.mk("mrow")).set("notation", "downdiagonalstrike")
 	case "\\xcancel":
-		return mk("menclose", body, mk("mrow"), mk("mrow")).set("notation", "updiagonalstrike downdiagonalstrike")
+		return w.mk("menclose", body, w.mk("mrow"), w.mk("mrow")).set("notation", "updiagonalstrike downdiagonalstrike")
 	case "\\sout":
-		return mk("menclose", body, mk("mrow")).set("notation", "horizontalstrike")
+		return w.mk("menclose", body, w.mk("mrow")).set("notation", "horizontalstrike")
 	}
 	panic(unsupported{n.text})
 }
@@ -646,33 +648,33 @@ func (w *writer) array(n *node, st style) *el {
 	if len(a.rows) > 0 {
 		numCols = len(a.rows[0])
 	}
-	table := mk("mtable")
+	table := w.mk("mtable")
 	for i, r := range a.rows {
-		tr := mk("mtr")
+		tr := w.mk("mtr")
 		for j, c := range r {
 			cell := c
 			if a.colSep == "align" || a.colSep == "alignat" {
 				if j%2 == 1 {
-					cell = &node{typ: "ordgroup", body: append([]*node{{typ: "ordgroup"}}, c.body...)}
+					cell = w.arena.node(node{typ: "ordgroup", body: append([]*node{{typ: "ordgroup"}}, c.body...)})
 				}
 			}
-			tr.kids = append(tr.kids, mk("mtd", w.group(cell, cst)))
+			tr.kids = append(tr.kids, w.mk("mtd", w.group(cell, cst)))
 		}
 		for k := len(r); k < numCols; k++ {
-			tr.kids = append(tr.kids, mk("mtd"))
+			tr.kids = append(tr.kids, w.mk("mtd"))
 		}
 		if hasTags {
 			var t *el
 			if i < len(a.tags) && a.tags[i] != nil {
-				t = consolidateText(makeRow(w.expression(a.tags[i].body, cst, true), true))
+				t = w.consolidateText(w.makeRow(w.expression(a.tags[i].body, cst, true), true))
 			} else if i < len(a.autoTag) && a.autoTag[i] {
 				// KaTeX numbers the equations of each formula from (1).
 				w.eqn++
-				t = tok("mtext", "("+strconv.Itoa(w.eqn)+")")
+				t = w.tok("mtext", "("+strconv.Itoa(w.eqn)+")")
 			} else {
-				t = mk("mtext")
+				t = w.mk("mtext")
 			}
-			glue := func() *el { return mk("mtd").set("style", "padding:0;width:50%;") }
+			glue := func() *el { return w.mk("mtd").set("style", "padding:0;width:50%;") }
 			tr.kids = append([]*el{glue()}, append(tr.kids, glue())...)
 			tr.kids[len(tr.kids)-1].kids = append(tr.kids[len(tr.kids)-1].kids, t)
 		}
@@ -682,7 +684,7 @@ func (w *writer) array(n *node, st style) *el {
 		table.set("displaystyle", "true")
 	}
 	if a.stretch < 1 && a.stretch > 0 {
-		table = mk("mstyle", table).set("scriptlevel", "1")
+		table = w.mk("mstyle", table).set("scriptlevel", "1")
 	}
 	return table
 }

@@ -19,12 +19,7 @@ type parser struct {
 	next           *token
 	nextTok        token
 	depth          int
-}
-
-func newParser(input string, display bool) *parser {
-	p := &parser{display: display}
-	p.gullet = &expander{lexer: newLexer(input), macros: namespace{current: map[string]*macro{}}}
-	return p
+	arena          *arena
 }
 
 func (p *parser) fetch() token {
@@ -95,7 +90,8 @@ func (p *parser) parseExpression(breakOnInfix bool, breakOn string) []*node {
 	if p.depth > maxDepth {
 		panic(fail(p.fetch().pos, "Too deeply nested: more than "+strconv.Itoa(maxDepth)+" levels"))
 	}
-	var body []*node
+	a := p.arena
+	mark := len(a.nodeStack)
 	for {
 		if p.mode == modeMath {
 			p.consumeSpaces()
@@ -116,7 +112,12 @@ func (p *parser) parseExpression(breakOnInfix bool, breakOn string) []*node {
 		if atom.typ == "internal" {
 			continue
 		}
-		body = append(body, atom)
+		a.nodeStack = append(a.nodeStack, atom)
+	}
+	var body []*node
+	if len(a.nodeStack) > mark {
+		body = a.nodeList(a.nodeStack[mark:])
+		a.nodeStack = a.nodeStack[:mark]
 	}
 	p.depth--
 	if p.mode == modeText {
@@ -142,7 +143,7 @@ func (p *parser) handleInfixNodes(body []*node) []*node {
 		if len(b) == 1 && b[0].typ == "ordgroup" {
 			return b[0]
 		}
-		return &node{typ: "ordgroup", mode: p.mode, body: b}
+		return p.arena.node(node{typ: "ordgroup", mode: p.mode, body: b})
 	}
 	in := body[over]
 	numer := group(append([]*node(nil), body[:over]...))
@@ -216,7 +217,7 @@ func (p *parser) parseAtom(breakOn string) *node {
 			if sup != nil {
 				panic(fail(lex.pos, "Double superscript"))
 			}
-			prime := &node{typ: "textord", mode: p.mode, text: "\\prime", pos: lex.pos}
+			prime := p.arena.node(node{typ: "textord", mode: p.mode, text: "\\prime", pos: lex.pos})
 			primes := []*node{prime}
 			p.consume()
 			for p.fetch().text == "'" {
@@ -226,8 +227,8 @@ func (p *parser) parseAtom(breakOn string) *node {
 			if p.fetch().text == "^" {
 				primes = append(primes, p.handleSupSubscript("superscript"))
 			}
-			sup = &node{typ: "ordgroup", mode: p.mode, body: primes}
-		case unicodeSupSub[lex.text] != "":
+			sup = p.arena.node(node{typ: "ordgroup", mode: p.mode, body: primes})
+		case mayBeUnicodeScript(lex.text) && unicodeSupSub[lex.text] != "":
 			isSub := isUnicodeSub(lex.text)
 			toks := []token{{text: unicodeSupSub[lex.text], pos: lex.pos}}
 			p.consume()
@@ -240,7 +241,7 @@ func (p *parser) parseAtom(breakOn string) *node {
 				p.consume()
 			}
 			reverse(toks) // KaTeX unshifts each one: stack order
-			g := &node{typ: "ordgroup", mode: modeMath, body: p.subparse(toks)}
+			g := p.arena.node(node{typ: "ordgroup", mode: modeMath, body: p.subparse(toks)})
 			if isSub {
 				sub = g
 			} else {
@@ -250,7 +251,7 @@ func (p *parser) parseAtom(breakOn string) *node {
 			if sup == nil && sub == nil {
 				return base
 			}
-			ss := &node{typ: "supsub", mode: p.mode, base: base, sup: sup, sub: sub, pos: lex.pos, flag: supFirst}
+			ss := p.arena.node(node{typ: "supsub", mode: p.mode, base: base, sup: sup, sub: sub, pos: lex.pos, flag: supFirst})
 			if base != nil && (base.typ == "op" || base.typ == "operatorname") {
 				ss.delimNext = isDelimiterText(lex.text)
 			}
@@ -294,6 +295,12 @@ func init() {
 
 func (p *parser) parseArguments(name string, f *funcSpec) (args, opt []*node) {
 	total := f.numArgs + f.numOpt
+	if f.numArgs > 0 {
+		args = p.arena.nodeRefs.take(f.numArgs)[:0]
+	}
+	if f.numOpt > 0 {
+		opt = p.arena.nodeRefs.take(f.numOpt)[:0]
+	}
 	for i := 0; i < total; i++ {
 		argType := f.argType(i)
 		optional := i < f.numOpt
@@ -327,7 +334,7 @@ func (p *parser) parseGroupOfType(name, typ string, optional bool) *node {
 		if g == nil {
 			return nil
 		}
-		return &node{typ: "styling", mode: g.mode, body: []*node{g}, text: "text", flag: true}
+		return p.arena.node(node{typ: "styling", mode: g.mode, body: []*node{g}, text: "text", flag: true})
 	case "raw":
 		p.gullet.consumeSpaces()
 		old := p.gullet.lexer.catcode('%')
@@ -337,7 +344,7 @@ func (p *parser) parseGroupOfType(name, typ string, optional bool) *node {
 		if !ok {
 			return nil
 		}
-		return &node{typ: "raw", mode: modeText, text: t.text, pos: t.pos}
+		return p.arena.node(node{typ: "raw", mode: modeText, text: t.text, pos: t.pos})
 	case "primitive":
 		if optional {
 			panic(fail(-1, "A primitive argument cannot be optional"))
@@ -385,7 +392,7 @@ func (p *parser) parseColorGroup(optional bool) *node {
 	if !ok {
 		panic(fail(t.pos, "Invalid color: '"+t.text+"'"))
 	}
-	return &node{typ: "color-token", mode: p.mode, text: c}
+	return p.arena.node(node{typ: "color-token", mode: p.mode, text: c})
 }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
@@ -441,7 +448,7 @@ func (p *parser) parseSizeGroup(optional bool) *node {
 	if !validUnit(d.unit) {
 		panic(fail(t.pos, "Invalid unit: '"+d.unit+"'"))
 	}
-	return &node{typ: "size", mode: p.mode, size: d, flag2: blank}
+	return p.arena.node(node{typ: "size", mode: p.mode, size: d, flag2: blank})
 }
 
 // parseRegexSize collects tokens while they match
@@ -573,7 +580,7 @@ func (p *parser) parseURLGroup(optional bool) *node {
 	if !ok {
 		return nil
 	}
-	return &node{typ: "url", mode: p.mode, text: t.text}
+	return p.arena.node(node{typ: "url", mode: p.mode, text: t.text})
 }
 
 func (p *parser) parseArgumentGroup(optional bool, m mode, switchMode bool) *node {
@@ -589,7 +596,7 @@ func (p *parser) parseArgumentGroup(optional bool, m mode, switchMode bool) *nod
 	expr := p.parseExpression(false, eof)
 	p.expect(eof, true)
 	p.gullet.endGroup()
-	n := &node{typ: "ordgroup", mode: p.mode, body: expr, pos: start.pos}
+	n := p.arena.node(node{typ: "ordgroup", mode: p.mode, body: expr, pos: start.pos})
 	if switchMode {
 		p.switchMode(outer)
 	}
@@ -608,7 +615,7 @@ func (p *parser) parseGroup(name, breakOn string) *node {
 		expr := p.parseExpression(false, end)
 		p.expect(end, true)
 		p.gullet.endGroup()
-		return &node{typ: "ordgroup", mode: p.mode, body: expr, pos: first.pos, flag: end != "}"}
+		return p.arena.node(node{typ: "ordgroup", mode: p.mode, body: expr, pos: first.pos, flag: end != "}"})
 	}
 	n := p.parseFunction(breakOn, name)
 	if n == nil {
@@ -629,6 +636,9 @@ func formLigatures(g []*node) []*node {
 	isOrd := func(i int, text string) bool {
 		return i < len(g) && g[i].typ == "textord" && g[i].text == text
 	}
+	if !hasLigature(g) {
+		return g
+	}
 	out := g[:0:0]
 	for i := 0; i < len(g); i++ {
 		a := g[i]
@@ -647,6 +657,18 @@ func formLigatures(g []*node) []*node {
 		}
 	}
 	return out
+}
+
+// hasLigature is formLigatures' test without the copy: most text has
+// none.
+func hasLigature(g []*node) bool {
+	for i := 0; i+1 < len(g); i++ {
+		a, b := g[i], g[i+1]
+		if a.typ == "textord" && b.typ == "textord" && a.text == b.text && (a.text == "-" || a.text == "'" || a.text == "`") {
+			return true
+		}
+	}
+	return false
 }
 
 func symbolsFor(m mode) map[string]symbol {
@@ -682,13 +704,14 @@ func (p *parser) parseSymbol() *node {
 			// A control word such as \verb@ (KaTeX's own assertion).
 			panic(fail(-1, "\\verb assertion failed --\n                    please report what input caused this bug"))
 		}
-		return &node{typ: "verb", mode: modeText, text: arg[s : len(arg)-s], flag: star, pos: nucleus.pos}
+		return p.arena.node(node{typ: "verb", mode: modeText, text: arg[s : len(arg)-s], flag: star, pos: nucleus.pos})
 	}
-	syms := symbolsFor(p.mode)
 	r, size := utf8.DecodeRuneInString(text)
-	if u, ok := unicodeSymbols[r]; ok {
-		if _, ok := syms[text[:size]]; !ok {
-			text = u + text[size:]
+	if r >= 0x80 { // precomposed letters are all beyond ASCII
+		if u, ok := unicodeSymbols[r]; ok {
+			if _, ok := lookupSymbol(p.mode, text[:size]); !ok {
+				text = u + text[size:]
+			}
 		}
 	}
 	// Combining marks at the end become accents.
@@ -703,14 +726,14 @@ func (p *parser) parseSymbol() *node {
 		}
 	}
 	var n *node
-	if s, ok := syms[text]; ok {
+	if s, ok := lookupSymbol(p.mode, text); ok {
 		if isAtomGroup(s.group) {
-			n = &node{typ: "atom", mode: p.mode, family: s.group, text: text, pos: nucleus.pos, end: nucleus.end}
+			n = p.arena.node(node{typ: "atom", mode: p.mode, family: s.group, text: text, pos: nucleus.pos, end: nucleus.end})
 		} else {
-			n = &node{typ: groupNames[s.group], mode: p.mode, family: s.group, text: text, pos: nucleus.pos, end: nucleus.end}
+			n = p.arena.node(node{typ: groupNames[s.group], mode: p.mode, family: s.group, text: text, pos: nucleus.pos, end: nucleus.end})
 		}
 	} else if text != "" && text[0] >= 0x80 {
-		n = &node{typ: "textord", mode: modeText, text: text, pos: nucleus.pos, end: nucleus.end}
+		n = p.arena.node(node{typ: "textord", mode: modeText, text: text, pos: nucleus.pos, end: nucleus.end})
 	} else {
 		return nil
 	}
@@ -727,7 +750,7 @@ func (p *parser) parseSymbol() *node {
 		if cmd == "" {
 			panic(fail(nucleus.pos, "Accent "+string(m)+" unsupported in "+map[mode]string{modeMath: "math", modeText: "text"}[p.mode]+" mode"))
 		}
-		n = &node{typ: "accent", mode: p.mode, text: cmd, base: n, pos: nucleus.pos}
+		n = p.arena.node(node{typ: "accent", mode: p.mode, text: cmd, base: n, pos: nucleus.pos})
 	}
 	return n
 }

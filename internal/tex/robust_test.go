@@ -98,23 +98,6 @@ func FuzzMathML(f *testing.F) {
 	})
 }
 
-func BenchmarkMathML(b *testing.B) {
-	fs := loadDevSet(b)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		f := fs[i%len(fs)]
-		MathML(f.TeX, f.Display)
-	}
-}
-
-func BenchmarkCheck(b *testing.B) {
-	fs := loadDevSet(b)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		Check(fs[i%len(fs)].TeX)
-	}
-}
-
 // TestPlaceholderBeyondArguments: a body that names an argument the macro
 // does not take is an error, not a crash (found by FuzzMathML).
 func TestPlaceholderBeyondArguments(t *testing.T) {

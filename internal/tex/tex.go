@@ -11,7 +11,6 @@ package tex
 import (
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // Error is a formula KaTeX would reject.
@@ -45,12 +44,7 @@ type parseError struct {
 // TeX source as annotation. err is *Error for a formula KaTeX would reject,
 // or wraps ErrUnsupported.
 func MathML(tex string, display bool) (string, error) {
-	var b strings.Builder
-	b.Grow(len(tex)*12 + 160)
-	if err := run(tex, display, &b); err != nil {
-		return "", err
-	}
-	return b.String(), nil
+	return run(tex, display, true)
 }
 
 // Check only validates tex; it gives the same verdicts as MathML.
@@ -58,27 +52,37 @@ func Check(tex string) error {
 	// Display mode accepts everything inline mode does, and more ({align},
 	// \tag), so the more permissive verdict is the useful one for a checker
 	// that does not know where the formula goes.
-	return run(tex, true, nil)
+	_, err := run(tex, true, false)
+	return err
 }
 
-func run(tex string, display bool, b *strings.Builder) (err error) {
+// run parses tex and builds its MathML tree, and writes it out if asked.
+func run(tex string, display, write bool) (out string, err error) {
+	e := engines.Get().(*engine)
 	defer func() {
 		if r := recover(); r != nil {
-			switch e := r.(type) {
+			switch x := r.(type) {
 			case parseError:
-				err = newError(tex, e.pos, e.msg)
+				err = newError(tex, x.pos, x.msg)
 			case unsupported:
-				err = e
+				err = x
 			default:
-				panic(r)
+				panic(r) // a bug: the engine is not reused
 			}
 		}
+		e.release()
 	}()
-	p := newParser(tex, display)
+	p := e.start(tex, display)
 	tree := p.parseTop()
-	w := writer{b: b} // a nil b (Check) builds the tree but writes nothing
+	w := writer{arena: &e.arena} // without b (Check) the tree is built but not written
+	if write {
+		w.b = &e.out
+	}
 	w.math(tree, tex, display)
-	return nil
+	if write {
+		out = e.out.String()
+	}
+	return out, nil
 }
 
 func newError(tex string, pos int, msg string) *Error {

@@ -60,6 +60,7 @@ type Pipeline struct {
 	Highlighter *highlight.Highlighter
 	layouts     *cache.Store // graph layouts by the graph they lay out
 	indexes     *cache.Store // search indexes by the text they index
+	indexBuilds int          // search indexes made, not taken from the cache
 	Theme       *html.Theme
 	workers     int
 }

@@ -74,6 +74,7 @@ func (pl *Pipeline) searchFiles(s *site.Site) (map[string][]byte, search.Stats, 
 			return files, stats, nil
 		}
 	}
+	pl.indexBuilds++
 	files, stats, err := search.Build(docs)
 	if err != nil {
 		return nil, stats, err

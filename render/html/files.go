@@ -17,7 +17,7 @@ import (
 func (t *Theme) NotFound(s *site.Site) ([]byte, error) {
 	lang := s.Config.Language
 	d := PageData{Lang: lang, Base: s.BasePath(), HomeURL: s.Href("/"), SiteTitle: s.Title, UI: UIFor(lang),
-		Sidebar: TopSidebar(s, lang), NavURL: s.Href("/" + NavFile(s, lang))}
+		Sidebar: TopSidebar(s, lang), NavURL: s.Href("/" + NavFile(s, lang)), SearchFromPath: true}
 	d.Meta.Favicon, d.Meta.FaviconType = Favicon(s)
 	var b bytes.Buffer
 	err := t.tmpl.ExecuteTemplate(&b, "404.html", d)

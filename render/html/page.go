@@ -26,6 +26,7 @@ type PageData struct {
 	Lang, Base, HomeURL, SiteTitle, Title, Description string
 	IsHome, HasMath, HasMermaid, LiveReload            bool
 	DiagramScript                                      bool // diagrams left for the browser to draw
+	SearchFromPath                                     bool // the search box starts with the missing address's words (404)
 	UI                                                 UI
 	Body, Sidebar                                      template.HTML
 	Backlinks, LocalGraph                              template.HTML

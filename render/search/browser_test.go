@@ -75,16 +75,22 @@ func TestBrowser(t *testing.T) {
 // browse serves the fixture index with two bare pages that carry the
 // search markup, and starts a headless Chromium, or skips the test.
 func browse(t *testing.T) (*httptest.Server, context.Context) {
+	return browseIndex(t, buildFixtures(t), "")
+}
+
+// browseIndex serves index files with the two bare pages; boxAttrs are
+// added to the search box's element.
+func browseIndex(t *testing.T, files map[string][]byte, boxAttrs string) (*httptest.Server, context.Context) {
 	site := t.TempDir()
-	files := buildFixtures(t)
 	page := `<!DOCTYPE html><html lang="%s" data-base="/"><head><meta charset="utf-8">
 <link rel="stylesheet" href="/assets/css/search.css"></head><body>
-<header style="display:flex;justify-content:flex-end;padding:.5rem"><div id="search" role="search">
+<header style="display:flex;justify-content:flex-end;padding:.5rem"><div id="search" role="search"%s>
 <input id="search-input" type="search" placeholder="搜索" aria-label="搜索" autocomplete="off" spellcheck="false">
 <div id="search-results" role="listbox" hidden></div></div></header>
 <main><h1>page</h1></main>
 <script>window.alert = function () { window.pwned = true; };</script>
 <script src="/assets/js/search.js" defer></script></body></html>`
+	page = strings.Replace(page, "%s>", boxAttrs+">", 1)
 	files["01-overview/index.html"] = []byte(strings.Replace(page, "%s", "zh-CN", 1))
 	files["10-orchestration/index.html"] = []byte(strings.Replace(page, "%s", "en", 1))
 	for _, a := range []string{"js/search.js", "css/search.css"} {

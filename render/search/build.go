@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Stats describes a built index, so that its size can be weighed against
@@ -52,9 +51,7 @@ func Build(docs []Doc, opts ...Option) (map[string][]byte, Stats, error) {
 	var st Stats
 	for _, l := range langs {
 		ix := newIndexer(&cfg)
-		for _, d := range byLang[l] {
-			ix.add(d)
-		}
+		readPages(&cfg, byLang[l], ix.add)
 		ix.write(files, "search/"+l+"/", l, &st)
 	}
 	b := []byte{'['}
@@ -92,134 +89,93 @@ type docRecord struct {
 
 // term is one index term and its posting lists as they grow.
 type term struct {
-	text           string
-	id             int32
-	uni            bool   // a single CJK character: no slots, a posting per page
-	sec, title     []byte // the encoded lists
-	df             int
-	lastSec        int32
-	lastDoc        int32
-	head, body, tt []int32 // slots in the current heading, body and title
+	text       string
+	id         int32
+	uni        bool   // a single CJK character: no slots, a posting per page
+	sec, title []byte // the encoded lists
+	df         int
+	lastSec    int32
+	lastDoc    int32
 	// For a single character, its best section of the current page.
 	best     int32 // global section id, -1 for none yet
 	bestCode [3]uint32
 }
 
-// indexer builds the index of one language.
+// indexer builds the index of one language from its pages' terms, in
+// reading order.
 type indexer struct {
-	cfg     *config
-	ids     map[string]int32
-	cjk     map[uint64]int32 // the same ids, for CJK terms by their scan key
-	terms   []*term
-	touched []int32 // terms of the current section
-	inTitle []int32 // terms of the current title
-	inPage  []int32 // single characters of the current page
-	docs    []docRecord
-	nsec    int32 // sections so far: the global id of the next one
-	tokens  int
-	text    int
-	total   int // sum of section lengths
+	cfg    *config
+	ids    map[string]int32
+	cjk    map[uint64]int32 // the same ids, for CJK terms by their scan key
+	terms  []*term
+	inPage []int32 // single characters of the current page
+	global []int32 // the current page's term numbers in the index
+	docs   []docRecord
+	nsec   int32 // sections so far: the global id of the next one
+	tokens int
+	text   int
+	total  int // sum of section lengths
 }
 
 func newIndexer(cfg *config) *indexer {
 	return &indexer{cfg: cfg, ids: map[string]int32{}, cjk: map[uint64]int32{}}
 }
 
-func (ix *indexer) id(b []byte, key uint64) *term {
+func (ix *indexer) id(pt pageTerm) *term {
 	var id int32
 	var ok bool
-	if key != 0 {
-		id, ok = ix.cjk[key]
+	if pt.key != 0 {
+		id, ok = ix.cjk[pt.key]
 	} else {
-		id, ok = ix.ids[string(b)]
+		id, ok = ix.ids[pt.text]
 	}
 	if !ok {
 		id = int32(len(ix.terms))
-		t := string(b)
-		if key != 0 {
-			ix.cjk[key] = id
+		if pt.key != 0 {
+			ix.cjk[pt.key] = id
 		} else {
-			ix.ids[t] = id
+			ix.ids[pt.text] = id
 		}
-		ix.terms = append(ix.terms, &term{text: t, id: id, uni: utf8.RuneCountInString(t) == 1 && isCJKTerm(t), best: -1})
+		ix.terms = append(ix.terms, &term{text: pt.termText(), id: id, uni: pt.uni(), best: -1})
 	}
 	return ix.terms[id]
 }
 
-// add indexes one page.
-func (ix *indexer) add(d *Doc) {
+// add puts one page's terms in the index.
+func (ix *indexer) add(p *pageTerms) {
 	doc := int32(len(ix.docs))
-	rec := docRecord{url: d.URL, title: normalize(d.Title), number: d.Number}
-	ix.text += len(d.Title)
-	words := 0
-	// The title's length counts characters and words, not numbers: "3.2"
-	// is in most titles and says nothing.
-	scan(rec.title, func(b []byte, key uint64, _, n, slot int) {
-		t := ix.id(b, key)
-		if len(t.tt) == 0 {
-			ix.inTitle = append(ix.inTitle, t.id)
-		}
-		t.tt = append(t.tt, int32(slot))
-		ix.tokens++
-		if t.uni || key == 0 && strings.Trim(t.text, "0123456789") != "" {
-			words++
-		}
-	})
-	for _, id := range ix.inTitle {
-		t := ix.terms[id]
+	ix.global = ix.global[:0]
+	for _, pt := range p.terms {
+		ix.global = append(ix.global, ix.id(pt).id)
+	}
+	for _, ts := range p.title {
+		t := ix.terms[ix.global[ts.term]]
 		t.title = appendVarint(t.title, uint32(doc-t.lastDoc))
-		t.title = appendVarint(t.title, uint32(max(words, 1)))
-		t.title = appendVarint(t.title, uint32(len(t.tt)))
-		t.title = appendSlots(t.title, t.tt)
-		t.lastDoc, t.tt = doc, t.tt[:0]
+		t.title = appendVarint(t.title, uint32(max(p.words, 1)))
+		t.title = appendVarint(t.title, uint32(ts.to-ts.from))
+		t.title = appendSlots(t.title, p.slots[ts.from:ts.to])
+		t.lastDoc = doc
 	}
-	ix.inTitle = ix.inTitle[:0]
-
-	secs := d.Sections
-	if len(secs) == 0 {
-		secs = []Section{{}} // a page with only a title is still found by it
-	}
-	texts := make([]string, len(secs))
-	for i, s := range secs {
-		texts[i] = normalize(s.Text)
-	}
-	for i, s := range secs {
-		heading, text := normalize(s.Heading), texts[i]
-		ix.text += len(s.Heading) + len(s.Text)
-		n := 0 // the body's length; a heading is scored as a whole field
-		scan(heading, func(b []byte, key uint64, _, _, slot int) {
-			t := ix.touch(b, key)
-			t.head = append(t.head, int32(slot))
-			ix.tokens++
-		})
-		scan(text, func(b []byte, key uint64, _, _, slot int) {
-			t := ix.touch(b, key)
-			t.body = append(t.body, int32(slot))
-			n++
-		})
-		ix.tokens += n
-		lc := lenClass(n)
-		for _, id := range ix.touched {
-			t := ix.terms[id]
-			code := [3]uint32{lc, uint32(len(t.head)), uint32(len(t.body))}
+	from := int32(0)
+	for _, sec := range p.secs {
+		for _, e := range p.entries[from:sec.end] {
+			t := ix.terms[ix.global[e.term]]
+			code := [3]uint32{sec.lenClass, uint32(e.head), uint32(e.body)}
 			if t.uni {
 				if t.best < 0 {
-					ix.inPage = append(ix.inPage, id)
+					ix.inPage = append(ix.inPage, t.id)
 				}
 				if t.best < 0 || better(code, t.bestCode) {
 					t.best, t.bestCode = ix.nsec, code
 				}
-			} else {
-				ix.post(t, ix.nsec, code)
-				t.sec = appendSlots(t.sec, t.head)
-				t.sec = appendSlots(t.sec, t.body)
+				continue
 			}
-			t.head, t.body = t.head[:0], t.body[:0]
+			ix.post(t, ix.nsec, code)
+			t.sec = appendSlots(t.sec, p.slots[e.from:e.from+e.head])
+			t.sec = appendSlots(t.sec, p.slots[e.from+e.head:e.from+e.head+e.body])
 		}
-		ix.touched = ix.touched[:0]
-		ix.total += n
+		from = sec.end
 		ix.nsec++
-		rec.sections = append(rec.sections, [3]string{heading, s.Anchor, ix.snippetText(texts, i)})
 	}
 	for _, id := range ix.inPage {
 		t := ix.terms[id]
@@ -227,15 +183,10 @@ func (ix *indexer) add(d *Doc) {
 		t.best = -1
 	}
 	ix.inPage = ix.inPage[:0]
-	ix.docs = append(ix.docs, rec)
-}
-
-func (ix *indexer) touch(b []byte, key uint64) *term {
-	t := ix.id(b, key)
-	if len(t.head) == 0 && len(t.body) == 0 {
-		ix.touched = append(ix.touched, t.id)
-	}
-	return t
+	ix.tokens += p.tokens
+	ix.text += p.text
+	ix.total += p.total
+	ix.docs = append(ix.docs, p.rec)
 }
 
 func (ix *indexer) post(t *term, sec int32, code [3]uint32) {
@@ -260,16 +211,16 @@ func better(a, b [3]uint32) bool {
 // its own (a heading right before its first subheading, or one holding only
 // code) shows the paragraph that follows it, so that every hit has a
 // snippet.
-func (ix *indexer) snippetText(texts []string, i int) string {
+func snippetText(cfg *config, texts []string, i int) string {
 	text := texts[i]
 	for j := i + 1; text == "" && j < len(texts); j++ {
 		text = truncate(texts[j], fallbackText)
 	}
 	switch {
-	case ix.cfg.maxText < 0:
+	case cfg.maxText < 0:
 		return ""
-	case ix.cfg.maxText > 0:
-		return truncate(text, ix.cfg.maxText)
+	case cfg.maxText > 0:
+		return truncate(text, cfg.maxText)
 	}
 	return text
 }

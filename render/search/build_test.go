@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"maps"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -178,4 +179,26 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportMetric(float64(st.IndexBytes)/float64(st.TextBytes), "index/text")
 	b.ReportMetric(float64(st.ShardBytes)/float64(st.TextBytes), "shards/text")
 	b.ReportMetric(float64(st.ShardBytes)/float64(st.Shards)/1024, "KB/shard")
+}
+
+// TestBuildSameOnAnyCPUs: pages are read on all CPUs but merged in order,
+// so the index is the same bytes whatever the number of CPUs.
+func TestBuildSameOnAnyCPUs(t *testing.T) {
+	docs := synthCorpus(t, 120)
+	prev := runtime.GOMAXPROCS(1)
+	one, _, err := Build(docs)
+	runtime.GOMAXPROCS(max(prev, 4))
+	many, _, err2 := Build(docs)
+	runtime.GOMAXPROCS(prev)
+	if err != nil || err2 != nil {
+		t.Fatal(err, err2)
+	}
+	if len(one) != len(many) {
+		t.Fatalf("%d files on one CPU, %d on several", len(one), len(many))
+	}
+	for name, b := range one {
+		if !bytes.Equal(b, many[name]) {
+			t.Errorf("%s differs between one CPU and several", name)
+		}
+	}
 }

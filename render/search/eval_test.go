@@ -2,7 +2,6 @@ package search_test
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"fmt"
 	"net/http"
@@ -40,7 +39,7 @@ const (
 // two to a fresh page (the first costs the index's entry, the second what a
 // query alone costs), and computes precision in the top five and success at
 // one from relevance the test derives itself. When Pagefind is installed
-// (make bench puts it in bench/node_modules; PAGEFIND names another) the
+// (make peers puts it in bench/node_modules; PAGEFIND names another) the
 // same queries go to Pagefind's API over the same site.
 func TestSearchEval(t *testing.T) {
 	content := sitetest.Shared(t, "corpus-dev")
@@ -172,7 +171,10 @@ func isLatin(s string) bool {
 type bytesUsed struct{ raw, gz int }
 
 type figures struct {
-	p5, s1, headS1 float64
+	p5, s1         float64
+	headPage1      float64   // heading queries: the heading's page first
+	headS1         float64   // heading queries: the heading's section first
+	answered       int       // queries with at least one hit
 	first, next    bytesUsed // means
 	maxFirst       bytesUsed
 	noSnippet, tex int
@@ -208,28 +210,34 @@ func evaluate(t *testing.T, content string, qs []evalQuery) evalResult {
 			t.Fatalf("%q: nothing in %s is relevant", q.q, content)
 		}
 	}
-	srv := httptest.NewServer(gzipped(http.FileServer(http.Dir(out))))
+	sv := newServed()
+	srv := httptest.NewServer(sv.handler(http.FileServer(http.Dir(out))))
 	t.Cleanup(srv.Close)
-	page := firstPage(docs)
+	page := firstPage(out, docs)
 
 	var r evalResult
 	r.docsite = runQueries(t, qs, func(t *testing.T, ctx chromeCtx, q string, fresh bool) ([][2]string, map[string]int) {
-		return docsiteQuery(t, ctx, srv.URL+page, q, fresh)
+		return docsiteQuery(t, ctx, sv, srv.URL+page, q, fresh)
 	})
 	report := fmt.Sprintf("%d queries over %s (%d pages)\n%s", len(qs), content, len(docs), row("docsite", r.docsite))
 	if bin := pagefindBin(); bin != "" {
-		cmd := exec.Command(bin, "--site", out)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Logf("pagefind did not run: %v\n%s", err, b)
+		if b, err := runPagefind(t, bin, out); err != nil {
+			t.Errorf("pagefind did not run: %v\n%s", err, b)
 		} else {
 			t.Logf("pagefind: %s", b[max(0, len(b)-400):])
 			r.pagefind = runQueries(t, qs, func(t *testing.T, ctx chromeCtx, q string, fresh bool) ([][2]string, map[string]int) {
-				return pagefindQuery(t, ctx, srv.URL+page, q, fresh)
+				return pagefindQuery(t, ctx, sv, srv.URL+page, q, fresh)
 			})
 			report += row("Pagefind", r.pagefind)
+			// Every query has relevant pages, so a Pagefind that answers
+			// few of them was asked wrongly (another language's index, a
+			// page without <html lang>), not outranked.
+			if r.pagefind.answered < len(qs)*9/10 {
+				t.Errorf("Pagefind answered %d of %d queries: the comparison is broken", r.pagefind.answered, len(qs))
+			}
 		}
 	} else {
-		report += "Pagefind: not installed (make bench installs it into bench/node_modules)\n"
+		report += "Pagefind: not installed (make peers installs it into bench/node_modules)\n"
 	}
 	t.Log("\n" + report)
 	fmt.Print(report)
@@ -238,30 +246,52 @@ func evaluate(t *testing.T, content string, qs []evalQuery) evalResult {
 
 func row(name string, f figures) string {
 	kb := func(b bytesUsed) string { return fmt.Sprintf("%d KB (%d KB gzip)", b.raw>>10, b.gz>>10) }
-	return fmt.Sprintf("%-8s precision@5 %.2f  success@1 %.2f (headings %.2f)  first query %s, max %s  second %s  "+
-		"hits without snippet %d/%d, TeX in snippets %d, fetched before typing %d\n",
-		name, f.p5, f.s1, f.headS1, kb(f.first), kb(f.maxFirst), kb(f.next), f.noSnippet, f.hits, f.tex, f.before)
+	return fmt.Sprintf("%-8s precision@5 %.2f  success@1 %.2f  headings: page first %.2f, section first %.2f  answered %d  "+
+		"first query %s, max %s  second %s  hits without snippet %d/%d, TeX in snippets %d, fetched before typing %d\n",
+		name, f.p5, f.s1, f.headPage1, f.headS1, f.answered, kb(f.first), kb(f.maxFirst), kb(f.next),
+		f.noSnippet, f.hits, f.tex, f.before)
 }
 
-// firstPage is where the reader types: the first page in the language most
-// pages are written in (Pagefind searches the page's language only).
-func firstPage(docs []search.Doc) string {
+// firstPage is where the reader types: the first page whose <html lang> is
+// the language most pages are written in. Pagefind searches only the index
+// of the page's own <html lang>, and a page's text can be in another
+// language than its place in the site (an English page in a Chinese site),
+// so the built file is read, not the model's language.
+func firstPage(out string, docs []search.Doc) string {
+	langs := make([]string, len(docs))
 	count := map[string]int{}
-	for _, d := range docs {
-		count[d.Lang]++
+	for i, d := range docs {
+		langs[i] = htmlLang(filepath.Join(out, filepath.FromSlash(d.URL), "index.html"))
+		count[langs[i]]++
 	}
 	best := ""
-	for _, d := range docs {
-		if count[d.Lang] > count[best] {
-			best = d.Lang
+	for _, l := range langs {
+		if count[l] > count[best] {
+			best = l
 		}
 	}
-	for _, d := range docs {
-		if d.Lang == best && strings.HasPrefix(d.URL, "/") {
+	for i, d := range docs {
+		if langs[i] == best && strings.HasPrefix(d.URL, "/") {
 			return d.URL
 		}
 	}
 	return "/"
+}
+
+var htmlLangRE = regexp.MustCompile(`<html[^>]*\slang="([^"]*)"`)
+
+func htmlLang(file string) string {
+	f, err := os.Open(file)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := f.Read(head)
+	if m := htmlLangRE.FindSubmatch(head[:n]); m != nil {
+		return strings.ToLower(string(m[1]))
+	}
+	return ""
 }
 
 type chromeCtx = context.Context
@@ -302,6 +332,9 @@ func runQueries(t *testing.T, qs []evalQuery, ask func(*testing.T, chromeCtx, st
 		f.noSnippet += st["nosnippet"]
 		f.tex += st["tex"]
 		f.hits += min(len(hits), 10)
+		if len(hits) > 0 {
+			f.answered++
+		}
 		rel := 0
 		for _, h := range hits[:min(5, len(hits))] {
 			if q.relevant[h[0]] {
@@ -311,6 +344,9 @@ func runQueries(t *testing.T, qs []evalQuery, ask func(*testing.T, chromeCtx, st
 		f.p5 += float64(rel) / float64(min(5, len(q.relevant)))
 		ok := len(hits) > 0 && q.relevant[hits[0][0]]
 		if q.kind == "heading" {
+			if anySectionOf(q.sections, hits0(hits)) {
+				f.headPage1++
+			}
 			ok = len(hits) > 0 && q.sections[hits[0][1]]
 			heads++
 			if ok {
@@ -331,6 +367,7 @@ func runQueries(t *testing.T, qs []evalQuery, ask func(*testing.T, chromeCtx, st
 	f.p5, f.s1 = f.p5/n, f.s1/n
 	if heads > 0 {
 		f.headS1 /= float64(heads)
+		f.headPage1 /= float64(heads)
 	}
 	if nFirst > 0 {
 		f.first = bytesUsed{sumFirst.raw / nFirst, sumFirst.gz / nFirst}
@@ -339,6 +376,23 @@ func runQueries(t *testing.T, qs []evalQuery, ask func(*testing.T, chromeCtx, st
 		f.next = bytesUsed{sumNext.raw / nNext, sumNext.gz / nNext}
 	}
 	return f
+}
+
+func hits0(hits [][2]string) string {
+	if len(hits) == 0 {
+		return ""
+	}
+	return hits[0][0]
+}
+
+// anySectionOf reports whether one of the sections is on the page.
+func anySectionOf(sections map[string]bool, page string) bool {
+	for s := range sections {
+		if p, _, _ := strings.Cut(s, "#"); p == page && page != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func keys(a, b map[string]bool) func(func(string) bool) {
@@ -356,32 +410,26 @@ func keys(a, b map[string]bool) func(func(string) bool) {
 	}
 }
 
-// resourceBytes sums what the page fetched under a path since the timings
-// were last cleared: encoded (as sent, gzip) and decoded sizes.
-const resourceBytes = `(() => { let raw = 0, gz = 0;
-  for (const e of performance.getEntriesByType("resource")) if (e.name.includes(%q)) { raw += e.decodedBodySize; gz += e.encodedBodySize; }
-  performance.clearResourceTimings(); return [raw, gz]; })()`
-
-func docsiteQuery(t *testing.T, ctx chromeCtx, page, q string, fresh bool) ([][2]string, map[string]int) {
+func docsiteQuery(t *testing.T, ctx chromeCtx, sv *served, page, q string, fresh bool) ([][2]string, map[string]int) {
 	cctx := ctx
 	st := map[string]int{}
 	if fresh {
 		do(t, cctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.CSS("#search-input")))
-		eval[bool](t, cctx, `performance.setResourceTimingBufferSize(100000), performance.clearResourceTimings(), true`)
 		do(t, cctx, chromedp.KeyEvent("/"), chromedp.Sleep(100*time.Millisecond))
-		st["before"] = eval[[]int](t, cctx, fmt.Sprintf(resourceBytes, "/search/"))[0]
+		st["before"] = sv.take("/search/").raw
 		// chromedp's "/" also arrives as a character, which a real key press does not.
 		eval[bool](t, cctx, `document.getElementById("search-input").value = "", true`)
 	} else {
-		eval[bool](t, cctx, `document.getElementById("search-input").value = "", performance.clearResourceTimings(), true`)
+		eval[bool](t, cctx, `document.getElementById("search-input").value = "", true`)
+		sv.take("/search/")
 	}
 	do(t, cctx, chromedp.KeyEvent(q))
 	cond := fmt.Sprintf(`(l => l.dataset.state === "done" && l.dataset.query === %q)(document.getElementById("search-results"))`, q)
 	if !browsertest.WaitFor(t, cctx, cond, 20*time.Second) {
 		t.Fatalf("%q: no results shown: %s", q, eval[string](t, cctx, `(l => document.getElementById("search-input").value + " " + JSON.stringify(l.dataset))(document.getElementById("search-results"))`))
 	}
-	b := eval[[]int](t, cctx, fmt.Sprintf(resourceBytes, "/search/"))
-	st["raw"], st["gz"] = b[0], b[1]
+	b := sv.take("/search/")
+	st["raw"], st["gz"] = b.raw, b.gz
 	rows := eval[[][]string](t, cctx, `Array.from(document.querySelectorAll("#search-results .search-hit")).map(a =>
 	  [a.getAttribute("href"), (a.querySelector(".search-snippet") || {}).textContent || ""])`)
 	var hits [][2]string
@@ -401,17 +449,21 @@ func docsiteQuery(t *testing.T, ctx chromeCtx, page, q string, fresh bool) ([][2
 
 var texRE = regexp.MustCompile(`\\[a-zA-Z]+|[_^]\{`)
 
-func pagefindQuery(t *testing.T, ctx chromeCtx, page, q string, fresh bool) ([][2]string, map[string]int) {
+func pagefindQuery(t *testing.T, ctx chromeCtx, sv *served, page, q string, fresh bool) ([][2]string, map[string]int) {
 	cctx := ctx
 	if fresh {
 		do(t, cctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.CSS("body")))
-		eval[bool](t, cctx, `performance.setResourceTimingBufferSize(100000), performance.clearResourceTimings(), true`)
-	} else {
-		eval[bool](t, cctx, `performance.clearResourceTimings(), true`)
 	}
+	sv.take("/pagefind/")
+	// The section Pagefind's own UI puts forward is the sub-result with the
+	// most matches, the page's top (no heading) only when it is alone.
 	js := fmt.Sprintf(`(async () => { try { window.pf = window.pf || await import("/pagefind/pagefind.js");
 	  const r = await pf.search(%q); const top = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
-	  return top.map(d => [d.url, d.sub_results && d.sub_results.length ? d.sub_results[0].url : d.url]);
+	  return top.map(d => { let subs = d.sub_results || [];
+	    if (subs.length > 1 && subs[0].url === d.url) subs = subs.slice(1);
+	    const best = subs.reduce((a, b) => b.locations.length > a.locations.length ? b : a, subs[0] || d);
+	    const text = document.createElement("div"); text.innerHTML = best.excerpt || d.excerpt || "";
+	    return [d.url, best.url, text.textContent]; });
 	  } catch (e) { return [["error", String(e)]]; } })()`, q)
 	rows, err := chromedp.Run(cctx, chromedp.Evaluate[[][]string](js, chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -421,15 +473,38 @@ func pagefindQuery(t *testing.T, ctx chromeCtx, page, q string, fresh bool) ([][
 		t.Fatalf("pagefind %q: %s", q, rows[0][1])
 	}
 	st := map[string]int{}
-	b := eval[[]int](t, cctx, fmt.Sprintf(resourceBytes, "/pagefind/"))
-	st["raw"], st["gz"] = b[0], b[1]
+	b := sv.take("/pagefind/")
+	st["raw"], st["gz"] = b.raw, b.gz
 	var hits [][2]string
 	for _, r := range rows {
 		u, _ := url.PathUnescape(strings.Replace(r[1], "index.html", "", 1))
 		path, _, _ := strings.Cut(u, "#")
 		hits = append(hits, [2]string{path, u})
+		if strings.TrimSpace(r[2]) == "" {
+			st["nosnippet"]++
+		}
+		if texRE.MatchString(r[2]) {
+			st["tex"]++
+		}
 	}
 	return hits, st
+}
+
+// runPagefind indexes the built site as make bench does, from bench/,
+// whose pagefind.json tells Pagefind to index what docsite's index holds:
+// the article, without the theme's chrome (sidebar, breadcrumbs, outline,
+// pager), the backlinks and local graph the build appends, and code blocks
+// (docsite indexes code only with search.includeCode). Without it every
+// page holds every title of the sidebar, and Pagefind's answers point at
+// the local graph's heading.
+func runPagefind(t *testing.T, bin, site string) ([]byte, error) {
+	abs, err := filepath.Abs(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "--site", abs)
+	cmd.Dir = "../../bench"
+	return cmd.CombinedOutput()
 }
 
 func pagefindBin() string {
@@ -438,35 +513,9 @@ func pagefindBin() string {
 	}
 	for _, name := range []string{"pagefind_extended", "pagefind"} {
 		if m, _ := filepath.Glob("../../bench/node_modules/@pagefind/*/bin/" + name); len(m) > 0 {
-			return m[0]
+			abs, _ := filepath.Abs(m[0])
+			return abs
 		}
 	}
 	return ""
-}
-
-// gzipped compresses text responses, as any real host does, so that the
-// browser reports both sizes.
-func gzipped(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ext := filepath.Ext(r.URL.Path)
-		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") || !slices.Contains([]string{".json", ".js", ".html", ".css", ""}, ext) {
-			h.ServeHTTP(w, r)
-			return
-		}
-		w.Header().Set("Content-Encoding", "gzip")
-		gz := gzip.NewWriter(w)
-		defer gz.Close()
-		h.ServeHTTP(gzWriter{w, gz}, r)
-	})
-}
-
-type gzWriter struct {
-	http.ResponseWriter
-	gz *gzip.Writer
-}
-
-func (g gzWriter) Write(b []byte) (int, error) { return g.gz.Write(b) }
-func (g gzWriter) WriteHeader(code int) {
-	g.ResponseWriter.Header().Del("Content-Length")
-	g.ResponseWriter.WriteHeader(code)
 }

@@ -36,9 +36,10 @@ func (ix *indexer) write(files map[string][]byte, dir, lang string, st *Stats) {
 		}
 	}
 	postings := 0
+	var entry []byte // one term's entry, reused
 	for _, t := range order {
 		postings += t.df
-		entry := appendString(nil, t.text)
+		entry = appendString(entry[:0], t.text)
 		entry = append(entry, ':', '"')
 		entry = append(entry, t.sec...)
 		if len(t.title) > 0 {

@@ -447,7 +447,20 @@
     return { heading: rec[0], anchor: rec[1], text: rec[2], url: chunk[k][3], title: chunk[k][4], number: chunk[k][5] };
   }
 
-  var core = { tokenize: tokenize, parseQuery: parseQuery, decodeList: decodeList, snippet: snippet,
+  // pathWords turns an address into a query: its last named segment, the
+  // separators of a file name as spaces, without bare numbers ("01-").
+  function pathWords(path) {
+    var segs = path.split("/").filter(function (x) { return x && !/^index\.html?$/i.test(x); });
+    for (var i = segs.length - 1; i >= 0; i--) {
+      var seg = segs[i];
+      try { seg = decodeURIComponent(seg); } catch (e) { /* keep it as it is */ }
+      var w = seg.replace(/\.(html?|md)$/i, "").split(/[\s\-_.+~]+/).filter(function (x) { return x && !/^\d+$/.test(x); });
+      if (w.length) return w.join(" ");
+    }
+    return "";
+  }
+
+  var core = { tokenize: tokenize, pathWords: pathWords, parseQuery: parseQuery, decodeList: decodeList, snippet: snippet,
     search: search, page: page, pickLang: pickLang, cmp: cmp };
   if (typeof globalThis !== "undefined") globalThis.docsiteSearch = core;
   if (typeof document === "undefined") return;
@@ -462,7 +475,24 @@
   var EMPTY = box.getAttribute("data-empty") || (zh ? "没有找到结果" : "No results");
   var FAILED = zh ? "无法加载搜索索引" : "The search index could not be loaded";
   var PARTIAL = zh ? "没有页面同时包含：" : "No page has all of: ";
+  var MORE = zh ? "更多结果" : "More results";
+  function counted(n, of) {
+    return zh ? "显示 " + n + " 条，共 " + of + " 条结果" : "Showing " + n + " of " + of + (of === 1 ? " result" : " results");
+  }
   var cache = {}, langs = null, seq = 0, active = -1, timer = 0;
+  // The results panel holds the listbox of hits (options only, as ARIA
+  // wants), a note above it and, below, the count and the "more" button.
+  list.removeAttribute("role");
+  var options = el("div", "search-options");
+  options.id = "search-options";
+  options.setAttribute("role", "listbox");
+  options.setAttribute("aria-label", input.getAttribute("aria-label") || "");
+  var foot = el("div", "search-foot"), count = el("span", "search-count"), more = el("button", "search-more", MORE);
+  count.setAttribute("role", "status");
+  more.type = "button";
+  foot.appendChild(count);
+  foot.appendChild(more);
+  var shown = null; // {r, q, n}: the results on show, n of them
 
   // Nothing is fetched before the reader types: langs.json and a language's
   // meta.json come with the first query, its shards and snippet chunks as
@@ -509,7 +539,7 @@
     if (!on) select(-1);
   }
   function select(i) {
-    var items = list.querySelectorAll("[role=option]");
+    var items = options.querySelectorAll("[role=option]");
     if (active >= 0 && items[active]) items[active].setAttribute("aria-selected", "false");
     active = items.length ? Math.max(-1, Math.min(i, items.length - 1)) : -1;
     if (active >= 0) {
@@ -521,12 +551,14 @@
   function done(q) { list.setAttribute("data-query", q); list.setAttribute("data-state", "done"); }
   function message(text, q) {
     list.textContent = "";
+    shown = null;
     list.appendChild(el("div", "search-empty", text));
     open(true);
     done(q);
   }
   function show(r, pages, q) {
     list.textContent = "";
+    options.textContent = "";
     active = -1;
     if (!r.hits.length) return message(EMPTY, q);
     if (r.partial) {
@@ -536,9 +568,20 @@
       });
       list.appendChild(el("div", "search-note", PARTIAL + latin.join("、")));
     }
-    pages.forEach(function (p, i) {
-      var h = r.hits[i], a = el("a", "search-hit");
+    list.appendChild(options);
+    list.appendChild(foot);
+    shown = { r: r, q: q, n: 0 };
+    addHits(pages);
+    open(true);
+    done(q);
+  }
+  // addHits shows the next hits of the results on show, and the count.
+  function addHits(pages) {
+    var r = shown.r, from = shown.n;
+    pages.forEach(function (p, j) {
+      var i = from + j, h = r.hits[i], a = el("a", "search-hit");
       a.id = "search-hit-" + i;
+      a.tabIndex = -1; // options are reached by the arrows; Tab goes on to "more"
       a.setAttribute("role", "option");
       a.setAttribute("aria-selected", "false");
       a.href = href(p.url, p.anchor);
@@ -548,15 +591,32 @@
       a.appendChild(t);
       if (p.heading) a.appendChild(marked("span", "search-heading", snippet(p.heading, h.groups, h.lists, 1e9)));
       if (p.text) a.appendChild(marked("span", "search-snippet", snippet(p.text, h.groups, h.lists, WIDTH)));
-      list.appendChild(a);
+      options.appendChild(a);
     });
-    open(true);
-    done(q);
+    shown.n = from + pages.length;
+    count.textContent = counted(shown.n, r.hits.length);
+    more.hidden = shown.n >= r.hits.length;
+    list.setAttribute("data-shown", shown.n);
+    list.setAttribute("data-total", r.hits.length);
+  }
+  // showMore fetches the next hits' snippets and shows them, the first of
+  // them selected, with the focus back in the box for the arrows and Enter.
+  function showMore() {
+    if (!shown || shown.n >= shown.r.hits.length) return;
+    var my = seq, at = shown.n, q = shown.q;
+    list.setAttribute("data-state", "busy");
+    Promise.all(shown.r.hits.slice(at, at + SHOW).map(getPage)).then(function (pages) {
+      if (my !== seq || !shown) return;
+      addHits(pages);
+      input.focus();
+      select(at);
+      done(q);
+    }).catch(function () { if (my === seq) message(FAILED, q); });
   }
   function run() {
     var q = input.value, my = ++seq;
     list.setAttribute("data-state", "busy");
-    if (!q.trim()) { list.textContent = ""; open(false); done(q); return; }
+    if (!q.trim()) { list.textContent = ""; shown = null; open(false); done(q); return; }
     (langs || (langs = fetchJSON("search/langs.json", true))).then(function (ls) {
       return search(ls, root.lang, q, getMeta, getShard);
     }).then(function (r) {
@@ -570,7 +630,7 @@
   }
 
   input.setAttribute("role", "combobox");
-  input.setAttribute("aria-controls", "search-results");
+  input.setAttribute("aria-controls", "search-options");
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-expanded", "false");
   input.addEventListener("focus", function () { if (list.childNodes.length && input.value.trim()) open(true); });
@@ -578,10 +638,11 @@
   input.addEventListener("input", function (e) { if (!e.isComposing) later(); });
   input.addEventListener("compositionend", later);
   input.addEventListener("keydown", function (e) {
-    var items = list.querySelectorAll("[role=option]");
+    var items = options.querySelectorAll("[role=option]");
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       if (list.hidden && items.length) open(true);
+      else if (e.key === "ArrowDown" && items.length && active === items.length - 1 && !more.hidden) return showMore();
       select(active + (e.key === "ArrowDown" ? 1 : -1));
     } else if (e.key === "Enter" && !e.isComposing) {
       var target = items[active >= 0 ? active : 0];
@@ -598,6 +659,18 @@
     input.focus();
     input.select();
   });
-  list.addEventListener("click", function () { open(false); }); // a hit on this page only scrolls
+  more.addEventListener("click", showMore);
+  // Escape on "more" closes the panel too, and gives the box its focus back.
+  more.addEventListener("keydown", function (e) { if (e.key === "Escape") { open(false); input.focus(); } });
+  list.addEventListener("click", function (e) { // a hit on this page only scrolls
+    if (e.target.closest && e.target.closest(".search-hit")) open(false);
+  });
   document.addEventListener("click", function (e) { if (!box.contains(e.target)) open(false); });
+
+  // A box marked data-from-path (the 404 page's) starts with the words of
+  // the address that was not found, so the reader sees where it may have gone.
+  if (box.hasAttribute("data-from-path")) {
+    var words = pathWords(location.pathname);
+    if (words) { input.value = words; run(); }
+  }
 })();
