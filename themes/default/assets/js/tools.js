@@ -39,12 +39,12 @@
   });
 
   // Copy page as Markdown: the page's source sits beside its HTML as
-  // index.md (or wherever the page's text/markdown alternate link says).
-  var article = document.querySelector("article.markdown-body");
+  // index.md, named by the page's text/markdown alternate link; a page
+  // without one (the graph) has no button.
   var bar = document.querySelector(".page-tools");
-  if (bar && article && article.querySelector("h1")) {
-    var alt = document.querySelector('link[rel="alternate"][type="text/markdown"]');
-    var mdURL = alt ? alt.href : new URL("index.md", location.href).href;
+  var alt = document.querySelector('link[rel="alternate"][type="text/markdown"]');
+  if (bar && alt) {
+    var mdURL = alt.href;
     var btn = document.createElement("button");
     btn.type = "button";
     btn.className = "copy-page";
