@@ -9,7 +9,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 VENDOR  := themes/default/assets/vendor/katex/katex.min.js
 GOFILES := $(shell find . -name '*.go' -not -path './themes/default/node_modules/*' 2>/dev/null)
 
-.PHONY: all build site serve check test test-short vet fuzz bench corpus assets temml peers chromium clean lighthouse
+.PHONY: all build site serve check test test-short vet fuzz bench corpus assets temml axe peers chromium clean lighthouse
 
 all: build
 
@@ -26,6 +26,13 @@ TEMML := internal/tex/testdata/temml
 temml: $(TEMML)/node_modules/.package-lock.json
 $(TEMML)/node_modules/.package-lock.json: $(TEMML)/package.json $(TEMML)/package-lock.json
 	npm ci --prefix $(TEMML) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# axe-core for the accessibility browser tests (injected by the test, never shipped).
+AXE := internal/browsertest/testdata/axe
+axe: $(AXE)/node_modules/.package-lock.json
+$(AXE)/node_modules/.package-lock.json: $(AXE)/package.json $(AXE)/package-lock.json
+	npm ci --prefix $(AXE) --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Pagefind (and the other npm peers of make bench), pinned by bench's lock
@@ -59,7 +66,7 @@ chromium:
 vet:
 	$(GO) vet ./...
 
-test: assets temml peers vet
+test: assets temml axe peers vet
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestGrowth' ./adversarial/
 

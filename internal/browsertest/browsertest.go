@@ -15,8 +15,15 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// Start returns a browser tab's context, closed when the test ends.
+// Start returns a browser tab's context, closed when the test ends; its
+// work must end within 90 seconds.
 func Start(t *testing.T) context.Context {
+	t.Helper()
+	return StartWithin(t, 90*time.Second)
+}
+
+// StartWithin is Start for a test that visits many pages.
+func StartWithin(t *testing.T, limit time.Duration) context.Context {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -46,7 +53,7 @@ func Start(t *testing.T) context.Context {
 	if err := chromedp.Do(bctx); err != nil {
 		t.Fatalf("starting %s: %v", chrome, err)
 	}
-	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
+	ctx, cancel := context.WithTimeout(bctx, limit)
 	t.Cleanup(cancel)
 	return ctx
 }

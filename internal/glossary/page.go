@@ -68,7 +68,11 @@ func writeTerm(b *strings.Builder, g *Glossary, t *Term, refs []PageRef, lang st
 	if t.Expansion != "" {
 		b.WriteString(` <span class="term-expansion">` + html.EscapeString(t.Expansion) + `</span>`)
 	}
-	b.WriteString(`<a class="anchor" href="#` + html.EscapeString(t.ID) + `" aria-hidden="true" tabindex="-1">#</a></dt>` + "\n<dd>")
+	label := "本条链接" // the link sits in its entry's <dt>, which names the term
+	if strings.HasPrefix(lang, "en") {
+		label = "Link to this entry"
+	}
+	b.WriteString(`<a class="anchor" href="#` + html.EscapeString(t.ID) + `" aria-label="` + html.EscapeString(label) + `">#</a></dt>` + "\n<dd>")
 	if ex := t.ExplanationIn(lang); ex != "" {
 		b.WriteString(`<p>` + html.EscapeString(ex) + `</p>`)
 	}

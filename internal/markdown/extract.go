@@ -29,7 +29,7 @@ func extract(p *site.Page, doc ast.Node) {
 	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
 	p.Summary = ""
 	checkEncoding(p)
-	sec := &sectionWriter{links: &p.Links}
+	sec := &sectionWriter{links: &p.Links, paraAt: -1}
 	sec.start(site.Section{})
 	// Inside a heading, links and raw HTML anchors count like anywhere
 	// else, but its text is the section's title, not its body.
@@ -42,7 +42,11 @@ func extract(p *site.Page, doc ast.Node) {
 			case *ast.Link, *ast.AutoLink:
 				sec.closeLink()
 			}
-			if n.Type() == ast.TypeBlock {
+			if _, ok := n.(*ast.Paragraph); ok && n.Parent() == doc {
+				sec.paraEnd()
+			}
+			// A table row is one line, its cells apart by spaces.
+			if n.Type() == ast.TypeBlock && n.Kind() != east.KindTableCell {
 				sec.breakLine()
 			}
 			return ast.WalkContinue, nil
@@ -59,6 +63,9 @@ func extract(p *site.Page, doc ast.Node) {
 			// or table) describes it to search engines and link previews.
 			if p.Summary == "" && n.Parent() == doc {
 				p.Summary = plain.Text(n, src)
+			}
+			if n.Parent() == doc {
+				sec.paraStart()
 			}
 		case *ast.Heading:
 			text := plain.Text(n, src)
@@ -243,10 +250,12 @@ type sectionWriter struct {
 	b       strings.Builder
 	pending bool // a soft break waits to learn whether a space is needed
 
-	links *[]site.Link
-	open  []int // the links being walked, innermost last; -1 for one in no section
-	begun []int // of those, the ones whose text has not started yet
-	here  []int // links whose text is in the current section
+	links  *[]site.Link
+	open   []int    // the links being walked, innermost last; -1 for one in no section
+	begun  []int    // of those, the ones whose text has not started yet
+	here   []int    // links whose text is in the current section
+	paras  [][2]int // spans of the section's top-level paragraphs so far
+	paraAt int      // where the paragraph being walked began, or -1
 }
 
 // openLink starts the text of the link just appended, in section sec.
@@ -285,6 +294,7 @@ func (w *sectionWriter) start(s site.Section) {
 	w.b.Reset()
 	w.pending = false
 	w.here = w.here[:0]
+	w.paras, w.paraAt = w.paras[:0], -1
 }
 
 // take ends the section; the links in it are moved with the trimming.
@@ -298,7 +308,23 @@ func (w *sectionWriter) take() site.Section {
 		l.Text[1] = min(max(l.Text[1]-left, l.Text[0]), len(trimmed))
 	}
 	w.cur.Text = trimmed
+	w.cur.Paras = nil
+	for _, sp := range w.paras {
+		a, b := min(max(sp[0]-left, 0), len(trimmed)), min(max(sp[1]-left, 0), len(trimmed))
+		if b > a {
+			w.cur.Paras = append(w.cur.Paras, [2]int{a, b})
+		}
+	}
 	return w.cur
+}
+
+func (w *sectionWriter) paraStart() { w.paraAt = w.b.Len() }
+
+func (w *sectionWriter) paraEnd() {
+	if w.paraAt >= 0 && w.b.Len() > w.paraAt {
+		w.paras = append(w.paras, [2]int{w.paraAt, w.b.Len()})
+	}
+	w.paraAt = -1
 }
 
 func (w *sectionWriter) text(t []byte) {

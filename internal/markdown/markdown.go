@@ -117,6 +117,7 @@ func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
 // page to its URL on the site (false keeps it as written).
 func (c *Converter) Render(p *site.Page, doc ast.Node, links func(dest string) (string, bool)) (template.HTML, error) {
 	rewriteLinks(doc, p.Source, p.Lang, links)
+	labelAnchors(doc, p.Lang)
 	var buf bytes.Buffer
 	buf.Grow(len(p.Source) * 3 / 2)
 	if err := c.md.Renderer().Render(&buf, p.Source, doc); err != nil {

@@ -83,8 +83,18 @@ func TestWideTableKeepsCells(t *testing.T) {
 	_, p := page(t, src)
 	c := New()
 	body, _ := c.Render(p, c.Parse(p), nil)
-	if !strings.Contains(string(body), "<td><strong>三</strong></td>") || strings.Count(string(body), "<th>") != 3 {
-		t.Errorf("extra cell lost:\n%s", body)
+	if !strings.Contains(string(body), "<td><strong>三</strong></td>") || strings.Count(string(body), "<th>") != 2 ||
+		!strings.Contains(string(body), `<th role="cell"></th>`) {
+		t.Errorf("extra cell lost, or its padded header announced as a header:\n%s", body)
+	}
+}
+
+func TestEmptyCornerHeaderIsACell(t *testing.T) {
+	_, p := page(t, "|   | x |\n| - | - |\n| y | 1 |\n")
+	c := New()
+	body, _ := c.Render(p, c.Parse(p), nil)
+	if !strings.Contains(string(body), `<th role="cell"></th>`) || !strings.Contains(string(body), "<th>x</th>") {
+		t.Errorf("empty corner header:\n%s", body)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
@@ -25,6 +26,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.heading)
 	reg.Register(ast.KindFencedCodeBlock, r.fenced)
 	reg.Register(ast.KindCodeBlock, r.indented)
+	reg.Register(east.KindTable, r.table)
 	reg.Register(kindRawOutput, r.raw)
 	reg.Register(kindRawBlockOutput, r.raw)
 	if r.sanitize {
@@ -47,7 +49,14 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, n ast.Node, enterin
 		return ast.WalkContinue, nil
 	}
 	if idStr != nil {
-		_, _ = w.WriteString(`<a class="anchor" href="#` + html.EscapeString(string(idStr)) + `" aria-hidden="true" tabindex="-1">#</a>`)
+		// A real link: focusable, named after its section; theme.js copies
+		// its URL on activation, and without script it still navigates.
+		_, _ = w.WriteString(`<a class="anchor" href="#` + html.EscapeString(string(idStr)) + `"`)
+		if label, ok := h.AttributeString(anchorLabel); ok {
+			l, _ := label.([]byte)
+			_, _ = w.WriteString(` aria-label="` + html.EscapeString(string(l)) + `"`)
+		}
+		_, _ = w.WriteString(`>#</a>`)
 	}
 	_, _ = w.WriteString("</h" + level + ">\n")
 	return ast.WalkContinue, nil
@@ -64,13 +73,13 @@ func (r *nodeRenderer) fenced(w util.BufWriter, src []byte, n ast.Node, entering
 		info := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(f.Info.Segment.Value(src))))
 		lang = strings.Fields(string(info) + " x")[0]
 	}
-	_, _ = w.WriteString(r.highlight.Block(lang, linesText(n, src)) + "\n")
+	_, _ = w.WriteString(r.highlight.Block(lang, codeText(n, src)) + "\n")
 	return ast.WalkSkipChildren, nil
 }
 
 func (r *nodeRenderer) indented(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString(r.highlight.Block("", linesText(n, src)) + "\n")
+		_, _ = w.WriteString(r.highlight.Block("", codeText(n, src)) + "\n")
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -235,4 +244,10 @@ func (plainCode) Block(lang, code string) string {
 		attr = ` data-lang="` + html.EscapeString(lang) + `"`
 	}
 	return `<pre class="chroma"` + attr + `><code>` + html.EscapeString(code) + `</code></pre>`
+}
+
+// codeText is a code block's text as HTML may carry it: CommonMark has
+// U+0000 replaced by U+FFFD, as goldmark does for the rest of the page.
+func codeText(n ast.Node, src []byte) string {
+	return strings.ReplaceAll(linesText(n, src), "\x00", "\uFFFD")
 }

@@ -120,17 +120,19 @@ func renderDoc(t *testing.T, conv *Converter, src string) string {
 
 var (
 	headingID   = regexp.MustCompile(`<h([1-6]) id="[^"]*">`)
-	anchor      = regexp.MustCompile(`<a class="anchor" href="#[^"]*" aria-hidden="true" tabindex="-1">#</a>`)
+	anchor      = regexp.MustCompile(`<a class="anchor" href="#[^"]*"( aria-label="[^"]*")?>#</a>`)
 	chromaLang  = regexp.MustCompile(`<pre class="chroma" data-lang="([^"]*)"><code>`)
 	alignStyle  = regexp.MustCompile(`style="text-align:(left|center|right)"`)
 	voidTag     = regexp.MustCompile(`<(br|hr|img|input)\b([^>]*?)\s*/?>`)
 	blankLines  = regexp.MustCompile(`\n+`)
+	tableWrap   = regexp.MustCompile(`(?s)<div class="table-wrap">\n(<table>.*?</table>)\n</div>`)
 	chromaPlain = `<pre class="chroma"><code>`
 )
 
 func normalize(s string) string {
 	s = headingID.ReplaceAllString(s, "<h$1>")
 	s = anchor.ReplaceAllString(s, "")
+	s = tableWrap.ReplaceAllString(s, "$1")
 	s = chromaLang.ReplaceAllString(s, `<pre><code class="language-$1">`)
 	s = strings.ReplaceAll(s, chromaPlain, "<pre><code>")
 	s = voidTag.ReplaceAllString(s, "<$1$2>")

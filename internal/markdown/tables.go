@@ -55,6 +55,29 @@ func (w *wideTableTransformer) Transform(node *ast.Paragraph, reader text.Reader
 		return
 	}
 	widen(table, rowLines, reader.Source())
+	unheadEmpty(table, reader.Source())
+}
+
+// unheadEmpty makes an empty header cell (a corner, or one widen padded)
+// an ordinary cell for assistive technology: a header that names nothing
+// would be read out as an unnamed column.
+func unheadEmpty(table *east.Table, src []byte) {
+	header, ok := table.FirstChild().(*east.TableHeader)
+	if !ok {
+		return
+	}
+	for c := header.FirstChild(); c != nil; c = c.NextSibling() {
+		empty := true
+		for i := 0; i < c.Lines().Len(); i++ {
+			seg := c.Lines().At(i)
+			if seg = seg.TrimLeftSpace(src); seg.Len() > 0 {
+				empty = false
+			}
+		}
+		if empty {
+			c.SetAttributeString("role", []byte("cell"))
+		}
+	}
 }
 
 func widen(table *east.Table, rowLines map[int]text.Segment, src []byte) {

@@ -205,6 +205,10 @@ type Section struct {
 	Anchor  string
 	Level   int
 	Text    string
+	// Paras are the byte spans in Text of the section's top-level
+	// paragraphs: prose, where lists and table rows are not (a link's hover
+	// card shows prose rather than cells run together).
+	Paras [][2]int
 }
 
 // NavNode is one entry of the sidebar: a page or a folder.

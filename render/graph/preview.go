@@ -77,23 +77,31 @@ func navNumber(p *site.Page) string {
 	return ""
 }
 
-// firstParagraph is the first paragraph of text from section sec on,
+// firstParagraph is the first paragraph of prose from section sec on,
 // skipping a hand-written table of contents. A paragraph that is only a
-// short label ("文档结构：") takes the next ones with it.
+// short label ("文档结构：") takes the next ones with it. Lists and table
+// rows are not prose: their items would run together into one line. A
+// section with none (only a table, say) shows its first blocks one per
+// line, which the card keeps apart.
 func firstParagraph(p *site.Page, sec int) string {
 	var b strings.Builder
 	for i := sec; i < len(p.Text); i++ {
 		if i > 0 && i <= len(p.Headings) && isTOC(p, p.Headings[i-1]) {
 			continue
 		}
-		for line := range strings.SplitSeq(p.Text[i].Text, "\n") {
-			line = strings.TrimSpace(line)
-			if line == "" {
-				continue
-			}
-			cjk.AppendLine(&b, line)
+		t := p.Text[i]
+		for _, sp := range t.Paras {
+			cjk.AppendLine(&b, strings.TrimSpace(t.Text[sp[0]:sp[1]]))
 			if utf8.RuneCountInString(b.String()) >= 40 {
 				return clip(b.String(), PreviewLen)
+			}
+		}
+		if b.Len() == 0 && t.Text != "" {
+			return blockLines(t.Text)
+		}
+		if b.Len() > 0 && len(t.Paras) > 0 { // a label: the list or table it introduces follows, one item a line
+			if rest := t.Text[t.Paras[len(t.Paras)-1][1]:]; strings.TrimSpace(rest) != "" {
+				return clip(b.String()+"\n"+blockLines(rest), PreviewLen)
 			}
 		}
 		if b.Len() > 0 {
@@ -101,6 +109,27 @@ func firstParagraph(p *site.Page, sec int) string {
 		}
 	}
 	return clip(b.String(), PreviewLen)
+}
+
+// blockLines is a section's first blocks (list items, table rows), one per
+// line, as many as fit in a preview.
+func blockLines(text string) string {
+	var lines []string
+	n := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			continue
+		}
+		if n += utf8.RuneCountInString(line); n > PreviewLen || len(lines) == 6 {
+			if len(lines) == 0 {
+				return clip(line, PreviewLen)
+			}
+			break
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // isTOC recognises the section of a hand-written table of contents: the

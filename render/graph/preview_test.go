@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"docsite/internal/config"
+	"docsite/render/build"
 	"docsite/render/graph"
 )
 
@@ -68,5 +70,35 @@ func TestPreviewFiles(t *testing.T) {
 	}
 	if seen != len(pv) {
 		t.Errorf("%d of %d previews written", seen, len(pv))
+	}
+}
+
+// TestPreviewShapes: a card shows prose, not a list or a table run
+// together; a section of only a table or a list shows its rows one a line.
+func TestPreviewShapes(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "README.md", "# 首页\n\n见 [列表](list.md)、[标签](label.md)、[表格](table.md#表格一节) 与 [只有列表](bare.md)。\n")
+	write(t, dir, "list.md", "# 列表\n\n- 第一项很短\n- 第二项也很短\n\n列表之后的这一段才是正文，它说明了本页讲什么，足够长，可以当作预览。\n")
+	write(t, dir, "label.md", "# 标签\n\n文档结构：\n\n- 第一章 概述\n- 第二章 设计\n")
+	write(t, dir, "table.md", "# 表格\n\n## 表格一节\n\n| 组件 | 作用 |\n|---|---|\n| etcd | 存储状态 |\n| kubelet | 管理节点 |\n")
+	write(t, dir, "bare.md", "# 只有列表\n\n- alpha beta\n- gamma delta\n")
+	pl, err := build.NewPipeline(build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := pl.Load(build.Options{Content: dir, Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv := graph.Previews(s)
+	for _, tc := range []struct{ key, want string }{
+		{"/list/", "列表之后的这一段才是正文，它说明了本页讲什么，足够长，可以当作预览。"},
+		{"/label/", "文档结构：\n第一章 概述\n第二章 设计"},
+		{"/table/#表格一节", "组件 作用\netcd 存储状态\nkubelet 管理节点"},
+		{"/bare/", "alpha beta\ngamma delta"},
+	} {
+		if got := pv[tc.key].Text; got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.key, got, tc.want)
+		}
 	}
 }

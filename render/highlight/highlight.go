@@ -149,6 +149,10 @@ func CSS() string {
 	_ = f.WriteCSS(&dark, styles.Get("github-dark"))
 	var b strings.Builder
 	b.Write(light.Bytes())
+	// The dark style leaves some tokens uncoloured (NameBuiltin, ...), where
+	// the light colour would stay and fail contrast on the dark ground: they
+	// take the dark text colour instead.
+	b.WriteString(`html[data-theme="dark"] .chroma span { color: inherit }` + "\n")
 	for _, line := range strings.Split(dark.String(), "\n") {
 		if i := strings.Index(line, "."); i >= 0 && strings.HasPrefix(strings.TrimSpace(line[:i]), "/*") {
 			b.WriteString(line[:i] + `html[data-theme="dark"] ` + line[i:] + "\n")

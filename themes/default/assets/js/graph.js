@@ -267,12 +267,21 @@
     // rings and labels
     if (this.current >= 0) this.ring(this.current, col.ring, 2.5);
     if (this.hover >= 0 && this.hover !== this.current) this.ring(this.hover, col.hot, 2);
+    this.placed = [];
     if (this.local) {
-      for (q = 0; q < this.ids.length; q++) this.label(this.ids[q], this.ids[q] === this.current || this.ids[q] === this.hover);
+      // The current and hovered pages first, then the best-linked: a label
+      // that would cover one already placed is left out (hover shows it).
+      var order = Array.prototype.slice.call(this.ids), me = this;
+      order.sort(function (a, b) {
+        var pa = (a === me.hover ? 2 : 0) + (a === me.current ? 1 : 0), pb = (b === me.hover ? 2 : 0) + (b === me.current ? 1 : 0);
+        return pb - pa || g.adj[b].length - g.adj[a].length || a - b;
+      });
+      for (q = 0; q < order.length; q++) this.label(order[q], order[q] === this.current || order[q] === this.hover);
     } else {
-      if (this.current >= 0) this.label(this.current, true);
       if (this.hover >= 0) this.label(this.hover, true);
+      if (this.current >= 0) this.label(this.current, true);
     }
+    hook.labels = this.placed;
     hook.drawn = drawn;
     hook.edges = this.edges.length;
     hook.frames++;
@@ -291,11 +300,21 @@
     var text = (nd.number ? nd.number + " " : "") + nd.title;
     if (text.length > 40) text = text.slice(0, 39) + "…";
     ctx.font = (strong ? "600 " : "") + (this.local ? "11px" : "12px") + " system-ui, sans-serif";
-    var x = this.sx(i) + this.radius(i) + 4, y = this.sy(i);
-    var tw = ctx.measureText(text).width;
-    if (x + tw > this.w - 2) x = this.sx(i) - this.radius(i) - 4 - tw;
+    var tw = ctx.measureText(text).width, sx = this.sx(i), sy = this.sy(i), r = this.radius(i);
+    // right of the dot, left of it, above, below: the first place that is
+    // on the canvas and clear of the labels already drawn
+    var spots = [[sx + r + 4, sy], [sx - r - 4 - tw, sy], [sx - tw / 2, sy - r - 11], [sx - tw / 2, sy + r + 11]];
+    var box = null;
+    for (var s = 0; s < spots.length && !box; s++) {
+      var b = { x: spots[s][0] - 2, y: spots[s][1] - 8, w: tw + 4, h: 16, page: nd.url };
+      if (b.x < 0 || b.y < 0 || b.x + b.w > this.w || b.y + b.h > this.h) continue;
+      if (!this.placed.some(function (o) { return b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h; })) box = b;
+    }
+    if (!box) return;
+    this.placed.push(box);
+    var x = box.x + 2, y = box.y + 8;
     ctx.fillStyle = col.labelBg;
-    ctx.fillRect(x - 2, y - 8, tw + 4, 16);
+    ctx.fillRect(box.x, box.y, box.w, box.h);
     ctx.fillStyle = col.label;
     ctx.textBaseline = "middle";
     ctx.fillText(text, x, y);

@@ -11,6 +11,14 @@
     if (remember) { try { localStorage.setItem(KEY, t); } catch (e) {} }
     document.dispatchEvent(new CustomEvent("docsite:themechange", { detail: t }));
   }
+  // A page without the pre-paint script (the 404 page) still follows the
+  // reader's choice or the system.
+  if (root.dataset.theme !== "dark" && root.dataset.theme !== "light") {
+    var saved = null;
+    try { saved = localStorage.getItem(KEY); } catch (e) {}
+    root.dataset.theme = saved === "dark" || saved === "light" ? saved :
+      (window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+  }
   var toggle = document.querySelector(".theme-toggle");
   if (toggle) {
     toggle.addEventListener("click", function () {
