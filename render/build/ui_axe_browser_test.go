@@ -24,37 +24,17 @@ func TestBrowserAxe(t *testing.T) {
 	base, pages := uiServer(t)
 	browsertest.RequireAxe(t)
 	targets := []string{"/", "/zz-ui/01-formulas/", biggestPage(t, pages), "/glossary/", "/graph/", "/REFERENCES/", "/404.html"}
-	seenKnown := map[string]bool{}
-	defer func() {
-		for id := range sidebarKnown {
-			if !seenKnown[id] {
-				t.Logf("%s is no longer seen in the sidebar: drop it from sidebarKnown", id)
-			}
-		}
-	}()
 	for _, mode := range []string{"light", "dark-toggle", "dark-system", "phone-dark"} {
 		ctx := browsertest.Start(t) // one browser per mode: each has its own time limit
 		for _, path := range targets {
 			t.Run(mode+path, func(t *testing.T) {
 				openInMode(t, ctx, base+path, mode)
 				for _, v := range browsertest.Axe(t, ctx) {
-					if why, ok := sidebarKnown[v.ID]; ok && v.Sidebar {
-						seenKnown[v.ID] = true
-						t.Logf("known (%s): %s", why, v)
-						continue
-					}
 					t.Errorf("%s", v)
 				}
 			})
 		}
 	}
-}
-
-// sidebarKnown are the violations of the sidebar's markup that issue #24
-// has open, logged (not failed) while that work is under way; any other
-// violation, or one of these outside the sidebar, fails the test.
-var sidebarKnown = map[string]string{
-	"nested-interactive": "issue #24: a link inside each folder's <summary>",
 }
 
 // openInMode opens url with no remembered theme, the system preferring

@@ -115,7 +115,6 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 			d.Outline = append(d.Outline, h)
 		}
 	}
-	d.Outline = shortOutline(d.Outline)
 	d.Long = len(d.Body) > longPage
 	d.Alternates = alternates(s, p)
 	var b bytes.Buffer
@@ -128,27 +127,6 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 // only near the screen (CSS content-visibility): a page of thousands of list
 // items otherwise costs a phone seconds of layout before it can scroll.
 const longPage = 48 << 10
-
-// maxOutline is the most entries an outline shows in full; a longer one
-// keeps its H2s only (its first entries, when it has no H2). The biggest page of the knowledge base has 870 H3s:
-// as many links as the page has sections, on every load, hidden on a phone.
-const maxOutline = 60
-
-func shortOutline(hs []site.Heading) []site.Heading {
-	if len(hs) <= maxOutline {
-		return hs
-	}
-	var top []site.Heading
-	for _, h := range hs {
-		if h.Level == 2 {
-			top = append(top, h)
-		}
-	}
-	if len(top) == 0 {
-		return hs[:maxOutline]
-	}
-	return top
-}
 
 func navLink(s *site.Site, n *site.NavNode) *Link {
 	return &Link{Title: n.Title, URL: s.Href(n.Page.URL), Number: n.Number}

@@ -70,7 +70,22 @@
   // can be reached and scrolled with the keyboard when nothing inside it
   // takes focus; a table's box also says which sides have more to see.
   var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+  // A box on a long page whose contents the browser has not laid out yet
+  // (content-visibility: auto) cannot be measured: it takes focus until it
+  // is laid out and measured, so the keyboard never meets a scroller it
+  // cannot reach.
+  function unmeasured(box) {
+    var inner = box.firstElementChild;
+    return !!(inner && inner.checkVisibility && !inner.checkVisibility({ contentVisibilityAuto: true }));
+  }
   function fit(box) {
+    if (unmeasured(box)) {
+      if (!box.hasAttribute("tabindex") && !box.querySelector(FOCUSABLE)) {
+        box.tabIndex = 0;
+        box.dataset.scrollFocus = "1";
+      }
+      return;
+    }
     var max = box.scrollWidth - box.clientWidth;
     if (box.classList.contains("table-wrap")) {
       box.classList.toggle("more-left", max > 1 && box.scrollLeft > 1);
@@ -87,6 +102,7 @@
   var boxes = document.querySelectorAll(".table-wrap, .markdown-body pre, .math-display");
   boxes.forEach(function (box) {
     if (box.classList.contains("table-wrap")) box.addEventListener("scroll", function () { fit(box); }, { passive: true });
+    box.addEventListener("contentvisibilityautostatechange", function () { fit(box); });
     fit(box);
   });
   // A diagram drawn later, or a rotated phone, changes what overflows.
