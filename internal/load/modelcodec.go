@@ -96,8 +96,9 @@ type decoder struct {
 	err error
 }
 
-func (d *decoder) uvarint() uint64 {
-	n, k := binary.Uvarint(d.b)
+// number reads one varint with read (binary.Uvarint or binary.Varint).
+func number[T uint64 | int64](d *decoder, read func([]byte) (T, int)) T {
+	n, k := read(d.b)
 	if k <= 0 {
 		d.fail()
 		return 0
@@ -106,15 +107,7 @@ func (d *decoder) uvarint() uint64 {
 	return n
 }
 
-func (d *decoder) varint() int64 {
-	n, k := binary.Varint(d.b)
-	if k <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[k:]
-	return n
-}
+func (d *decoder) uvarint() uint64 { return number(d, binary.Uvarint) }
 
 func (d *decoder) flag() bool {
 	if len(d.b) == 0 {
@@ -154,7 +147,7 @@ func (d *decoder) value(v reflect.Value) {
 		v.SetString(string(d.b[:n]))
 		d.b = d.b[n:]
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		v.SetInt(d.varint())
+		v.SetInt(number(d, binary.Varint))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		v.SetUint(d.uvarint())
 	case reflect.Float32, reflect.Float64:

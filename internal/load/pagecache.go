@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"hash"
 	"os"
+	"reflect"
 	"sync/atomic"
 
 	"docsite/internal/cache"
@@ -24,14 +25,15 @@ import (
 // they need each page's AST to render.
 type pageCache struct {
 	store *cache.Store
-	salt  []byte // the binary, the configuration, the citation index
-	err   error
-	hits  atomic.Int64 // pages restored this run, for tests and -v
+	salt  []byte       // the binary, the configuration, the citation index
+	err   error        // the configuration could not be hashed: nothing is kept
+	hits  atomic.Int64 // pages restored this run (tests count them)
 }
 
-// pageModel is what the parse adds to a page (see site.Page), but for
-// the sections' plain text, which only publishing reads and which is most
-// of the bytes: loads that use the cache drop it (see Options.Page).
+// pageModel is what the parse adds to a page, in fields named as
+// site.Page's, but for the sections' plain text, which only publishing
+// reads and which is most of the bytes: loads that use the cache drop it
+// (see WithPageCache). Diags holds only the parse's own findings.
 type pageModel struct {
 	Title, H1       string
 	H1Offset        int
@@ -48,8 +50,23 @@ type pageModel struct {
 	HasMath         bool
 	HasMermaid      bool
 	Summary         string
-	Diags           []diag.Diagnostic // the parse's own, after the loader's
+	Diags           []diag.Diagnostic // last (see modelFields): the parse's own findings
 }
+
+// modelFields gives, for each pageModel field but the last (Diags), the
+// index of the site.Page field of its name.
+var modelFields = func() []int {
+	mt, pt := reflect.TypeFor[pageModel](), reflect.TypeFor[site.Page]()
+	var idx []int
+	for i := range mt.NumField() - 1 {
+		f, ok := pt.FieldByName(mt.Field(i).Name)
+		if !ok || f.Type != mt.Field(i).Type {
+			panic("load: pageModel." + mt.Field(i).Name + " is not a field of site.Page")
+		}
+		idx = append(idx, f.Index[0])
+	}
+	return idx
+}()
 
 // pageCacheVersion changes when pageModel or the key changes shape.
 const pageCacheVersion = "pages-3"
@@ -69,12 +86,10 @@ func (c *pageCache) begin(s *site.Site, mathDegraded bool) {
 	h.Write([]byte(pageCacheVersion))
 	writeExecutable(h)
 	cfg, err := json.Marshal(s.Config)
-	if err != nil {
-		c.err = err
-	}
+	c.err = err
 	h.Write(cfg)
 	writeBool(h, mathDegraded)
-	h.Write([]byte(s.ReferencesURL))
+	writeString(h, s.ReferencesURL)
 	// The citation index is made from the definitions of every page, which
 	// are read from its source: hash the sources of the pages that hold
 	// any, so a changed definition anywhere parses every page again.
@@ -116,13 +131,9 @@ func (c *pageCache) restore(p *site.Page, key string) bool {
 	if decodeModel(b, &m) != nil {
 		return false
 	}
-	p.Title, p.H1, p.H1Offset = m.Title, m.H1, m.H1Offset
-	p.Headings, p.Anchors, p.Links, p.Code = m.Headings, m.Anchors, m.Links, m.Code
-	p.Math, p.Diagrams, p.Cites = m.Math, m.Diagrams, m.Cites
-	p.GlossaryEntries, p.Terms, p.HiddenTOC = m.GlossaryEntries, m.Terms, m.HiddenTOC
-	p.HasMath, p.HasMermaid, p.Summary = m.HasMath, m.HasMermaid, m.Summary
-	if p.Anchors == nil {
-		p.Anchors = map[string]site.Anchor{}
+	mv, pv := reflect.ValueOf(&m).Elem(), reflect.ValueOf(p).Elem()
+	for i, pi := range modelFields {
+		pv.Field(pi).Set(mv.Field(i))
 	}
 	p.Diags = append(p.Diags, m.Diags...)
 	c.hits.Add(1)
@@ -135,13 +146,10 @@ func (c *pageCache) keep(p *site.Page, key string, before int) {
 	if c == nil || c.err != nil {
 		return
 	}
-	m := pageModel{
-		Title: p.Title, H1: p.H1, H1Offset: p.H1Offset,
-		Headings: p.Headings, Anchors: p.Anchors, Links: p.Links, Code: p.Code,
-		Math: p.Math, Diagrams: p.Diagrams, Cites: p.Cites,
-		GlossaryEntries: p.GlossaryEntries, Terms: p.Terms, HiddenTOC: p.HiddenTOC,
-		HasMath: p.HasMath, HasMermaid: p.HasMermaid, Summary: p.Summary,
-		Diags: p.Diags[before:],
+	m := pageModel{Diags: p.Diags[before:]}
+	mv, pv := reflect.ValueOf(&m).Elem(), reflect.ValueOf(p).Elem()
+	for i, pi := range modelFields {
+		mv.Field(i).Set(pv.Field(pi))
 	}
 	if b, err := encodeModel(m); err == nil {
 		c.store.Put(key, b)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"docsite/internal/markdown/cjk"
 )
 
 // descriptionWidth is how long a description may be, in the columns a
@@ -26,10 +28,10 @@ func Describe(text string) string {
 			}
 			break
 		}
-		if r == ' ' || wide(r) {
+		if r == ' ' || cjk.IsCJK(r) {
 			cut = i
 		}
-		if wide(r) || strings.ContainsRune("，。；：！？、）", r) {
+		if cjk.IsCJK(r) || strings.ContainsRune("，。；：！？、）", r) {
 			cut = i + utf8.RuneLen(r)
 		}
 		width += w
@@ -42,18 +44,13 @@ func Describe(text string) string {
 	}) + "…"
 }
 
+// runeWidth is 2 for what the Markdown pipeline counts as CJK (Han, kana,
+// Hangul, CJK and full-width punctuation), else 1.
 func runeWidth(r rune) int {
-	if wide(r) {
+	if cjk.IsCJK(r) {
 		return 2
 	}
 	return 1
-}
-
-// wide reports whether r takes two columns: Han, kana, Hangul and
-// full-width forms and punctuation.
-func wide(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
 
 // ogLocale is a language tag as Open Graph writes it: zh-CN → zh_CN, and a
