@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"docsite/internal/site"
+	"docsite/render/graph"
 )
 
 // NotFound renders 404.html in the site's default language: the search
@@ -17,7 +18,8 @@ import (
 func (t *Theme) NotFound(s *site.Site) ([]byte, error) {
 	lang := s.Config.Language
 	d := PageData{Lang: lang, Base: s.BasePath(), HomeURL: s.Href("/"), SiteTitle: s.Title, UI: UIFor(lang),
-		Sidebar: TopSidebar(s, lang), NavPieces: s.Href("/" + NavPieceDir(lang)), SearchFromPath: true}
+		Sidebar: TopSidebar(s, lang), NavPieces: s.Href("/" + NavPieceDir(lang)), SearchFromPath: true,
+		GraphURL: s.Href(graph.URL(s, lang))}
 	d.Meta.Favicon, d.Meta.FaviconType = Favicon(s)
 	var b bytes.Buffer
 	err := t.tmpl.ExecuteTemplate(&b, "404.html", d)
