@@ -87,11 +87,11 @@ func (t *Theme) Page(l *Layout, p *site.Page, opts Options) ([]byte, error) {
 	d.Backlinks = graph.BacklinksHTML(l.backlinks[p], s, p.Lang)
 	d.LocalGraph = graph.LocalHTML(s, p)
 	d.GraphURL = s.Href(graph.URL(s, p.Lang))
+	d.GraphPage = p.URL == graph.URL(s, p.Lang)
 	d.Meta = metaFor(s, p, lang)
 	d.Description = d.Meta.Description
 	d.NavPieces = s.Href("/" + NavPieceDir(p.Lang))
 	body := string(d.Body)
-	d.GraphPage = strings.Contains(body, `class="graph-view graph-full"`)
 	d.HasCode = strings.Contains(body, `<pre class="chroma"`)
 	d.HasGlossary = strings.Contains(body, `<a class="term" `) || strings.Contains(body, `<dl class="glossary">`)
 	if p.Nav != nil {
