@@ -84,7 +84,8 @@ func readBlob(r *bufio.Reader) ([]byte, error) {
 	return b, err
 }
 
-// Get returns the value stored under key.
+// Get returns the value stored under key. The caller must not change it:
+// values are shared, never copied (see highlight).
 func (s *Store) Get(key string) ([]byte, bool) {
 	s.once.Do(s.load)
 	s.mu.RLock()
@@ -98,7 +99,7 @@ func (s *Store) Get(key string) ([]byte, bool) {
 	return v, ok
 }
 
-// Put stores v under key.
+// Put stores v under key; v is kept as it is, not copied, and never changed.
 func (s *Store) Put(key string, v []byte) {
 	s.once.Do(s.load)
 	s.mu.Lock()
