@@ -85,7 +85,7 @@ func readBlob(r *bufio.Reader) ([]byte, error) {
 }
 
 // Get returns the value stored under key. The caller must not change it:
-// values are shared, never copied (see highlight).
+// values are shared, never copied (highlight hands them out as strings).
 func (s *Store) Get(key string) ([]byte, bool) {
 	s.once.Do(s.load)
 	s.mu.RLock()

@@ -26,10 +26,11 @@ type Highlighter struct {
 	formatter *chromahtml.Formatter
 	style     *chroma.Style
 	cacheDir  string
-	disk      *cache.Store
+	// blocks is content hash -> highlighted HTML, this run's and those the
+	// cache folder kept (in memory only without one): the one memo of blocks.
+	blocks *cache.Store
 
 	lexers sync.Map // language name -> chroma.Lexer, or nil for "no lexer"
-	blocks sync.Map // content hash -> highlighted HTML
 }
 
 // Option configures a Highlighter.
@@ -47,12 +48,12 @@ func New(opts ...Option) *Highlighter {
 	for _, o := range opts {
 		o(h)
 	}
-	h.disk = cache.Open(h.cacheDir, "code-"+version+".bin")
+	h.blocks = cache.Open(h.cacheDir, "code-"+version+".bin")
 	return h
 }
 
 // Save keeps this run's highlighted blocks for the next one.
-func (h *Highlighter) Save() error { return h.disk.Save() }
+func (h *Highlighter) Save() error { return h.blocks.Save() }
 
 // version changes whenever the output of Block would change, so stale disk
 // cache entries are never read.
@@ -60,19 +61,19 @@ const version = "chroma-v2.27.0-1"
 
 // Block returns the HTML of a code block: a <pre><code> with chroma's token
 // classes, or the escaped code when no lexer knows the language.
+//
+// Blocks are kept once, as the store's bytes, and handed out as strings over
+// those bytes: a corpus's highlighted code is tens of megabytes, and a second
+// copy of it held the build's heap at its memory limit. The store never
+// changes a value it holds or hands out, so the strings stay as they were.
 func (h *Highlighter) Block(lang, code string) string {
 	lang = normalize(lang)
 	key := keyOf(lang, code)
-	if v, ok := h.blocks.Load(key); ok {
-		return v.(string)
-	}
-	if out, ok := h.readDisk(key); ok {
-		h.blocks.Store(key, out)
-		return out
+	if b, ok := h.blocks.Get(key); ok {
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}
 	out := h.render(lang, code)
-	h.blocks.Store(key, out)
-	h.writeDisk(key, out)
+	h.blocks.Put(key, unsafe.Slice(unsafe.StringData(out), len(out)))
 	return out
 }
 
@@ -130,19 +131,6 @@ func normalize(lang string) string {
 		lang = lang[:i]
 	}
 	return lang
-}
-
-// The disk store and the memo share one copy of each block: a corpus's
-// highlighted code is tens of megabytes, and a second copy kept the build's
-// heap near its memory limit, where the collector runs all the time. This is
-// safe because the store never changes a value it holds or hands out.
-func (h *Highlighter) readDisk(key string) (string, bool) {
-	b, ok := h.disk.Get(key)
-	return unsafe.String(unsafe.SliceData(b), len(b)), ok
-}
-
-func (h *Highlighter) writeDisk(key, out string) {
-	h.disk.Put(key, unsafe.Slice(unsafe.StringData(out), len(out)))
 }
 
 // CSS returns the stylesheet for the light theme and, scoped under
