@@ -57,7 +57,7 @@ func (h *Highlighter) Save() error { return h.blocks.Save() }
 
 // version changes whenever the output of Block would change, so stale disk
 // cache entries are never read.
-const version = "chroma-v2.27.0-1"
+const version = "chroma-v2.27.0-regexp2-v2.13.0"
 
 // Block returns the HTML of a code block: a <pre><code> with chroma's token
 // classes, or the escaped code when no lexer knows the language.
