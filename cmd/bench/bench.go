@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -35,6 +36,8 @@ type bench struct {
 	hugo, remark, htmltest, pagefind *peer
 	hugoPages                        int
 	hugoSize, pagefindSize           int64
+
+	trash []string // outputs of earlier runs, deleted at the end (see freshOut)
 }
 
 func (b *bench) work() string            { return filepath.Join(b.opts.out, "work") }
@@ -56,7 +59,46 @@ func (b *bench) logf(format string, args ...any) {
 type task struct {
 	j      job
 	before func() error
+	fresh  *freshOut // a new output folder for every run, when set
 	s      *series
+}
+
+// freshOut gives each run of a job an output folder never used before, as
+// a CI runner has. Deleting the last run's output just before a run would
+// time the file system instead: ext4 without a journal, as on this
+// project's machine, checks every inode freed in the last half minute one
+// by one when it allocates a new one, which costs a build of 14,000 files
+// seconds, and a peer that writes fewer files less. The folders are
+// deleted once all runs are done (see bench.discard); the last one is
+// renamed to keep, for the measures that read a built site.
+type freshOut struct {
+	flag, keep string // the job's output flag and where the last output goes
+	used       []string
+}
+
+// apply points j's output flag at a new folder for run i.
+func (f *freshOut) apply(j *job, i int) {
+	dir := fmt.Sprintf("%s-run%d", f.keep, i+1)
+	f.used = append(f.used, dir)
+	args := slices.Clone(j.args)
+	for k := range args[:len(args)-1] {
+		if args[k] == f.flag {
+			args[k+1] = dir
+		}
+	}
+	j.args = args
+}
+
+// settle renames the last run's output to keep and hands back the others,
+// to delete when nothing is timed any more.
+func (f *freshOut) settle() []string {
+	if len(f.used) == 0 {
+		return nil
+	}
+	last := f.used[len(f.used)-1]
+	_ = os.RemoveAll(f.keep)
+	_ = os.Rename(last, f.keep)
+	return f.used[:len(f.used)-1]
 }
 
 // interleave runs each task n times, one run of each per round: on a
@@ -74,7 +116,11 @@ func (b *bench) interleave(ctx context.Context, n int, tasks ...task) {
 					continue
 				}
 			}
-			x, err := runJob(ctx, t.j)
+			j := t.j
+			if t.fresh != nil {
+				t.fresh.apply(&j, i)
+			}
+			x, err := runJob(ctx, j)
 			if err != nil {
 				t.s.err = err
 				b.logf("%v", err)
@@ -125,12 +171,13 @@ func (b *bench) measureAll(ctx context.Context) {
 	if o.cold {
 		cold := build
 		cold.name = "docsite build (cold)"
-		tasks := []task{{j: cold, s: &b.cold, before: func() error { return removeAll(site, cache) }}}
+		tasks := []task{{j: cold, s: &b.cold, before: func() error { return removeAll(cache) }, fresh: &freshOut{flag: "--out", keep: site}}}
 		if b.hugo != nil && b.hugo.status == "" {
 			tasks = append(tasks, task{j: b.hugoJob(b.hugo.path), s: &b.hugo.s,
-				before: func() error { return removeAll(b.path("hugo-out")) }})
+				before: func() error { return removeAll(b.path("hugo-cache")) }, fresh: &freshOut{flag: "--destination", keep: b.path("hugo-out")}})
 		}
 		b.interleave(ctx, o.runs, tasks...)
+		b.settle(tasks)
 	} else if _, err := runJob(ctx, build); err != nil {
 		b.warm.err = err // the warm runs need the cache one build fills
 	}
@@ -209,6 +256,27 @@ func (b *bench) measureAll(ctx context.Context) {
 		}
 	}
 	b.loadAvg[1] = loadAvg()
+	b.discard()
+}
+
+// settle keeps the last output of each task with fresh folders and puts
+// the others aside for discard.
+func (b *bench) settle(tasks []task) {
+	for _, t := range tasks {
+		if t.fresh != nil {
+			b.trash = append(b.trash, t.fresh.settle()...)
+		}
+	}
+}
+
+// discard deletes the outputs put aside, after the last timed run.
+func (b *bench) discard() {
+	for _, d := range b.trash {
+		if err := os.RemoveAll(d); err != nil {
+			b.logf("%v", err)
+		}
+	}
+	b.trash = nil
 }
 
 // findPeers decides which peers can run; none of them is required.

@@ -34,16 +34,17 @@ func (b *bench) measureSecond(ctx context.Context, dir string) *second {
 	b.interleave(ctx, o.runs, task{j: check, s: &r.checkWarm})
 
 	build := b.docsiteJob(r.name+": docsite build (cold)", nil, "build", "--content", dir, "--out", site, "--cache-dir", cache)
-	tasks := []task{{j: build, s: &r.cold, before: func() error { return removeAll(site, cache) }}}
+	tasks := []task{{j: build, s: &r.cold, before: func() error { return removeAll(cache) }, fresh: &freshOut{flag: "--out", keep: site}}}
 	if b.hugo != nil && b.hugo.status == "" {
 		hugo := b.hugoJob(b.hugo.path)
 		hugo.name = r.name + ": hugo"
 		hugo.args = []string{"--source", filepath.Join(o.benchDir, "hugo"), "--contentDir", dir,
 			"--destination", hugoOut, "--cacheDir", work("hugo-cache"), "--noBuildLock", "--quiet"}
-		tasks = append(tasks, task{j: hugo, s: &r.hugo, before: func() error { return removeAll(hugoOut) }})
+		tasks = append(tasks, task{j: hugo, s: &r.hugo, before: func() error { return removeAll(work("hugo-cache")) }, fresh: &freshOut{flag: "--destination", keep: hugoOut}})
 		r.hugoRan = true
 	}
 	b.interleave(ctx, o.runs, tasks...)
+	b.settle(tasks)
 	if r.cold.err == nil {
 		build.name = r.name + ": docsite build (warm)"
 		b.interleave(ctx, o.runs, task{j: build, s: &r.warm})

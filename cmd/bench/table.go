@@ -325,7 +325,7 @@ func (b *bench) notes() []string {
 	add("Machine: %d CPUs, %s/%s; load average %s at the start, %s at the end (figures on a loaded machine are slower than the machine).",
 		runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, orDash(b.loadAvg[0]), orDash(b.loadAvg[1]))
 	add("Corpus: `go run ./cmd/gencorpus -seed %d -files %d` — %s.", o.seed, o.files, b.corpus)
-	add("Cold build: fresh empty --cache-dir and no previous output; warm: the cache and output the cold runs left. Memory is peak resident set (rusage).")
+	add("Cold build (docsite and Hugo alike): an empty cache folder and an output folder never used before, as on a CI runner; earlier runs' outputs are deleted after the last timed run, not before each (on ext4 without a journal, files created just after thousands were deleted cost several times more). Warm: the cache the cold runs left, into the last cold run's output. Memory is peak resident set (rusage).")
 	var peers []string
 	for _, p := range []*peer{b.hugo, b.remark, b.htmltest, b.pagefind} {
 		if p == nil {
