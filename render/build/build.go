@@ -121,11 +121,12 @@ type Prepared struct {
 	Diagrams diagrams.Stats
 	opts     Options
 	pl       *Pipeline
-	files    *output.Files
+	table    *Table
 	start    time.Time
 }
 
-// Prepare loads, parses, indexes and renders the site into memory.
+// Prepare loads, parses and indexes the site, and lays out its output:
+// what Write then makes and writes.
 func Prepare(opts Options) (*Prepared, error) {
 	start := time.Now()
 	pl, err := NewPipeline(opts)
@@ -143,16 +144,26 @@ func Prepare(opts Options) (*Prepared, error) {
 			return nil, err
 		}
 	}
-	files, err := pl.Render(s)
+	t, err := pl.Table(s)
 	if err != nil {
 		return nil, err
 	}
-	return &Prepared{Site: s, Diagrams: drawn, opts: opts, pl: pl, files: files, start: start}, nil
+	return &Prepared{Site: s, Diagrams: drawn, opts: opts, pl: pl, table: t, start: start}, nil
 }
 
-// Write writes the prepared site atomically and keeps the caches.
+// Write renders the prepared site's files straight to disk, atomically
+// (see output.Writer), and keeps the caches. It only reads the site model,
+// so the checks can read it meanwhile.
 func (b *Prepared) Write() (*Result, error) {
-	n, skipped, err := output.WriteAtomic(b.opts.Out, b.opts.Content, b.files)
+	w, err := output.Begin(b.opts.Out, b.opts.Content)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.table.Emit(w); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	n, skipped, err := w.Commit()
 	if err != nil {
 		return nil, err
 	}

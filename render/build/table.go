@@ -165,51 +165,98 @@ func (t *Table) PageFor(path string) *site.Page {
 	return t.files[path].page
 }
 
-// Files makes every file of the table, pages on all workers, the search
-// index and graph data alongside them.
-func (t *Table) Files() (*output.Files, error) {
-	out := &output.Files{Data: map[string][]byte{}, Copy: map[string]string{}, Assets: t.pl.Theme.Assets()}
+// Sink takes the files of a build as they are made; output.Writer is
+// one. Put and Copy are called from many goroutines.
+type Sink interface {
+	Put(path string, data []byte)
+	Copy(path, src string)
+}
+
+// Emit makes every file of the table into sink: pages on all workers, the
+// search index and graph data alongside them.
+func (t *Table) Emit(sink Sink) error {
 	done := make(chan error, len(t.groups))
 	for _, g := range t.groups {
 		go func() {
-			_, err := g.get()
+			files, err := g.get()
+			for p, b := range files {
+				if _, shadowed := t.files[p]; !shadowed && err == nil {
+					sink.Put(p, b)
+				}
+			}
 			done <- err
 		}()
 	}
 	var pages []string
+	var firstErr error
 	for p, e := range t.files {
 		switch {
 		case e.page != nil:
 			pages = append(pages, p)
 		case e.data != nil:
-			out.Data[p] = e.data()
+			sink.Put(p, e.data())
 		case e.copy != "":
-			out.Copy[p] = e.copy
+			sink.Copy(p, e.copy)
+		default:
+			b, err := fs.ReadFile(t.pl.Theme.Assets(), e.asset)
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				continue
+			}
+			sink.Put(p, b)
 		}
 	}
 	var mu sync.Mutex
-	var firstErr error
 	workers.Each(pages, t.pl.workers, func(p string) {
 		b, err := t.pl.Theme.Page(t.layout, t.files[p].page, html.Options{})
-		mu.Lock()
-		defer mu.Unlock()
-		if err != nil && firstErr == nil {
-			firstErr = fmt.Errorf("%s: %w", p, err)
+		if err != nil {
+			mu.Lock()
+			if firstErr == nil {
+				firstErr = fmt.Errorf("%s: %w", p, err)
+			}
+			mu.Unlock()
+			return
 		}
-		out.Data[p] = b
+		sink.Put(p, b)
 	})
 	for range t.groups {
 		if err := <-done; err != nil && firstErr == nil {
 			firstErr = err
 		}
 	}
-	if firstErr != nil {
-		return nil, firstErr
+	return firstErr
+}
+
+// Files makes every file of the table in memory, the theme's assets left
+// in its file system (for tests, which look at what a build holds).
+func (t *Table) Files() (*output.Files, error) {
+	c := &collector{files: &output.Files{Data: map[string][]byte{}, Copy: map[string]string{}, Assets: t.pl.Theme.Assets()}}
+	if err := t.Emit(c); err != nil {
+		return nil, err
 	}
-	for _, g := range t.groups {
-		for p, b := range g.files {
-			out.Data[p] = b
+	for p, e := range t.files {
+		if e.asset != "" {
+			delete(c.files.Data, p)
 		}
 	}
-	return out, nil
+	return c.files, nil
+}
+
+type collector struct {
+	mu    sync.Mutex
+	files *output.Files
+}
+
+func (c *collector) Put(path string, data []byte) {
+	c.mu.Lock()
+	c.files.Data[path] = data
+	c.mu.Unlock()
+}
+
+func (c *collector) Copy(path, src string) {
+	c.mu.Lock()
+	c.files.Copy[path] = src
+	c.mu.Unlock()
 }

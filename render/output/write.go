@@ -4,15 +4,12 @@
 package output
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-	"sync"
 )
 
 // Marker is the file every build leaves at the top of its output. Its
@@ -107,207 +104,42 @@ func realPath(p string) (string, error) {
 	}
 }
 
-// WriteAtomic brings the spare folder beside out (.<out>.prev: the output
-// of the build before last, or a new folder) up to date with files, then
-// exchanges it with out in one rename: a failed or interrupted build
-// leaves the previous output whole, and a good one leaves no stale file.
-// Only files whose bytes changed are written: creating a file or folder is
-// the dearest step of writing a site, and a warm build changes few.
-//
-// It returns the number of files of the output and the content files it
-// could not read to copy (left out, for the caller to report). A write
-// that fails (a full disk) stops the rest and removes the spare folder,
-// which would otherwise keep the disk full; the output stays as it was.
+// WriteAtomic writes files through a Writer (see Begin and Commit): a
+// failed or interrupted build leaves the previous output whole, and a good
+// one leaves no stale file.
 func WriteAtomic(out, content string, files *Files) (int, []string, error) {
-	if err := CheckOut(out, content); err != nil {
-		return 0, nil, err
-	}
-	// A symbolic link --out is followed once: the folder it names is the
-	// output, and the link is left as the user made it.
-	out, err := realPath(out)
+	w, err := Begin(out, content)
 	if err != nil {
 		return 0, nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return 0, nil, err
-	}
-	spare := spareOf(out)
-	if _, err := os.Lstat(spare); err != nil {
-		if err := os.Mkdir(spare, 0o755); err != nil {
-			return 0, nil, err
-		}
-	}
-	n, skipped, err := writeAll(spare, content, files)
-	if err != nil {
-		os.RemoveAll(spare)
-		return 0, nil, fmt.Errorf("writing the output: %w; the previous output is untouched", err)
-	}
-	if _, err := os.Lstat(out); err != nil {
-		return n, skipped, os.Rename(spare, out)
-	}
-	if err := exchange(spare, out); err != nil {
-		return 0, nil, fmt.Errorf("swapping the new output in: %w", err)
-	}
-	return n, skipped, nil
-}
-
-// writeAll makes dir hold exactly files: what is already there with the
-// same bytes stays untouched, what differs is rewritten, what is not in
-// files is removed.
-func writeAll(dir, content string, files *Files) (int, []string, error) {
-	type job struct {
-		path string
-		data []byte
-		src  string // copy from the content folder when data is nil
-	}
-	var jobs []job
 	if files.Assets != nil {
 		err := fs.WalkDir(files.Assets, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
+			if _, over := files.Data["assets/"+p]; over {
+				return nil
+			}
 			b, err := fs.ReadFile(files.Assets, p)
-			if err != nil {
-				return err
+			if err == nil {
+				w.Put("assets/"+p, b)
 			}
-			if _, over := files.Data["assets/"+p]; !over {
-				jobs = append(jobs, job{path: "assets/" + p, data: b})
-			}
-			return nil
+			return err
 		})
 		if err != nil {
+			w.Abort()
 			return 0, nil, err
 		}
 	}
 	for p, b := range files.Data {
-		jobs = append(jobs, job{path: p, data: b})
+		w.Put(p, b)
 	}
-	jobs = append(jobs, job{path: Marker, data: []byte(markerText)})
 	for p, src := range files.Copy {
 		if _, over := files.Data[p]; !over {
-			jobs = append(jobs, job{path: p, src: src})
+			w.Copy(p, src)
 		}
 	}
-	sort.Slice(jobs, func(i, j int) bool { return jobs[i].path < jobs[j].path })
-
-	want := make(map[string]bool, len(jobs))
-	dirs := map[string]bool{dir: true}
-	for _, j := range jobs {
-		p := filepath.Join(dir, filepath.FromSlash(j.path))
-		want[p] = true
-		for d := filepath.Dir(p); !dirs[d]; d = filepath.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	if err := prune(dir, want, dirs); err != nil {
-		return 0, nil, err
-	}
-	// Make folders first, in order, so workers never race on MkdirAll.
-	made := map[string]bool{}
-	for _, j := range jobs {
-		d := filepath.Dir(filepath.Join(dir, filepath.FromSlash(j.path)))
-		if !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return 0, nil, err
-			}
-			made[d] = true
-		}
-	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var firstErr error
-	failed := 0
-	skipped := make([]bool, len(jobs))
-	next := make(chan int)
-	for range 8 { // file writes wait on the disk, not the CPU
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				j := jobs[i]
-				target := filepath.Join(dir, filepath.FromSlash(j.path))
-				data := j.data
-				if data == nil {
-					b, err := os.ReadFile(filepath.Join(content, filepath.FromSlash(j.src)))
-					if err != nil {
-						// Gone or unreadable since it was listed: left out.
-						skipped[i] = true
-						os.Remove(target)
-						continue
-					}
-					data = b
-				}
-				if err := writeIfChanged(target, data); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					failed++
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range jobs {
-		mu.Lock()
-		stop := firstErr != nil
-		mu.Unlock()
-		if stop {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if firstErr != nil {
-		if failed > 1 {
-			return 0, nil, fmt.Errorf("%w (and %d more files)", firstErr, failed-1)
-		}
-		return 0, nil, firstErr
-	}
-	var left []string
-	for i, j := range jobs {
-		if skipped[i] {
-			left = append(left, j.src)
-		}
-	}
-	return len(jobs) - len(left), left, nil
-}
-
-// writeIfChanged leaves a file alone when it already holds data.
-func writeIfChanged(path string, data []byte) error {
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	return os.WriteFile(path, data, 0o644)
-}
-
-// prune removes from dir every file not wanted and every folder no wanted
-// file lives in; anything that is not a regular file or folder goes too.
-func prune(dir string, want, dirs map[string]bool) error {
-	var stale []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		switch {
-		case p == dir:
-		case d.IsDir():
-			if !dirs[p] {
-				stale = append(stale, p)
-				return fs.SkipDir
-			}
-		case !want[p] || !d.Type().IsRegular():
-			stale = append(stale, p)
-		}
-		return nil
-	})
-	for _, p := range stale {
-		if e := os.RemoveAll(p); e != nil && err == nil {
-			err = e
-		}
-	}
-	return err
+	return w.Commit()
 }
 
 // Files is the whole output of a build, before it is written.
