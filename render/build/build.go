@@ -7,6 +7,7 @@ import (
 	"context"
 	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -91,9 +92,11 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 // Save keeps the caches for the next run; a cache that cannot be written
 // only makes the next run slower, so errors are dropped.
 func (pl *Pipeline) Save() {
-	_ = pl.Highlighter.Save()
-	_ = pl.layouts.Save()
-	_ = pl.indexes.Save()
+	var wg sync.WaitGroup
+	for _, save := range []func() error{pl.Highlighter.Save, pl.layouts.Save, pl.indexes.Save} {
+		wg.Go(func() { _ = save() })
+	}
+	wg.Wait()
 	pl.Close()
 }
 

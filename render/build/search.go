@@ -112,7 +112,14 @@ func docsKey(docs []search.Doc) string {
 func encodeIndex(files map[string][]byte, stats search.Stats) []byte {
 	st, _ := json.Marshal(stats)
 	names := slices.Sorted(maps.Keys(files))
-	out := binary.AppendUvarint(nil, uint64(len(st)))
+	// Sized once: grown append by append, the tens of megabytes of a large
+	// site's index were copied and cleared over and over.
+	size := len(st) + binary.MaxVarintLen64
+	for _, n := range names {
+		size += len(n) + len(files[n]) + 2*binary.MaxVarintLen64
+	}
+	out := make([]byte, 0, size)
+	out = binary.AppendUvarint(out, uint64(len(st)))
 	out = append(out, st...)
 	for _, n := range names {
 		out = binary.AppendUvarint(out, uint64(len(n)))
