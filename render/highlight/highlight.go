@@ -23,9 +23,7 @@ import (
 
 // Highlighter is safe for concurrent use.
 type Highlighter struct {
-	formatter *chromahtml.Formatter
-	style     *chroma.Style
-	cacheDir  string
+	cacheDir string
 	// blocks is content hash -> highlighted HTML, this run's and those the
 	// cache folder kept (in memory only without one): the one memo of blocks.
 	blocks *cache.Store
@@ -41,10 +39,7 @@ func WithCacheDir(dir string) Option { return func(h *Highlighter) { h.cacheDir 
 
 // New returns a Highlighter.
 func New(opts ...Option) *Highlighter {
-	h := &Highlighter{
-		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true)),
-		style:     styles.Get("github"),
-	}
+	h := &Highlighter{}
 	for _, o := range opts {
 		o(h)
 	}
@@ -95,12 +90,7 @@ func (h *Highlighter) render(lang, code string) string {
 	} else if it, err := chroma.Coalesce(lexer).Tokenise(nil, code); err != nil {
 		b.WriteString(html.EscapeString(code))
 	} else {
-		var buf bytes.Buffer
-		if h.formatter.Format(&buf, h.style, it) != nil {
-			b.WriteString(html.EscapeString(code))
-		} else {
-			b.Write(buf.Bytes())
-		}
+		writeSpans(&b, it.Tokens())
 	}
 	b.WriteString("</code></pre>")
 	return b.String()
