@@ -46,7 +46,7 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			// The checks read the finished model while the disk is written.
+			// The checks read the finished model while pages are rendered and written.
 			checked := make(chan []diag.Diagnostic, 1)
 			go func() { checked <- check.Run(b.Site, cfg) }()
 			res, err := b.Write()
