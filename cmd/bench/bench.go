@@ -96,9 +96,20 @@ func (f *freshOut) settle() []string {
 		return nil
 	}
 	last := f.used[len(f.used)-1]
-	_ = os.RemoveAll(f.keep)
+	trash := f.used[:len(f.used)-1]
+	// What an earlier bench left at keep is moved aside too, not deleted
+	// before the runs that follow.
+	if _, err := os.Lstat(f.keep); err == nil {
+		aside := f.keep + "-old"
+		_ = os.RemoveAll(aside)
+		if os.Rename(f.keep, aside) == nil {
+			trash = append(trash, aside)
+		} else {
+			_ = os.RemoveAll(f.keep)
+		}
+	}
 	_ = os.Rename(last, f.keep)
-	return f.used[:len(f.used)-1]
+	return trash
 }
 
 // interleave runs each task n times, one run of each per round: on a
@@ -210,8 +221,10 @@ func (b *bench) measureAll(ctx context.Context) {
 		b.interleave(ctx, o.runs, tasks...)
 		if b.pagefind != nil && b.pagefind.status == "" {
 			pf := b.path("pagefind")
-			b.interleave(ctx, o.runs, task{j: b.pagefindJob(b.pagefind.path, site), s: &b.pagefind.s,
-				before: func() error { return removeAll(pf) }})
+			pagefind := []task{{j: b.pagefindJob(b.pagefind.path, site), s: &b.pagefind.s,
+				fresh: &freshOut{flag: "--output-path", keep: abs(pf)}}}
+			b.interleave(ctx, o.runs, pagefind...)
+			b.settle(pagefind)
 			b.pagefindSize, _, _ = dirSize(pf)
 		}
 	} else {

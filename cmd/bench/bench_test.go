@@ -281,3 +281,41 @@ PASS
 		}
 	}
 }
+
+// TestFreshOut: every run writes into a folder of its own; afterwards the
+// last run's output is at keep, and the others, with what an earlier bench
+// left at keep, are handed back to delete.
+func TestFreshOut(t *testing.T) {
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "site")
+	if err := os.MkdirAll(filepath.Join(keep, "stale"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f := &freshOut{flag: "--out", keep: keep}
+	var outs []string
+	for i := range 3 {
+		j := job{args: []string{"build", "--out", keep, "--cache-dir", "c"}}
+		f.apply(&j, i)
+		if j.args[1] != "--out" || j.args[3] != "--cache-dir" {
+			t.Fatalf("run %d: args %v", i, j.args)
+		}
+		outs = append(outs, j.args[2])
+		if err := os.MkdirAll(filepath.Join(j.args[2], fmt.Sprint("run", i)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if outs[0] == outs[1] || outs[1] == outs[2] || outs[0] == keep {
+		t.Fatalf("output folders %v are not fresh", outs)
+	}
+	trash := f.settle()
+	if _, err := os.Stat(filepath.Join(keep, "run2")); err != nil {
+		t.Errorf("the last run's output is not at keep: %v", err)
+	}
+	want := []string{outs[0], outs[1], keep + "-old"}
+	if fmt.Sprint(trash) != fmt.Sprint(want) {
+		t.Errorf("trash %v, want %v", trash, want)
+	}
+	if _, err := os.Stat(filepath.Join(keep+"-old", "stale")); err != nil {
+		t.Errorf("what was at keep is not put aside: %v", err)
+	}
+}
