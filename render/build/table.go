@@ -180,7 +180,7 @@ func (t *Table) Emit(sink Sink) error {
 		go func() {
 			files, err := g.get()
 			for p, b := range files {
-				if _, shadowed := t.files[p]; !shadowed && err == nil {
+				if _, shadowed := t.files[p]; !shadowed {
 					sink.Put(p, b)
 				}
 			}

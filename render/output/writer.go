@@ -206,19 +206,15 @@ func (w *Writer) write(j job) (skipped bool, err error) {
 		return false, err
 	}
 	target := filepath.Join(w.spare, filepath.FromSlash(j.path))
-	isDir, existed := w.old[j.path]
-	switch {
-	case !existed:
-		return false, os.WriteFile(target, data, 0o644)
-	case isDir:
+	if isDir, existed := w.old[j.path]; isDir {
 		// A folder of an earlier build where this one has a file.
 		if err := os.RemoveAll(target); err != nil {
 			return false, err
 		}
-		return false, os.WriteFile(target, data, 0o644)
-	}
-	if old, err := os.ReadFile(target); err == nil && bytes.Equal(old, data) {
-		return false, nil
+	} else if existed {
+		if old, err := os.ReadFile(target); err == nil && bytes.Equal(old, data) {
+			return false, nil
+		}
 	}
 	return false, os.WriteFile(target, data, 0o644)
 }
@@ -261,15 +257,14 @@ func (w *Writer) Commit() (int, []string, error) {
 	w.Put(Marker, []byte(markerText))
 	close(w.jobs)
 	w.wg.Wait()
-	if w.err != nil {
-		os.RemoveAll(w.spare)
-		err := w.err
-		if w.failed > 1 {
-			err = fmt.Errorf("%w (and %d more files)", err, w.failed-1)
-		}
-		return 0, nil, fmt.Errorf("writing the output: %w; the previous output is untouched", err)
+	err := w.err
+	if err != nil && w.failed > 1 {
+		err = fmt.Errorf("%w (and %d more files)", err, w.failed-1)
 	}
-	if err := w.prune(); err != nil {
+	if err == nil {
+		err = w.prune()
+	}
+	if err != nil {
 		os.RemoveAll(w.spare)
 		return 0, nil, fmt.Errorf("writing the output: %w; the previous output is untouched", err)
 	}
