@@ -2,6 +2,8 @@ package highlight
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -30,8 +32,6 @@ func TestSpansMatchChroma(t *testing.T) {
 		"<div class=\"x\">\n  <script>if (a < b && c) {}</script>\n</div>\n",
 		"/* multi\n line\n comment */ int main(void) { return 0; }\r\n",
 	}
-	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
-	style := styles.Get("github")
 	var ls []chroma.Lexer
 	for _, name := range strings.Fields(`go bash console sh yaml python rego dockerfile json c cpp haskell rust
 		promql toml protobuf wat cue java javascript typescript markdown scala turtle sql sparql groovy
@@ -48,16 +48,7 @@ func TestSpansMatchChroma(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			tokens := it.Tokens()
-			var want bytes.Buffer
-			if err := f.Format(&want, style, chroma.Literator(tokens...)); err != nil {
-				t.Fatal(err)
-			}
-			var got strings.Builder
-			writeSpans(&got, tokens)
-			if got.String() != want.String() {
-				t.Errorf("%s on %q:\n got %s\nwant %s", l.Config().Name, code, got.String(), want.String())
-			}
+			sameAsChroma(t, l.Config().Name+" on "+strconv.Quote(code), it.Tokens())
 		}
 	}
 	// Token lists a lexer may not make, at the edges of line splitting.
@@ -69,14 +60,22 @@ func TestSpansMatchChroma(t *testing.T) {
 		{{Type: chroma.NameBuiltinPseudo, Value: "\n\n"}, {Type: chroma.Other, Value: "x"}},
 		{{Type: chroma.TokenType(9999), Value: "odd"}},
 	} {
-		var want bytes.Buffer
-		if err := f.Format(&want, style, chroma.Literator(tokens...)); err != nil {
-			t.Fatal(err)
-		}
-		var got strings.Builder
-		writeSpans(&got, tokens)
-		if got.String() != want.String() {
-			t.Errorf("%v:\n got %s\nwant %s", tokens, got.String(), want.String())
-		}
+		sameAsChroma(t, fmt.Sprint(tokens), tokens)
+	}
+}
+
+// sameAsChroma fails when writeSpans and chroma's formatter write tokens
+// differently.
+func sameAsChroma(t *testing.T, name string, tokens []chroma.Token) {
+	t.Helper()
+	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+	var want bytes.Buffer
+	if err := f.Format(&want, styles.Get("github"), chroma.Literator(tokens...)); err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	writeSpans(&got, tokens)
+	if got.String() != want.String() {
+		t.Errorf("%s:\n got %s\nwant %s", name, got.String(), want.String())
 	}
 }
