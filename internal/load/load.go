@@ -80,6 +80,9 @@ func NewParser(opts ...Option) *Parser {
 		o.workers = runtime.NumCPU()
 	}
 	conv := []markdown.Option{markdown.WithExtensions(glossary.NewExtension()), markdown.WithSanitize(o.sanitize)}
+	if o.pageDir != "" {
+		conv = append(conv, markdown.WithoutSectionText()) // the checker's parser
+	}
 	engine, warning := newMathEngine(o.cacheDir, o.workers)
 	conv = append(conv, markdown.WithMath(engine))
 	return &Parser{

@@ -20,16 +20,21 @@ import (
 	"docsite/internal/slug"
 )
 
-// extract walks the AST once and fills the page model. Heading IDs are set
-// on the AST here, so rendering and checking agree on them by construction.
-func extract(p *site.Page, doc ast.Node) {
+// extract walks the AST once and fills the page model; withText gathers
+// each section's plain text for search and backlink contexts too. Heading
+// IDs are set on the AST here, so rendering and checking agree on them by
+// construction.
+func extract(p *site.Page, doc ast.Node, withText bool) {
 	src := p.Source
 	var slugs slug.Slugger
 	p.Anchors = map[string]site.Anchor{}
 	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
 	p.Summary = ""
 	checkEncoding(p)
-	sec := &sectionWriter{links: &p.Links, paraAt: -1}
+	var sec *sectionWriter // nil: no section text (its methods do nothing)
+	if withText {
+		sec = &sectionWriter{links: &p.Links, paraAt: -1}
+	}
 	sec.start(site.Section{})
 	// Inside a heading, links and raw HTML anchors count like anywhere
 	// else, but its text is the section's title, not its body.
@@ -84,7 +89,9 @@ func extract(p *site.Page, doc ast.Node) {
 					p.Title = text
 				}
 			}
-			p.Text = append(p.Text, sec.take())
+			if sec != nil {
+				p.Text = append(p.Text, sec.take())
+			}
 			sec.start(site.Section{Heading: text, Anchor: id, Level: n.Level})
 			inHeading = true
 			return ast.WalkContinue, nil
@@ -150,7 +157,9 @@ func extract(p *site.Page, doc ast.Node) {
 		}
 		return ast.WalkContinue, nil
 	})
-	p.Text = append(p.Text, sec.take())
+	if sec != nil {
+		p.Text = append(p.Text, sec.take())
+	}
 }
 
 // rawTag is the name of the tag an inline raw HTML node opens ("a"), or
@@ -244,7 +253,8 @@ func matchBracket(src []byte, i int, open, close byte) int {
 }
 
 // sectionWriter gathers the plain text under one heading for search, and
-// where each link's text lies in it (for backlink contexts).
+// where each link's text lies in it (for backlink contexts). A nil writer
+// gathers nothing: the checker reads no section text.
 type sectionWriter struct {
 	cur     site.Section
 	b       strings.Builder
@@ -260,6 +270,9 @@ type sectionWriter struct {
 
 // openLink starts the text of the link just appended, in section sec.
 func (w *sectionWriter) openLink(sec int, inHeading bool) {
+	if w == nil {
+		return
+	}
 	if inHeading {
 		w.open = append(w.open, -1)
 		return
@@ -273,6 +286,9 @@ func (w *sectionWriter) openLink(sec int, inHeading bool) {
 
 // closeLink ends the text of the innermost open link.
 func (w *sectionWriter) closeLink() {
+	if w == nil {
+		return
+	}
 	if len(w.open) == 0 {
 		return
 	}
@@ -290,6 +306,9 @@ func (w *sectionWriter) closeLink() {
 }
 
 func (w *sectionWriter) start(s site.Section) {
+	if w == nil {
+		return
+	}
 	w.cur = s
 	w.b.Reset()
 	w.pending = false
@@ -318,9 +337,16 @@ func (w *sectionWriter) take() site.Section {
 	return w.cur
 }
 
-func (w *sectionWriter) paraStart() { w.paraAt = w.b.Len() }
+func (w *sectionWriter) paraStart() {
+	if w != nil {
+		w.paraAt = w.b.Len()
+	}
+}
 
 func (w *sectionWriter) paraEnd() {
+	if w == nil {
+		return
+	}
 	if w.paraAt >= 0 && w.b.Len() > w.paraAt {
 		w.paras = append(w.paras, [2]int{w.paraAt, w.b.Len()})
 	}
@@ -328,6 +354,9 @@ func (w *sectionWriter) paraEnd() {
 }
 
 func (w *sectionWriter) text(t []byte) {
+	if w == nil {
+		return
+	}
 	if len(t) == 0 {
 		return
 	}
@@ -348,11 +377,23 @@ func (w *sectionWriter) text(t []byte) {
 	w.b.Write(t)
 }
 
-func (w *sectionWriter) softBreak() { w.pending = true }
+func (w *sectionWriter) softBreak() {
+	if w != nil {
+		w.pending = true
+	}
+}
 
-func (w *sectionWriter) space() { w.pending = false; w.b.WriteByte(' ') }
+func (w *sectionWriter) space() {
+	if w != nil {
+		w.pending = false
+		w.b.WriteByte(' ')
+	}
+}
 
 func (w *sectionWriter) breakLine() {
+	if w == nil {
+		return
+	}
 	w.pending = false
 	if w.b.Len() > 0 {
 		w.b.WriteByte('\n')

@@ -32,6 +32,7 @@ type Converter struct {
 	highlight Highlighter
 	math      math.Renderer
 	extra     []goldmark.Extender
+	noText    bool
 }
 
 // Option configures a Converter.
@@ -57,6 +58,14 @@ func WithMath(r math.Renderer) Option {
 // WithSanitize removes script from raw HTML (docsite.yaml sanitize: true).
 func WithSanitize(on bool) Option {
 	return func(c *Converter) { c.sanitize = on }
+}
+
+// WithoutSectionText leaves Page.Text empty and links' text spans unset:
+// they feed search and backlink contexts, which a caller that only checks
+// never reads, and gathering them costs about a tenth of a page's parse
+// (BenchmarkParse against BenchmarkParseNoText).
+func WithoutSectionText() Option {
+	return func(c *Converter) { c.noText = true }
 }
 
 // WithExtensions adds goldmark extensions (math, citations, …).
@@ -107,7 +116,7 @@ func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
 		reader.AdvanceLine()
 	}
 	doc := c.md.Parser().Parse(reader, parser.WithContext(pc))
-	extract(p, doc)
+	extract(p, doc, !c.noText)
 	c.typeset(p, doc)
 	p.Cites = citation.Collect(doc)
 	return doc

@@ -153,3 +153,26 @@ func TestHeadingEntities(t *testing.T) {
 		t.Errorf("headings %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// The checker's parse differs from the builder's only in what it leaves
+// out: section text and where each link's text lies in it.
+func TestWithoutSectionTextKeepsTheModel(t *testing.T) {
+	src := "# 1. 总览\n\n见 [原理](../02-principles/principles.md) 和 $x^2$。\n\n## 参考\n\n- <https://example.org>\n\n```mermaid\ngraph TD\nA-->B\n```\n"
+	_, full := page(t, src, "02-principles/principles.md", "# 2. 原理\n")
+	checked := *full
+	New().Parse(full)
+	New(WithoutSectionText()).Parse(&checked)
+	if len(full.Text) == 0 || checked.Text != nil {
+		t.Fatalf("section text: with %d sections, without %d", len(full.Text), len(checked.Text))
+	}
+	if len(checked.Links) != len(full.Links) {
+		t.Fatalf("links: %d without section text, %d with", len(checked.Links), len(full.Links))
+	}
+	for i := range full.Links {
+		full.Links[i].Text, full.Links[i].Section = checked.Links[i].Text, checked.Links[i].Section
+	}
+	full.Text = nil
+	if got, want := fmt.Sprintf("%+v", checked), fmt.Sprintf("%+v", *full); got != want {
+		t.Errorf("models differ:\nwithout text %s\nwith text    %s", got, want)
+	}
+}

@@ -44,9 +44,13 @@ func benchPage(b *testing.B) (*site.Site, site.Page) {
 // BenchmarkParse is the one parse every page gets, for build and check
 // alike: goldmark with docsite's extensions and the model extraction.
 // Formulas are not typeset here (no KaTeX); render/math measures that.
-func BenchmarkParse(b *testing.B) {
+func BenchmarkParse(b *testing.B) { benchParse(b, New()) }
+
+// BenchmarkParseNoText is the checker's parse: no section text.
+func BenchmarkParseNoText(b *testing.B) { benchParse(b, New(WithoutSectionText())) }
+
+func benchParse(b *testing.B, c *Converter) {
 	_, base := benchPage(b)
-	c := New()
 	b.SetBytes(int64(len(base.Source)))
 	b.ReportAllocs()
 	for b.Loop() {
