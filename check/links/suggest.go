@@ -13,7 +13,8 @@ import (
 // Index finds existing files by base name, for suggestions and repairs.
 type Index struct {
 	byName map[string][]string // lower-cased base name → paths
-	all    []string
+	byBare map[string][]string // the same without a numeric prefix → paths
+	byDir  map[string][]string // folder → paths of the files in it
 	byPage map[*site.Page]*anchorIndex
 }
 
@@ -29,14 +30,17 @@ func (idx *Index) anchors(p *site.Page) *anchorIndex {
 
 // NewIndex indexes the files of a site.
 func NewIndex(s *site.Site) *Index {
-	idx := &Index{byName: map[string][]string{}, byPage: map[*site.Page]*anchorIndex{}}
+	idx := &Index{byName: map[string][]string{}, byBare: map[string][]string{}, byDir: map[string][]string{},
+		byPage: map[*site.Page]*anchorIndex{}}
 	for p := range s.Exists {
 		if p == "" {
 			continue
 		}
-		idx.all = append(idx.all, p)
 		name := strings.ToLower(path.Base(p))
+		bare, dir := site.StripNumber(name), path.Dir(p)
 		idx.byName[name] = append(idx.byName[name], p)
+		idx.byBare[bare] = append(idx.byBare[bare], p)
+		idx.byDir[dir] = append(idx.byDir[dir], p)
 	}
 	return idx
 }
@@ -48,14 +52,7 @@ func (idx *Index) named(want string) []string {
 	if cands := idx.byName[name]; len(cands) > 0 {
 		return cands
 	}
-	var cands []string
-	bare := site.StripNumber(name)
-	for n, ps := range idx.byName {
-		if site.StripNumber(n) == bare {
-			cands = append(cands, ps...)
-		}
-	}
-	return cands
+	return idx.byBare[site.StripNumber(name)]
 }
 
 // suggest proposes the existing file the author most likely meant by want:
@@ -103,10 +100,7 @@ func pathAffinity(want, c string) int {
 func (idx *Index) nearName(want string) string {
 	dir, name := path.Dir(want), strings.ToLower(path.Base(want))
 	best, bestD := "", 1<<30
-	for _, c := range idx.all {
-		if path.Dir(c) != dir {
-			continue
-		}
+	for _, c := range idx.byDir[dir] {
 		d := distance(name, strings.ToLower(path.Base(c)))
 		if d < bestD || (d == bestD && c < best) {
 			best, bestD = c, d
