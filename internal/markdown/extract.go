@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"docsite/internal/citation"
 	"docsite/internal/diag"
 	"docsite/internal/markdown/cjk"
 	"docsite/internal/markdown/plain"
@@ -20,11 +21,20 @@ import (
 	"docsite/internal/slug"
 )
 
+// found holds the nodes extract met that the parse typesets or resolves
+// next, in page order: one walk of the AST serves them all.
+type found struct {
+	formulas []*math.Formula
+	diagrams []*mermaid.Diagram
+	cites    []citation.Use
+}
+
 // extract walks the AST once and fills the page model; withText gathers
 // each section's plain text for search and backlink contexts too. Heading
 // IDs are set on the AST here, so rendering and checking agree on them by
 // construction.
-func extract(p *site.Page, doc ast.Node, withText bool) {
+func extract(p *site.Page, doc ast.Node, withText bool) found {
+	var f found
 	src := p.Source
 	var slugs slug.Slugger
 	p.Anchors = map[string]site.Anchor{}
@@ -55,6 +65,16 @@ func extract(p *site.Page, doc ast.Node, withText bool) {
 				sec.breakLine()
 			}
 			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *math.Inline:
+			f.formulas = append(f.formulas, &n.Formula)
+		case *math.Block:
+			f.formulas = append(f.formulas, &n.Formula)
+		case *mermaid.Block:
+			f.diagrams = append(f.diagrams, &n.Diagram)
+		case *citation.Node:
+			f.cites = append(f.cites, n.Use)
 		}
 		if inHeading {
 			switch n.(type) {
@@ -160,6 +180,7 @@ func extract(p *site.Page, doc ast.Node, withText bool) {
 	if sec != nil {
 		p.Text = append(p.Text, sec.take())
 	}
+	return f
 }
 
 // rawTag is the name of the tag an inline raw HTML node opens ("a"), or

@@ -116,9 +116,9 @@ func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
 		reader.AdvanceLine()
 	}
 	doc := c.md.Parser().Parse(reader, parser.WithContext(pc))
-	extract(p, doc, !c.noText)
-	c.typeset(p, doc)
-	p.Cites = citation.Collect(doc)
+	f := extract(p, doc, !c.noText)
+	c.typeset(p, f)
+	p.Cites = f.cites
 	return doc
 }
 
@@ -147,8 +147,8 @@ func (d *docsiteRenderers) Extend(m goldmark.Markdown) {
 
 // typeset renders every formula of the page once, recording the model's
 // formulas and a math/parse diagnostic for each one the engine rejects.
-func (c *Converter) typeset(p *site.Page, doc ast.Node) {
-	for _, f := range math.Collect(doc) {
+func (c *Converter) typeset(p *site.Page, found found) {
+	for _, f := range found.formulas {
 		m := site.Formula{TeX: f.TeX, Display: f.Display, Offset: f.Offset}
 		if c.math != nil {
 			out, err := c.math.Render(f.TeX, f.Display)
@@ -165,7 +165,7 @@ func (c *Converter) typeset(p *site.Page, doc ast.Node) {
 		p.Math = append(p.Math, m)
 	}
 	p.HasMath = len(p.Math) > 0
-	for _, d := range mermaid.Collect(doc) {
+	for _, d := range found.diagrams {
 		p.Diagrams = append(p.Diagrams, site.Diagram{Source: d.Source, Offset: d.Offset, Err: d.Err, ErrOffset: d.ErrOffset})
 	}
 	p.HasMermaid = len(p.Diagrams) > 0
