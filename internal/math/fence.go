@@ -30,6 +30,10 @@ func (fenceTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			}
 			return ast.WalkSkipChildren, nil
 		}
+		// A fence is a block: a paragraph's or heading's inlines hold none.
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil
+		}
 		return ast.WalkContinue, nil
 	})
 	for _, f := range fences {

@@ -87,6 +87,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			}
 			return ast.WalkSkipChildren, nil
 		}
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil // a paragraph's inlines hold no fence
+		}
 		return ast.WalkContinue, nil
 	})
 	for _, f := range fences {
