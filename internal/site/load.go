@@ -1,9 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -174,9 +174,13 @@ func (s *Site) readListed() {
 			p = "" // given: nothing to read
 		}
 		isPage = isPage || strings.HasSuffix(strings.ToLower(f.rel), ".md")
-		err := readRegular(p, func(fh *os.File) (err error) {
+		err := readRegular(p, func(fh *os.File, size int64) (err error) {
 			if isPage && src == nil {
-				src, err = io.ReadAll(fh)
+				// One buffer of the file's size (and room to see its end):
+				// io.ReadAll would grow and copy it a few times.
+				b := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+				_, err = b.ReadFrom(fh)
+				src = b.Bytes()
 			}
 			return err
 		})
@@ -211,21 +215,23 @@ func seq(n int) []int {
 
 // readRegular opens p without blocking (a pipe swapped in would block an
 // ordinary open), makes sure it is a regular file, and hands it to read.
-func readRegular(p string, read func(*os.File) error) error {
+func readRegular(p string, read func(f *os.File, size int64) error) error {
 	if p == "" {
-		return read(nil)
+		return read(nil, 0)
 	}
 	f, err := os.OpenFile(p, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil {
+	st, err := f.Stat()
+	if err != nil {
 		return err
-	} else if !st.Mode().IsRegular() {
+	}
+	if !st.Mode().IsRegular() {
 		return errors.New("not a regular file")
 	}
-	return read(f)
+	return read(f, st.Size())
 }
 
 func (s *Site) newPage(rel string, src []byte) *Page {
