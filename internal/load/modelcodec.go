@@ -71,12 +71,12 @@ func appendValue(b []byte, v reflect.Value) ([]byte, error) {
 			b, err = appendValue(b, v.Index(i))
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField() && err == nil; i++ {
-			if !t.Field(i).IsExported() {
-				return nil, fmt.Errorf("page cache: %s.%s is unexported", t, t.Field(i).Name)
+		for i := 0; i < v.NumField() && err == nil; i++ {
+			f := v.Field(i)
+			if !f.CanInterface() { // unexported; Type.Field would cost an allocation per field
+				return nil, fmt.Errorf("page cache: %s.%s is unexported", v.Type(), v.Type().Field(i).Name)
 			}
-			b, err = appendValue(b, v.Field(i))
+			b, err = appendValue(b, f)
 		}
 	default:
 		return nil, fmt.Errorf("page cache: cannot keep a %s", v.Type())
