@@ -137,6 +137,11 @@ func glossaryPages(s *site.Site) {
 // linkCounts is the number of pages linking to each page that uses a term,
 // so the glossary lists the most linked of them first.
 func linkCounts(s *site.Site) map[*site.Page]int {
+	// A load that renders nothing (check) annotates no terms: resolving
+	// every link of the site would count nothing.
+	if !slices.ContainsFunc(s.Pages, func(p *site.Page) bool { return len(p.Terms) > 0 }) {
+		return nil
+	}
 	counts := map[*site.Page]int{}
 	for _, from := range s.Pages {
 		var seen map[*site.Page]bool

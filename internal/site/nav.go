@@ -13,6 +13,7 @@ import (
 	"docsite/internal/config"
 	"docsite/internal/diag"
 	"docsite/internal/numbering"
+	"docsite/internal/workers"
 )
 
 // Navigate builds what needs every page parsed first: titles that fall back to
@@ -47,9 +48,7 @@ func (s *Site) Navigate(drafts bool) {
 	sort.Strings(s.Langs[1:])
 	s.Title = s.siteTitle()
 
-	for _, p := range s.Pages {
-		p.Numbering = NumberingOf(p)
-	}
+	workers.Each(s.Pages, 0, func(p *Page) { p.Numbering = NumberingOf(p) })
 	s.Nav = map[string]*NavNode{}
 	for _, lang := range s.Langs {
 		s.Nav[lang] = s.buildTree(lang)
