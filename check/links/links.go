@@ -5,10 +5,12 @@
 package links
 
 import (
+	"slices"
 	"strings"
 
 	"docsite/internal/diag"
 	"docsite/internal/site"
+	"docsite/internal/workers"
 )
 
 // Finding is what a rule reports before severities are applied.
@@ -17,11 +19,13 @@ type Finding = diag.Diagnostic
 // Check returns the link findings of every page, in no particular order.
 // skip reports targets the configuration ignores.
 func Check(s *site.Site, skip func(dest string) bool) []Finding {
-	var out []Finding
 	idx := NewIndex(s)
-	for _, p := range s.Pages {
+	// Pages are checked on all CPUs: this is the longest rule of a check.
+	found := make([][]Finding, len(s.Pages))
+	workers.Each(workers.Indexes(len(s.Pages)), 0, func(i int) {
+		p := s.Pages[i]
 		if p.Generated {
-			continue
+			return
 		}
 		for _, l := range p.Links {
 			if l.Dest == "" || skip(l.Dest) {
@@ -30,11 +34,11 @@ func Check(s *site.Site, skip func(dest string) bool) []Finding {
 			if f, ok := checkLink(s, idx, p, l); ok {
 				// Positions cost a scan of the line: only findings need one.
 				p.Lines.Span(&f, l.Start, l.End)
-				out = append(out, f)
+				found[i] = append(found[i], f)
 			}
 		}
-	}
-	return out
+	})
+	return slices.Concat(found...)
 }
 
 func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bool) {

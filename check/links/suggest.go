@@ -4,6 +4,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"docsite/internal/site"
@@ -15,11 +16,14 @@ type Index struct {
 	byName map[string][]string // lower-cased base name → paths
 	byBare map[string][]string // the same without a numeric prefix → paths
 	byDir  map[string][]string // folder → paths of the files in it
+	mu     sync.Mutex          // byPage fills while pages are checked in parallel
 	byPage map[*site.Page]*anchorIndex
 }
 
 // anchors returns the page's anchor index, made on first use.
 func (idx *Index) anchors(p *site.Page) *anchorIndex {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
 	if ai, ok := idx.byPage[p]; ok {
 		return ai
 	}

@@ -166,7 +166,7 @@ func (s *Site) readListed() {
 		err  error
 	}
 	got := make([]read, len(s.listed))
-	workers.Each(seq(len(s.listed)), 0, func(i int) {
+	workers.Each(workers.Indexes(len(s.listed)), 0, func(i int) {
 		f := s.listed[i]
 		src, isPage := s.overlay[f.rel]
 		p := f.path
@@ -203,14 +203,6 @@ func (s *Site) readListed() {
 		}
 	}
 	s.listed = nil
-}
-
-func seq(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
-	}
-	return out
 }
 
 // readRegular opens p without blocking (a pipe swapped in would block an

@@ -30,3 +30,13 @@ func Each[T any](items []T, n int, fn func(T)) {
 	close(next)
 	wg.Wait()
 }
+
+// Indexes is 0, 1, …, n-1: the items of an Each whose results go to a
+// slot per item, so they come out in order.
+func Indexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
