@@ -81,7 +81,7 @@ func NewParser(opts ...Option) *Parser {
 	}
 	conv := []markdown.Option{markdown.WithExtensions(glossary.NewExtension()), markdown.WithSanitize(o.sanitize)}
 	if o.pageDir != "" {
-		conv = append(conv, markdown.WithoutSectionText()) // the checker's parser
+		conv = append(conv, markdown.ForChecking()) // the checker's parser
 	}
 	engine, warning := newMathEngine(o.cacheDir, o.workers)
 	conv = append(conv, markdown.WithMath(engine))

@@ -32,7 +32,7 @@ type Converter struct {
 	highlight Highlighter
 	math      math.Renderer
 	extra     []goldmark.Extender
-	noText    bool
+	checking  bool
 }
 
 // Option configures a Converter.
@@ -60,12 +60,14 @@ func WithSanitize(on bool) Option {
 	return func(c *Converter) { c.sanitize = on }
 }
 
-// WithoutSectionText leaves Page.Text empty and links' text spans unset:
-// they feed search and backlink contexts, which a caller that only checks
-// never reads, and gathering them costs about a tenth of a page's parse
-// (BenchmarkParse against BenchmarkParseNoText).
-func WithoutSectionText() Option {
-	return func(c *Converter) { c.noText = true }
+// ForChecking makes the parse the checker's, which renders nothing: the
+// model keeps all the rules read, but Page.Text and links' text spans stay
+// empty (they feed search and backlink contexts, and cost about a tenth of
+// a page's parse: BenchmarkParse against BenchmarkParseForChecking), and a
+// formula gets the math engine's verdict without its MathML (a Checker
+// writes none), so the AST returned is not one to render.
+func ForChecking() Option {
+	return func(c *Converter) { c.checking = true }
 }
 
 // WithExtensions adds goldmark extensions (math, citations, …).
@@ -116,7 +118,7 @@ func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
 		reader.AdvanceLine()
 	}
 	doc := c.md.Parser().Parse(reader, parser.WithContext(pc))
-	f := extract(p, doc, !c.noText)
+	f := extract(p, doc, !c.checking)
 	c.typeset(p, f)
 	p.Cites = f.cites
 	return doc
@@ -145,13 +147,21 @@ func (d *docsiteRenderers) Extend(m goldmark.Markdown) {
 	))
 }
 
+// formula typesets one formula, or only judges it when checking.
+func (c *Converter) formula(tex string, display bool) (string, error) {
+	if ch, ok := c.math.(math.Checker); ok && c.checking {
+		return "", ch.Check(tex, display)
+	}
+	return c.math.Render(tex, display)
+}
+
 // typeset renders every formula of the page once, recording the model's
 // formulas and a math/parse diagnostic for each one the engine rejects.
 func (c *Converter) typeset(p *site.Page, found found) {
 	for _, f := range found.formulas {
 		m := site.Formula{TeX: f.TeX, Display: f.Display, Offset: f.Offset}
 		if c.math != nil {
-			out, err := c.math.Render(f.TeX, f.Display)
+			out, err := c.formula(f.TeX, f.Display)
 			switch {
 			case err == nil:
 				f.HTML = out

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"docsite/internal/config"
+	"docsite/internal/math"
 	"docsite/internal/site"
 )
 
@@ -155,13 +156,19 @@ func TestHeadingEntities(t *testing.T) {
 }
 
 // The checker's parse differs from the builder's only in what it leaves
-// out: section text and where each link's text lies in it.
-func TestWithoutSectionTextKeepsTheModel(t *testing.T) {
-	src := "# 1. 总览\n\n见 [原理](../02-principles/principles.md) 和 $x^2$。\n\n## 参考\n\n- <https://example.org>\n\n```mermaid\ngraph TD\nA-->B\n```\n"
+// out: section text and where each link's text lies in it. Formulas get
+// the same verdicts and findings.
+func TestForCheckingKeepsTheModel(t *testing.T) {
+	src := "# 1. 总览\n\n见 [原理](../02-principles/principles.md) 和 $x^2$，$\\frac{a$ 与 $\\tag{1} x$。\n\n" +
+		"$$\n\\begin{align} a \\end{align}\n$$\n\n## 参考\n\n- <https://example.org>\n\n```mermaid\ngraph TD\nA-->B\n```\n"
 	_, full := page(t, src, "02-principles/principles.md", "# 2. 原理\n")
 	checked := *full
-	New().Parse(full)
-	New(WithoutSectionText()).Parse(&checked)
+	engine := WithMath(math.NewNative(nil))
+	New(engine).Parse(full)
+	New(engine, ForChecking()).Parse(&checked)
+	if len(checked.Math) != 4 || len(checked.Diags) != 2 {
+		t.Errorf("formulas %+v, findings %+v: want 4 formulas, 2 of them rejected", checked.Math, checked.Diags)
+	}
 	if len(full.Text) == 0 || checked.Text != nil {
 		t.Fatalf("section text: with %d sections, without %d", len(full.Text), len(checked.Text))
 	}

@@ -46,8 +46,8 @@ func benchPage(b *testing.B) (*site.Site, site.Page) {
 // Formulas are not typeset here (no KaTeX); render/math measures that.
 func BenchmarkParse(b *testing.B) { benchParse(b, New()) }
 
-// BenchmarkParseNoText is the checker's parse: no section text.
-func BenchmarkParseNoText(b *testing.B) { benchParse(b, New(WithoutSectionText())) }
+// BenchmarkParseForChecking is the checker's parse: no section text.
+func BenchmarkParseForChecking(b *testing.B) { benchParse(b, New(ForChecking())) }
 
 func benchParse(b *testing.B, c *Converter) {
 	_, base := benchPage(b)

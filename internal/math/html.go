@@ -16,6 +16,12 @@ type Renderer interface {
 	Render(tex string, display bool) (html string, err error)
 }
 
+// Checker is a Renderer that can give its verdict without typesetting,
+// for a parse that renders nothing (docsite check).
+type Checker interface {
+	Check(tex string, display bool) error
+}
+
 // ParseError is a formula the engine rejected; Message is the engine's
 // own, e.g. "KaTeX parse error: Expected '}', got 'EOF' at end of input: …".
 type ParseError struct {

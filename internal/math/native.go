@@ -16,6 +16,7 @@ import (
 type Native struct {
 	fallback *KaTeX // nil: such formulas are engine errors
 	memo     memo   // the native answers of this run
+	checks   memo   // the same for Check, which keeps no MathML
 
 	natives, repeats, fallbacks atomic.Int64
 }
@@ -25,39 +26,58 @@ func NewNative(k *KaTeX) *Native { return &Native{fallback: k} }
 
 // Render implements Renderer.
 func (n *Native) Render(src string, display bool) (string, error) {
+	return n.answer(src, display, true)
+}
+
+// Check implements Checker: Render's verdict without the MathML, which
+// the native engine then builds but does not write out.
+func (n *Native) Check(src string, display bool) error {
+	_, err := n.answer(src, display, false)
+	return err
+}
+
+func (n *Native) answer(src string, display, write bool) (string, error) {
+	m := &n.checks
+	if write {
+		m = &n.memo
+	}
 	key := memoKey{src, display}
-	if a, ok := n.memo.get(key); ok {
+	if a, ok := m.get(key); ok {
 		n.repeats.Add(1)
 		return a.out, a.err
 	}
-	out, err := typeset(src, display)
+	out, err := native(src, display, write)
 	if err == nil {
 		n.natives.Add(1)
-		n.memo.put(key, memoAnswer{out: out})
+		m.put(key, memoAnswer{out: out})
 		return out, nil
 	}
 	var te *tex.Error
 	if errors.As(err, &te) {
 		n.natives.Add(1)
 		perr := &ParseError{Message: te.Error()}
-		n.memo.put(key, memoAnswer{err: perr})
+		m.put(key, memoAnswer{err: perr})
 		return "", perr
 	}
 	n.fallbacks.Add(1)
 	if n.fallback == nil {
 		return "", fmt.Errorf("%w, and KaTeX is not installed", err)
 	}
-	return n.fallback.Render(src, display)
+	return n.fallback.Render(src, display) // cached on disk: no second memo
 }
 
-// typeset runs tex.MathML. A panic is a bug of the engine, not of the
-// formula, so it sends the formula to KaTeX instead of ending the build.
-func typeset(src string, display bool) (out string, err error) {
+// native runs tex.MathML, or tex.Check when the MathML is not wanted. A
+// panic is a bug of the engine, not of the formula, so it sends the
+// formula to KaTeX instead of ending the build.
+func native(src string, display, write bool) (out string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = "", fmt.Errorf("%w: internal error: %v", tex.ErrUnsupported, r)
 		}
 	}()
+	if !write {
+		return "", tex.Check(src, display)
+	}
 	return tex.MathML(src, display)
 }
 

@@ -42,7 +42,7 @@ func BenchmarkCheck(b *testing.B) {
 	defer reportCPU(b)()
 	i := 0
 	for b.Loop() {
-		Check(fs[i%len(fs)].TeX)
+		Check(fs[i%len(fs)].TeX, fs[i%len(fs)].Display)
 		i++
 	}
 }

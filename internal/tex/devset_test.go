@@ -2,6 +2,7 @@ package tex
 
 import (
 	"docsite/internal/sitetest"
+	"fmt"
 
 	"encoding/json"
 	"errors"
@@ -39,6 +40,9 @@ func TestDevSetVerdicts(t *testing.T) {
 	agree, fallback := 0, 0
 	for _, f := range fs {
 		_, err := MathML(f.TeX, f.Display)
+		if cerr := Check(f.TeX, f.Display); fmt.Sprint(cerr) != fmt.Sprint(err) {
+			t.Errorf("%q (display %v): Check says %v, MathML %v", f.TeX, f.Display, cerr, err)
+		}
 		var perr *Error
 		switch {
 		case errors.Is(err, ErrUnsupported):

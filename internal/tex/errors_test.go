@@ -89,8 +89,8 @@ func TestBrokenInputs(t *testing.T) {
 		if e.Message != c.msg || c.offset >= 0 && e.Offset != c.offset {
 			t.Errorf("%q: got %q at %d, want %q at %d", c.tex, e.Message, e.Offset, c.msg, c.offset)
 		}
-		if err := Check(c.tex); display && err == nil {
-			t.Errorf("Check(%q) accepted it", c.tex)
+		if cerr := Check(c.tex, display); cerr == nil || cerr.Error() != err.Error() {
+			t.Errorf("Check(%q) = %v, MathML's error is %v", c.tex, cerr, err)
 		}
 	}
 }

@@ -101,7 +101,7 @@ func FuzzMathML(f *testing.F) {
 		if e != nil && (e.Offset < 0 || e.Offset > len(tex)) {
 			t.Fatalf("offset %d out of range", e.Offset)
 		}
-		if cerr := Check(tex); display && (cerr == nil) != (err == nil) {
+		if cerr := Check(tex, display); (cerr == nil) != (err == nil) || cerr != nil && cerr.Error() != err.Error() {
 			t.Fatalf("Check and MathML disagree: %v / %v", cerr, err)
 		}
 	})
@@ -111,7 +111,7 @@ func FuzzMathML(f *testing.F) {
 // does not take is an error, not a crash (found by FuzzMathML).
 func TestPlaceholderBeyondArguments(t *testing.T) {
 	for _, src := range []string{`\def\a#1{#2}\a00`, `\newcommand{\b}[1]{#3}\b{x}`} {
-		if err := Check(src); err == nil {
+		if err := Check(src, false); err == nil {
 			t.Errorf("Check(%q) accepted", src)
 		}
 		if _, err := MathML(src, false); err == nil {

@@ -78,7 +78,7 @@ func TestConcurrentSameOutput(t *testing.T) {
 					if got := outputDigest(cases[i], true); got != want[i] {
 						errs <- cases[i]
 					}
-					Check(cases[(i+1)%len(cases)])
+					Check(cases[(i+1)%len(cases)], false)
 				}
 			}
 		}()
