@@ -30,7 +30,8 @@ type found struct {
 }
 
 // extract walks the AST once and fills the page model; withText gathers
-// each section's plain text for search and backlink contexts too. Heading
+// the summary and each section's plain text for search, previews and
+// backlink contexts too. Heading
 // IDs are set on the AST here, so rendering and checking agree on them by
 // construction.
 func extract(p *site.Page, doc ast.Node, withText bool) found {
@@ -86,7 +87,7 @@ func extract(p *site.Page, doc ast.Node, withText bool) found {
 		case *ast.Paragraph:
 			// The page's first paragraph of its own (not in a list, quote
 			// or table) describes it to search engines and link previews.
-			if p.Summary == "" && n.Parent() == doc {
+			if withText && p.Summary == "" && n.Parent() == doc {
 				p.Summary = plain.Text(n, src)
 			}
 			if n.Parent() == doc {

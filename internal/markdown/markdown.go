@@ -60,12 +60,13 @@ func WithSanitize(on bool) Option {
 	return func(c *Converter) { c.sanitize = on }
 }
 
-// ForChecking makes the parse the checker's, which renders nothing: the
-// model keeps all the rules read, but Page.Text and links' text spans stay
-// empty (they feed search and backlink contexts, and cost about a tenth of
-// a page's parse: BenchmarkParse against BenchmarkParseForChecking), and a
-// formula gets the math engine's verdict without its MathML (a Checker
-// writes none), so the AST returned is not one to render.
+// ForChecking makes the parse the checker's, which renders nothing. The
+// model keeps all the rules read, but what only readers see is left out:
+// Page.Text, Page.Summary and links' text spans (search, previews and
+// backlink contexts), the inline parse of paragraphs of plain prose (see
+// skipProse), formulas' MathML (a Checker gives the verdict alone). The
+// AST returned is not one to render. BenchmarkParseForChecking shows
+// what it saves against BenchmarkParse.
 func ForChecking() Option {
 	return func(c *Converter) { c.checking = true }
 }
@@ -90,6 +91,9 @@ func New(opts ...Option) *Converter {
 		math.New(), mermaid.New(), citation.New(),
 		&docsiteRenderers{c: c}, wideTables{},
 	}
+	if c.checking {
+		exts = append(exts, skipProse{})
+	}
 	exts = append(exts, c.extra...)
 	c.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
@@ -112,6 +116,9 @@ func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
 		info.Index, info.ReferencesURL = s.Citations, s.Href(s.ReferencesURL)
 	}
 	citation.SetPage(pc, info)
+	if p.GlossarySource {
+		parseProse(pc)
+	}
 	// The front matter was split off at load: the parse starts after it.
 	reader := text.NewReader(p.Source)
 	for _, seg := reader.Position(); seg.Start < p.BodyOffset; _, seg = reader.Position() {

@@ -4,10 +4,15 @@ import (
 	"docsite/internal/sitetest"
 
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark/ast"
+
 	"docsite/internal/config"
+	"docsite/internal/diag"
 	"docsite/internal/math"
 	"docsite/internal/site"
 )
@@ -156,30 +161,101 @@ func TestHeadingEntities(t *testing.T) {
 }
 
 // The checker's parse differs from the builder's only in what it leaves
-// out: section text and where each link's text lies in it. Formulas get
-// the same verdicts and findings.
+// out: summary, section text and where each link's text lies in it.
+// Formulas get the same verdicts and findings; paragraphs of prose, which
+// it does not parse inline, hold nothing the model keeps.
 func TestForCheckingKeepsTheModel(t *testing.T) {
 	src := "# 1. 总览\n\n见 [原理](../02-principles/principles.md) 和 $x^2$，$\\frac{a$ 与 $\\tag{1} x$。\n\n" +
 		"$$\n\\begin{align} a \\end{align}\n$$\n\n## 参考\n\n- <https://example.org>\n\n```mermaid\ngraph TD\nA-->B\n```\n"
 	_, full := page(t, src, "02-principles/principles.md", "# 2. 原理\n")
-	checked := *full
 	engine := WithMath(math.NewNative(nil))
-	New(engine).Parse(full)
-	New(engine, ForChecking()).Parse(&checked)
+	builder, checker := New(engine), New(engine, ForChecking())
+	checked := sameModel(t, builder, checker, "page", *full)
 	if len(checked.Math) != 4 || len(checked.Diags) != 2 {
 		t.Errorf("formulas %+v, findings %+v: want 4 formulas, 2 of them rejected", checked.Math, checked.Diags)
 	}
-	if len(full.Text) == 0 || checked.Text != nil {
-		t.Fatalf("section text: with %d sections, without %d", len(full.Text), len(checked.Text))
+	// Prose next to every block that could take it over or depend on it.
+	for i, src := range []string{
+		"prose\nSetext\n===\n", "prose\n---\n\n# h\n", "prose\n$$\nx = 1\n", "prose\n\\[\nx\n", "a *b* c\n$$x$$\n",
+		"- tight\n- list\n\n[r]: x.md\n", "- loose\n\n- list\n", "> quoted\nlazy\n> ---\n", "text[^1]\n\n[^1]: note *x*\n",
+		"| a | b |\n| - | - |\n| 1 | 2 |\nafter\n", "1. one\n2. two\n   more\n\n   para\n", "prose\n<div id=\"x\">\n</div>\n",
+		"    code\nprose\n", "see www.x.io\n", "mail a@b.io\n", "read http://c.io\n", "- [ ] task\n- [x] done\n",
+	} {
+		sameModel(t, builder, checker, fmt.Sprint("case ", i), site.Page{Path: "a/b.md", Source: []byte(src), Lines: diag.NewLines([]byte(src))})
+	}
+	dir, err := sitetest.SharedPath("corpus-dev")
+	if err != nil {
+		t.Logf("corpus-dev not compared: %v", err)
+		return
+	}
+	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		sameModel(t, builder, checker, path, site.Page{Path: "a/b.md", Source: src, Lines: diag.NewLines(src)})
+		return nil
+	})
+}
+
+// sameModel parses base with both converters and wants the same model,
+// but for what the checker leaves out; it returns the checker's page.
+func sameModel(t *testing.T, builder, checker *Converter, name string, base site.Page) site.Page {
+	t.Helper()
+	full, checked := base, base
+	builder.Parse(&full)
+	checker.Parse(&checked)
+	if len(full.Text) == 0 || checked.Text != nil || checked.Summary != "" {
+		t.Fatalf("%s: section text: with %d sections, without %d; summary %q", name, len(full.Text), len(checked.Text), checked.Summary)
 	}
 	if len(checked.Links) != len(full.Links) {
-		t.Fatalf("links: %d without section text, %d with", len(checked.Links), len(full.Links))
+		t.Fatalf("%s: links: %d when checking, %d when building", name, len(checked.Links), len(full.Links))
 	}
 	for i := range full.Links {
 		full.Links[i].Text, full.Links[i].Section = checked.Links[i].Text, checked.Links[i].Section
 	}
-	full.Text = nil
-	if got, want := fmt.Sprintf("%+v", checked), fmt.Sprintf("%+v", *full); got != want {
-		t.Errorf("models differ:\nwithout text %s\nwith text    %s", got, want)
+	full.Text, full.Summary = nil, ""
+	if got, want := fmt.Sprintf("%+v", checked), fmt.Sprintf("%+v", full); got != want {
+		t.Errorf("%s: models differ:\nchecking %s\nbuilding %s", name, got, want)
 	}
+	return checked
+}
+
+// A glossary source keeps its prose in a check: its terms are read from
+// its AST after the parse.
+func TestGlossarySourceKeepsItsProse(t *testing.T) {
+	src := []byte("# 术语表\n\nplain words here\n")
+	for _, source := range []bool{false, true} {
+		p := site.Page{Path: "glossary.md", Source: src, Lines: diag.NewLines(src), GlossarySource: source}
+		doc := New(ForChecking()).Parse(&p)
+		prose := 0
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering && n.Kind() == kindProse {
+				prose++
+			}
+			return ast.WalkContinue, nil
+		})
+		if want := map[bool]int{false: 1, true: 0}[source]; prose != want {
+			t.Errorf("glossary source %v: %d paragraphs left unparsed, want %d", source, prose, want)
+		}
+	}
+}
+
+// FuzzForChecking: on any input the checker's parse keeps the builder's
+// model (see sameModel).
+func FuzzForChecking(f *testing.F) {
+	for _, s := range []string{"prose\nSetext\n===\n", "a *b* c\n$$\nx\n", "- a\n- b\n\n  c\n", "> q\nlazy\n---\n", "x\n\\[\ny\n"} {
+		f.Add(s)
+	}
+	engine := WithMath(math.NewNative(nil))
+	builder, checker := New(engine), New(engine, ForChecking())
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 4096 {
+			return
+		}
+		sameModel(t, builder, checker, "input", site.Page{Path: "a/b.md", Source: []byte(src), Lines: diag.NewLines([]byte(src))})
+	})
 }

@@ -46,7 +46,7 @@ func benchPage(b *testing.B) (*site.Site, site.Page) {
 // Formulas are not typeset here (no KaTeX); render/math measures that.
 func BenchmarkParse(b *testing.B) { benchParse(b, New()) }
 
-// BenchmarkParseForChecking is the checker's parse: no section text.
+// BenchmarkParseForChecking is the checker's parse (see ForChecking).
 func BenchmarkParseForChecking(b *testing.B) { benchParse(b, New(ForChecking())) }
 
 func benchParse(b *testing.B, c *Converter) {

@@ -1,0 +1,99 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// A check reads no prose. Most paragraphs of the knowledge base hold
+// nothing its rules look at: no bracket (links, images, footnotes,
+// citations), no '<' (autolinks, raw HTML anchors), no formula opener, no
+// URL or address for linkify (they need ':', '@' or "www."). goldmark's
+// inline parser would still look at each of their bytes and build a node
+// for every emphasis mark, which is a large share of a check's parse. So
+// the checker's parse sets such paragraphs aside as raw blocks the inline
+// parser skips, and the model comes out the same (TestForCheckingKeepsTheModel
+// compares it over corpus-dev). Glossary sources are parsed whole: their
+// terms are prose.
+type skipProse struct{}
+
+func (skipProse) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithParagraphTransformers(
+		// After every other paragraph transformer (tables, link reference
+		// definitions): what is left here is a paragraph.
+		util.Prioritized(proseAside{}, 10000)))
+}
+
+var proseWholeKey = parser.NewContextKey()
+
+// parseProse marks a parse that must keep its prose (a glossary source).
+func parseProse(pc parser.Context) { pc.Set(proseWholeKey, true) }
+
+// notProse marks the bytes that can start something a check reads.
+var notProse = func() (t [256]bool) {
+	for _, c := range []byte("[]<$\\:@\r") {
+		t[c] = true
+	}
+	return t
+}()
+
+func isProse(line []byte) bool {
+	for _, c := range line {
+		if notProse[c] {
+			return false
+		}
+	}
+	return !bytes.Contains(line, []byte("www."))
+}
+
+// proseBlock is a paragraph set aside unparsed; only a check makes one.
+type proseBlock struct {
+	ast.BaseBlock
+}
+
+// kindProse is the kind of proseBlock.
+var kindProse = ast.NewNodeKind("Prose")
+
+func (*proseBlock) Kind() ast.NodeKind { return kindProse }
+func (*proseBlock) IsRaw() bool        { return true }
+func (n *proseBlock) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, nil, nil)
+}
+
+type proseAside struct{}
+
+func (proseAside) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := p.Lines()
+	if pc.Get(proseWholeKey) != nil || lines.Len() == 0 || p.Parent() == nil || mayTakeParagraph(reader) {
+		return
+	}
+	src := reader.Source()
+	for i := range lines.Len() {
+		if seg := lines.At(i); !isProse(seg.Value(src)) {
+			return
+		}
+	}
+	n := &proseBlock{}
+	n.SetLines(lines)
+	n.SetPos(p.Pos())
+	n.SetBlankPreviousLines(p.HasBlankPreviousLines()) // the list around it judges tightness by it
+	p.Parent().ReplaceChild(p.Parent(), p, n)
+}
+
+// mayTakeParagraph reports a line that could still claim the paragraph
+// just closed: a setext underline makes it a heading, and an unclosed
+// "$$" or "\[" block gives its lines back to it (math.toParagraph).
+func mayTakeParagraph(reader text.Reader) bool {
+	line, _ := reader.PeekLine()
+	line = bytes.TrimRight(bytes.TrimLeft(line, " \t>"), " \t\r\n")
+	if len(line) == 0 {
+		return false
+	}
+	return line[0] == '$' || line[0] == '\\' ||
+		len(bytes.Trim(line, "-")) == 0 || len(bytes.Trim(line, "=")) == 0
+}
