@@ -64,6 +64,11 @@ type Malformed struct {
 // Every definition is returned; Cite tells the citations from ordinary
 // link reference definitions (see Citations).
 func ParseDefs(src []byte, body int) (defs []Def, bad []Malformed) {
+	// Each definition, mangled or not, starts "[key]:"; most pages have
+	// none, and one search spares them the scan line by line.
+	if body >= len(src) || !bytes.Contains(src[body:], []byte("]:")) {
+		return nil, nil
+	}
 	s := lineScanner{src: src, pos: body}
 	limit := -1 // end of the paragraph being scanned, found once per paragraph
 	para := false
