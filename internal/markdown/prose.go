@@ -43,12 +43,12 @@ var notProse = func() (t [256]bool) {
 }()
 
 func isProse(line []byte) bool {
-	for _, c := range line {
-		if notProse[c] {
+	for i, c := range line {
+		if notProse[c] || c == 'w' && bytes.HasPrefix(line[i:], []byte("www.")) {
 			return false
 		}
 	}
-	return !bytes.Contains(line, []byte("www."))
+	return true
 }
 
 // proseBlock is a paragraph set aside unparsed; only a check makes one.
@@ -69,7 +69,7 @@ type proseAside struct{}
 
 func (proseAside) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	lines := p.Lines()
-	if pc.Get(proseWholeKey) != nil || lines.Len() == 0 || p.Parent() == nil || mayTakeParagraph(reader) {
+	if lines.Len() == 0 || p.Parent() == nil || pc.Get(proseWholeKey) != nil {
 		return
 	}
 	src := reader.Source()
@@ -77,6 +77,9 @@ func (proseAside) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Cont
 		if seg := lines.At(i); !isProse(seg.Value(src)) {
 			return
 		}
+	}
+	if mayTakeParagraph(reader) {
+		return
 	}
 	n := &proseBlock{}
 	n.SetLines(lines)
@@ -90,10 +93,26 @@ func (proseAside) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Cont
 // "$$" or "\[" block gives its lines back to it (math.toParagraph).
 func mayTakeParagraph(reader text.Reader) bool {
 	line, _ := reader.PeekLine()
-	line = bytes.TrimRight(bytes.TrimLeft(line, " \t>"), " \t\r\n")
-	if len(line) == 0 {
+	i, j := 0, len(line)
+	for i < j && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
+		i++
+	}
+	for j > i && util.IsSpace(line[j-1]) {
+		j--
+	}
+	if i == j {
 		return false
 	}
-	return line[0] == '$' || line[0] == '\\' ||
-		len(bytes.Trim(line, "-")) == 0 || len(bytes.Trim(line, "=")) == 0
+	switch c := line[i]; c {
+	case '$', '\\':
+		return true
+	case '-', '=':
+		for _, d := range line[i:j] {
+			if d != c {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
