@@ -17,8 +17,10 @@ import (
 
 var errCodec = errors.New("page cache: damaged value")
 
-func encodeModel(v any) ([]byte, error) {
-	return appendValue(nil, reflect.ValueOf(v))
+// encodeModel encodes v into a buffer of size bytes to begin with, so that
+// most values never grow it.
+func encodeModel(v any, size int) ([]byte, error) {
+	return appendValue(make([]byte, 0, size), reflect.ValueOf(v))
 }
 
 func decodeModel(b []byte, v any) error {

@@ -19,7 +19,7 @@ func TestModelCodecRoundTrip(t *testing.T) {
 		Diagrams: []site.Diagram{{Source: "graph TD", Err: &diagram.Error{}}, {}},
 		HasMath:  true, HiddenTOC: [2]int{7, 99},
 	}
-	b, err := encodeModel(m)
+	b, err := encodeModel(m, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,13 +40,13 @@ func TestModelCodecRoundTrip(t *testing.T) {
 
 func TestModelCodecRefusesUnexported(t *testing.T) {
 	type hidden struct{ secret int }
-	if _, err := encodeModel(hidden{}); err == nil || !strings.Contains(err.Error(), "unexported") {
+	if _, err := encodeModel(hidden{}, 0); err == nil || !strings.Contains(err.Error(), "unexported") {
 		t.Fatalf("err = %v, want a refusal naming the unexported field", err)
 	}
 }
 
 func FuzzModelCodec(f *testing.F) {
-	b, _ := encodeModel(pageModel{Title: "t", Links: []site.Link{{Dest: "d"}}, Anchors: map[string]site.Anchor{"a": {}}})
+	b, _ := encodeModel(pageModel{Title: "t", Links: []site.Link{{Dest: "d"}}, Anchors: map[string]site.Anchor{"a": {}}}, 0)
 	f.Add(b)
 	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -54,7 +54,7 @@ func FuzzModelCodec(f *testing.F) {
 		if decodeModel(b, &m) != nil {
 			return
 		}
-		again, err := encodeModel(m)
+		again, err := encodeModel(m, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
