@@ -17,37 +17,48 @@ func Make(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	for _, r := range text {
-		for _, lr := range lower(r) {
-			switch {
-			case lr == ' ':
-				b.WriteByte('-')
-			case keep(lr):
-				b.WriteRune(lr)
-			}
+		switch r = lower(r); {
+		case r == 'İ':
+			// JavaScript's toLowerCase maps it to two code points, both kept:
+			// the one full case mapping unlike Go's simple one.
+			b.WriteString("i\u0307")
+		case r == ' ':
+			b.WriteByte('-')
+		case keep(r):
+			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
 
-// lower applies JavaScript's toLowerCase to one rune; the one full case
-// mapping that differs from Go's simple mapping is the dotted capital I.
-func lower(r rune) []rune {
+// lower is JavaScript's toLowerCase of one rune, but for 'İ' (see Make).
+func lower(r rune) rune {
 	if r < 0x80 {
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
-		return []rune{r}
+		return r
 	}
 	if r == 'İ' {
-		return []rune{'i', '\u0307'}
+		return r
 	}
-	return []rune{unicode.ToLower(r)}
+	return unicode.ToLower(r)
 }
 
+// keep reports a rune github-slugger keeps. Most of a Chinese heading is
+// CJK ideographs, letters all of them up to U+9FEF in Unicode 13
+// (TestIdeographsAreKept), so they skip the table lookups.
 func keep(r rune) bool {
 	if r < 0x80 {
 		return r == '-' || r == '_' || ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') || ('A' <= r && r <= 'Z')
 	}
+	if 0x4E00 <= r && r <= 0x9FEF {
+		return true
+	}
+	return keepOther(r)
+}
+
+func keepOther(r rune) bool {
 	if !assignedInUnicode13(r) {
 		return false
 	}

@@ -105,3 +105,15 @@ func BenchmarkSlug(b *testing.B) {
 		s.Slug("Kubernetes Object Model and Control Loop")
 	}
 }
+
+// keep's shortcut for CJK ideographs says what the tables say.
+func TestIdeographsAreKept(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FEF; r++ {
+		if !keepOther(r) {
+			t.Fatalf("U+%04X is not kept by the tables", r)
+		}
+	}
+	if keep(0x9FF0) {
+		t.Error("U+9FF0, assigned after Unicode 13, is kept")
+	}
+}
