@@ -29,12 +29,12 @@ type found struct {
 	cites    []citation.Use
 }
 
-// extract walks the AST once and fills the page model; withText gathers
-// the summary and each section's plain text for search, previews and
-// backlink contexts too. Heading
-// IDs are set on the AST here, so rendering and checking agree on them by
-// construction.
-func extract(p *site.Page, doc ast.Node, withText bool) found {
+// extract walks the AST once and fills the page model. forReaders fills
+// what only a render uses too: the summary, each section's plain text and
+// each code block's (search, previews, backlink contexts), and the heading
+// IDs on the AST, made here from the same slugs as the model's, so that
+// rendering and checking agree on them by construction.
+func extract(p *site.Page, doc ast.Node, forReaders bool) found {
 	var f found
 	src := p.Source
 	var slugs slug.Slugger
@@ -43,7 +43,7 @@ func extract(p *site.Page, doc ast.Node, withText bool) found {
 	p.Summary = ""
 	checkEncoding(p)
 	var sec *sectionWriter // nil: no section text (its methods do nothing)
-	if withText {
+	if forReaders {
 		sec = &sectionWriter{links: &p.Links, paraAt: -1}
 	}
 	sec.start(site.Section{})
@@ -87,7 +87,7 @@ func extract(p *site.Page, doc ast.Node, withText bool) found {
 		case *ast.Paragraph:
 			// The page's first paragraph of its own (not in a list, quote
 			// or table) describes it to search engines and link previews.
-			if withText && p.Summary == "" && n.Parent() == doc {
+			if forReaders && p.Summary == "" && n.Parent() == doc {
 				p.Summary = plain.Text(n, src)
 			}
 			if n.Parent() == doc {
@@ -96,7 +96,9 @@ func extract(p *site.Page, doc ast.Node, withText bool) found {
 		case *ast.Heading:
 			text := plain.Text(n, src)
 			id := slugs.Slug(text)
-			n.SetAttributeString("id", []byte(id))
+			if forReaders {
+				n.SetAttributeString("id", []byte(id))
+			}
 			off := blockStart(n)
 			p.Headings = append(p.Headings, site.Heading{Level: n.Level, Text: text, ID: id, Offset: off})
 			if prev, dup := p.Anchors[id]; dup && prev.Explicit {
@@ -156,7 +158,7 @@ func extract(p *site.Page, doc ast.Node, withText bool) found {
 			if n.Info != nil {
 				lang = strings.Fields(string(n.Info.Segment.Value(src)) + " x")[0]
 			}
-			p.Code = append(p.Code, site.CodeBlock{Lang: lang, Offset: blockStart(n), Text: linesText(n, src)})
+			p.Code = append(p.Code, codeBlock(n, lang, src, forReaders))
 			return ast.WalkSkipChildren, nil
 		case *math.Inline:
 			sec.text(formulaText(n.TeX))
@@ -164,7 +166,7 @@ func extract(p *site.Page, doc ast.Node, withText bool) found {
 		case *math.Block, *mermaid.Block:
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock:
-			p.Code = append(p.Code, site.CodeBlock{Offset: blockStart(n), Text: linesText(n, src)})
+			p.Code = append(p.Code, codeBlock(n, "", src, forReaders))
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			sec.text(n.Segment.Value(src))
@@ -182,6 +184,15 @@ func extract(p *site.Page, doc ast.Node, withText bool) found {
 		p.Text = append(p.Text, sec.take())
 	}
 	return f
+}
+
+// codeBlock is the model of a code block; its text only with withText.
+func codeBlock(n ast.Node, lang string, src []byte, withText bool) site.CodeBlock {
+	c := site.CodeBlock{Lang: lang, Offset: blockStart(n)}
+	if withText {
+		c.Text = linesText(n, src)
+	}
+	return c
 }
 
 // rawTag is the name of the tag an inline raw HTML node opens ("a"), or

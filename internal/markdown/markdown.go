@@ -62,10 +62,11 @@ func WithSanitize(on bool) Option {
 
 // ForChecking makes the parse the checker's, which renders nothing. The
 // model keeps all the rules read, but what only readers see is left out:
-// Page.Text, Page.Summary and links' text spans (search, previews and
-// backlink contexts), the inline parse of paragraphs of plain prose (see
-// skipProse), formulas' MathML (a Checker gives the verdict alone). The
-// AST returned is not one to render. BenchmarkParseForChecking shows
+// Page.Text, Page.Summary, code blocks' text and links' text spans
+// (search, previews and backlink contexts), heading IDs on the AST, the
+// inline parse of paragraphs of plain prose (see skipProse), formulas'
+// MathML (a Checker gives the verdict alone). The AST returned is not one
+// to render. BenchmarkParseForChecking shows
 // what it saves against BenchmarkParse.
 func ForChecking() Option {
 	return func(c *Converter) { c.checking = true }
