@@ -66,8 +66,8 @@ func WithSanitize(on bool) Option {
 // (search, previews and backlink contexts), heading IDs on the AST, the
 // inline parse of paragraphs of plain prose (see skipProse), formulas'
 // MathML (a Checker gives the verdict alone). The AST returned is not one
-// to render. BenchmarkParseForChecking shows
-// what it saves against BenchmarkParse.
+// to render. BenchmarkParseForChecking against BenchmarkParse shows what
+// this saves.
 func ForChecking() Option {
 	return func(c *Converter) { c.checking = true }
 }
