@@ -53,10 +53,11 @@ type parserOptions struct {
 // WithCacheDir keeps typeset formulas in dir between runs ("" keeps none).
 func WithCacheDir(dir string) Option { return func(o *parserOptions) { o.cacheDir = dir } }
 
-// WithPageCache keeps what the parse made of each page in dir between runs,
-// for a caller that renders nothing and reads no section text (the
-// checker): its loads without a Page hook take each unchanged page from the
-// cache and leave Page.Text empty.
+// WithPageCache makes the parser the checker's: it keeps what the parse
+// made of each page in dir between runs, and parses with
+// markdown.ForChecking, so its models lack what only readers see and its
+// ASTs are not for rendering. Its loads without a Page hook take each
+// unchanged page from the cache.
 func WithPageCache(dir string) Option { return func(o *parserOptions) { o.pageDir = dir } }
 
 // WithWorkers sets how many pages are parsed at once (default: one per CPU).
@@ -131,9 +132,9 @@ type Options struct {
 	// to Content → contents).
 	Overlay map[string][]byte
 	// Page, when set, is called for every page right after its parse with
-	// the page's AST, on the parsing worker. A load without it renders
-	// nothing: with WithPageCache it takes unchanged pages from the last
-	// run's parse, and it leaves Page.Text empty.
+	// the page's AST, on the parsing worker, to render it: not with a
+	// WithPageCache parser, whose ASTs are the checker's. A load without it
+	// renders nothing.
 	Page func(s *site.Site, p *site.Page, doc ast.Node)
 }
 

@@ -186,7 +186,7 @@ func extract(p *site.Page, doc ast.Node, forReaders bool) found {
 	return f
 }
 
-// codeBlock is the model of a code block; its text only with withText.
+// codeBlock is the model of a code block, with its text when withText.
 func codeBlock(n ast.Node, lang string, src []byte, withText bool) site.CodeBlock {
 	c := site.CodeBlock{Lang: lang, Offset: blockStart(n)}
 	if withText {
