@@ -5,12 +5,10 @@
 package links
 
 import (
-	"slices"
 	"strings"
 
 	"docsite/internal/diag"
 	"docsite/internal/site"
-	"docsite/internal/workers"
 )
 
 // Finding is what a rule reports before severities are applied.
@@ -19,13 +17,11 @@ type Finding = diag.Diagnostic
 // Check returns the link findings of every page, in no particular order.
 // skip reports targets the configuration ignores.
 func Check(s *site.Site, skip func(dest string) bool) []Finding {
+	var out []Finding
 	idx := NewIndex(s)
-	// Pages are checked on all CPUs: this is the longest rule of a check.
-	found := make([][]Finding, len(s.Pages))
-	workers.Each(workers.Indexes(len(s.Pages)), 0, func(i int) {
-		p := s.Pages[i]
+	for _, p := range s.Pages {
 		if p.Generated {
-			return
+			continue
 		}
 		for _, l := range p.Links {
 			if l.Dest == "" || skip(l.Dest) {
@@ -34,11 +30,11 @@ func Check(s *site.Site, skip func(dest string) bool) []Finding {
 			if f, ok := checkLink(s, idx, p, l); ok {
 				// Positions cost a scan of the line: only findings need one.
 				p.Lines.Span(&f, l.Start, l.End)
-				found[i] = append(found[i], f)
+				out = append(out, f)
 			}
 		}
-	})
-	return slices.Concat(found...)
+	}
+	return out
 }
 
 func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bool) {
@@ -62,7 +58,7 @@ func checkLink(s *site.Site, idx *Index, p *site.Page, l site.Link) (Finding, bo
 			f.Message = t.Path + " is a draft and is not published"
 			return f, true
 		}
-		if sug := idx.suggest(p, t.Path); sug != "" {
+		if sug := idx.suggest(p, t.Path, l.Dest); sug != "" {
 			f.Suggestion = sug + fragmentOf(l.Dest)
 			f.Message += "; did you mean " + f.Suggestion + "?"
 		}

@@ -4,7 +4,6 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"docsite/internal/site"
@@ -16,14 +15,12 @@ type Index struct {
 	byName map[string][]string // lower-cased base name → paths
 	byBare map[string][]string // the same without a numeric prefix → paths
 	byDir  map[string][]string // folder → paths of the files in it
-	mu     sync.Mutex          // byPage fills while pages are checked in parallel
 	byPage map[*site.Page]*anchorIndex
+	exists map[string]bool // the site's files and folders
 }
 
 // anchors returns the page's anchor index, made on first use.
 func (idx *Index) anchors(p *site.Page) *anchorIndex {
-	idx.mu.Lock()
-	defer idx.mu.Unlock()
 	if ai, ok := idx.byPage[p]; ok {
 		return ai
 	}
@@ -35,7 +32,7 @@ func (idx *Index) anchors(p *site.Page) *anchorIndex {
 // NewIndex indexes the files of a site.
 func NewIndex(s *site.Site) *Index {
 	idx := &Index{byName: map[string][]string{}, byBare: map[string][]string{}, byDir: map[string][]string{},
-		byPage: map[*site.Page]*anchorIndex{}}
+		byPage: map[*site.Page]*anchorIndex{}, exists: s.Exists}
 	for p := range s.Exists {
 		if p == "" {
 			continue
@@ -59,11 +56,17 @@ func (idx *Index) named(want string) []string {
 	return idx.byBare[site.StripNumber(name)]
 }
 
-// suggest proposes the existing file the author most likely meant by want:
-// among files of the same name (ignoring case and a numeric prefix), the one
-// whose folders share most with want's; else a file in the same folder with
-// a near name. The answer is a link relative to the page.
-func (idx *Index) suggest(p *site.Page, want string) string {
+// suggest proposes the existing file the author most likely meant by want,
+// where the page's link dest led: the file dest names from the content
+// folder, when it does not climb ("cases/README.md" on a page in cases/,
+// written as from the repository's root); else among files of the same
+// name (ignoring case and a numeric prefix), the one whose folders share
+// most with want's; else a file in the same folder with a near name. The
+// answer is a link relative to the page.
+func (idx *Index) suggest(p *site.Page, want, dest string) string {
+	if fromRoot, ok := strings.CutPrefix(want, p.Dir+"/"); ok && p.Dir != "" && !strings.Contains(dest, "..") && idx.exists[fromRoot] {
+		return relPath(p.Dir, fromRoot)
+	}
 	cands := idx.named(want)
 	best, bestScore := "", -1
 	for _, c := range cands {
