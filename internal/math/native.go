@@ -41,27 +41,28 @@ func (n *Native) answer(src string, display, write bool) (string, error) {
 	if write {
 		m = &n.memo
 	}
-	key := memoKey{src, display}
-	if a, ok := m.get(key); ok {
-		n.repeats.Add(1)
+	a, first := m.do(memoKey{src, display}, func() memoAnswer {
+		out, err := native(src, display, write)
+		var te *tex.Error
+		switch {
+		case err == nil:
+			return memoAnswer{out: out}
+		case errors.As(err, &te):
+			return memoAnswer{err: &ParseError{Message: te.Error()}}
+		}
+		return memoAnswer{unsupported: err}
+	})
+	if a.unsupported == nil {
+		if first {
+			n.natives.Add(1)
+		} else {
+			n.repeats.Add(1)
+		}
 		return a.out, a.err
-	}
-	out, err := native(src, display, write)
-	if err == nil {
-		n.natives.Add(1)
-		m.put(key, memoAnswer{out: out})
-		return out, nil
-	}
-	var te *tex.Error
-	if errors.As(err, &te) {
-		n.natives.Add(1)
-		perr := &ParseError{Message: te.Error()}
-		m.put(key, memoAnswer{err: perr})
-		return "", perr
 	}
 	n.fallbacks.Add(1)
 	if n.fallback == nil {
-		return "", fmt.Errorf("%w, and KaTeX is not installed", err)
+		return "", fmt.Errorf("%w, and KaTeX is not installed", a.unsupported)
 	}
 	return n.fallback.Render(src, display) // cached on disk: no second memo
 }
