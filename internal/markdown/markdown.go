@@ -97,6 +97,7 @@ func New(opts ...Option) *Converter {
 	}
 	exts = append(exts, c.extra...)
 	c.md = goldmark.New(
+		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithRendererOptions(html.WithUnsafe()),
 	)

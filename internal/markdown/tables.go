@@ -30,7 +30,7 @@ type wideTableTransformer struct {
 
 func (w *wideTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	parent := node.Parent()
-	if parent == nil || node.Lines().Len() < 2 {
+	if parent == nil || !mayHoldTable(node.Lines(), reader.Source()) {
 		return
 	}
 	before := node.PreviousSibling()
@@ -56,6 +56,33 @@ func (w *wideTableTransformer) Transform(node *ast.Paragraph, reader text.Reader
 	}
 	widen(table, rowLines, reader.Source())
 	unheadEmpty(table, reader.Source())
+}
+
+// mayHoldTable reports a line after the first that could be a table's
+// delimiter row: a '-' and nothing but the bytes goldmark's table parser
+// allows there (white space, '|', ':' and '-'). Without one the paragraph
+// is left alone, and most paragraphs are spared the row map.
+func mayHoldTable(lines *text.Segments, src []byte) bool {
+	for i := 1; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if delimiterBytes(seg.Value(src)) {
+			return true
+		}
+	}
+	return false
+}
+
+func delimiterBytes(line []byte) bool {
+	dash := false
+	for _, c := range line {
+		switch {
+		case c == '-':
+			dash = true
+		case c != '|' && c != ':' && !util.IsSpace(c):
+			return false
+		}
+	}
+	return dash
 }
 
 // unheadEmpty makes an empty header cell (a corner, or one widen padded)
