@@ -71,9 +71,20 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return usageErr("%v", err)
 			}
+			// git knows where a missing file went; asking it takes a few
+			// processes, which run while the rules do.
+			type renames struct {
+				to  map[string]string
+				err error
+			}
+			asked := make(chan renames, 1)
+			go func() {
+				to, err := changed.Renames(fl.content, fl.changedSince)
+				asked <- renames{to, err}
+			}()
 			ds := check.Run(s, cfg)
-			if renamed, err := changed.Renames(fl.content, fl.changedSince); err == nil {
-				links.FollowRenames(s, ds, renamed) // git knows where a missing file went
+			if r := <-asked; r.err == nil {
+				links.FollowRenames(s, ds, r.to)
 			}
 			if fl.htmlDir != "" {
 				hd, err := checkHTML(s, fl.htmlDir)
