@@ -28,10 +28,10 @@ func IsReferences(s *site.Site, p *site.Page) bool {
 // resolve during the one parse.
 func citations(s *site.Site) {
 	refs, locals := map[string][]citation.Def{}, map[string][]citation.Def{}
-	// Each page's definitions are read on all CPUs; the index is then made
-	// in page order.
+	// The loader read each page's definitions; a page made otherwise has
+	// them read here, on all CPUs. The index is then made in page order.
 	workers.Each(s.Pages, 0, func(p *site.Page) {
-		if !p.Generated {
+		if !p.Generated && !p.DefsRead {
 			p.Defs, p.BadDefs = citation.ParseDefs(p.Source, p.BodyOffset)
 			p.DefsRead = true
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"docsite/internal/citation"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -237,6 +238,10 @@ func (s *Site) newPage(rel string, src []byte) *Page {
 		Lines:  diag.NewLines(src),
 	}
 	p.readFrontMatter()
+	// Read here, on the CPU that read the file: the citation index needs
+	// every page's definitions before any page is parsed.
+	p.Defs, p.BadDefs = citation.ParseDefs(p.Source, p.BodyOffset)
+	p.DefsRead = true
 	return p
 }
 
