@@ -64,8 +64,9 @@ func WithSanitize(on bool) Option {
 // model keeps all the rules read, but what only readers see is left out:
 // Page.Text, Page.Summary, code blocks' text and links' text spans
 // (search, previews and backlink contexts), heading IDs on the AST, the
-// inline parse of paragraphs of plain prose (see skipProse), formulas'
-// MathML (a Checker gives the verdict alone). The AST returned is not one
+// inline parse of paragraphs of plain prose (see skipProse), the joining
+// of Chinese lines outside headings, formulas' MathML (a Checker gives the
+// verdict alone). The AST returned is not one
 // to render. BenchmarkParseForChecking against BenchmarkParse shows what
 // this saves.
 func ForChecking() Option {
@@ -88,7 +89,7 @@ func New(opts ...Option) *Converter {
 	}
 	exts := []goldmark.Extender{
 		extension.GFM, extension.Footnote,
-		cjk.New(cjk.WithStrikethrough(true)),
+		cjk.New(c.cjkOptions()...),
 		math.New(), mermaid.New(), citation.New(),
 		&docsiteRenderers{c: c}, wideTables{},
 	}
@@ -102,6 +103,18 @@ func New(opts ...Option) *Converter {
 		goldmark.WithRendererOptions(html.WithUnsafe()),
 	)
 	return c
+}
+
+func (c *Converter) cjkOptions() []cjk.Option {
+	opts := []cjk.Option{cjk.WithStrikethrough(true)}
+	if c.checking {
+		// Of the text, a check reads headings' (their IDs) and a glossary
+		// source's (its terms).
+		opts = append(opts, cjk.WithLineBreaksIn(func(n ast.Node, pc parser.Context) bool {
+			return n.Kind() == ast.KindHeading || pc.Get(proseWholeKey) != nil
+		}))
+	}
+	return opts
 }
 
 // Parse parses the page once and fills its model: metadata, title,

@@ -179,7 +179,7 @@ func TestForCheckingKeepsTheModel(t *testing.T) {
 		"prose\nSetext\n===\n", "prose\n---\n\n# h\n", "prose\n$$\nx = 1\n", "prose\n\\[\nx\n", "a *b* c\n$$x$$\n",
 		"- tight\n- list\n\n[r]: x.md\n", "- loose\n\n- list\n", "> quoted\nlazy\n> ---\n", "text[^1]\n\n[^1]: note *x*\n",
 		"| a | b |\n| - | - |\n| 1 | 2 |\nafter\n", "1. one\n2. two\n   more\n\n   para\n", "prose\n<div id=\"x\">\n</div>\n",
-		"    code\nprose\n", "see www.x.io\n", "mail a@b.io\n", "read http://c.io\n", "- [ ] task\n- [x] done\n",
+		"    code\nprose\n", "中文\n标题\n===\n\n[链](#中文标题)\n", "see www.x.io\n", "mail a@b.io\n", "read http://c.io\n", "- [ ] task\n- [x] done\n",
 	} {
 		sameModel(t, builder, checker, fmt.Sprint("case ", i), site.Page{Path: "a/b.md", Source: []byte(src), Lines: diag.NewLines([]byte(src))})
 	}

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"encoding/binary"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -42,11 +44,25 @@ var notProse = func() (t [256]bool) {
 	return t
 }()
 
+// highBytes has the top bit of each byte set: a word that keeps them all
+// under this mask is eight bytes of non-ASCII text.
+const highBytes = 0x8080808080808080
+
 func isProse(line []byte) bool {
-	for i, c := range line {
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			// Chinese text is runs of such bytes, none of them one
+			// notProse holds: step over the run a word at a time.
+			for i++; i+8 <= len(line) && binary.LittleEndian.Uint64(line[i:])&highBytes == highBytes; {
+				i += 8
+			}
+			continue
+		}
 		if notProse[c] || c == 'w' && bytes.HasPrefix(line[i:], []byte("www.")) {
 			return false
 		}
+		i++
 	}
 	return true
 }

@@ -2,6 +2,7 @@ package cjk
 
 import (
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -15,6 +16,7 @@ type config struct {
 	emphasis      bool
 	strikethrough bool
 	lineBreaks    bool
+	joinIn        func(block ast.Node, pc parser.Context) bool
 }
 
 // WithEmphasis turns the CJK-friendly emphasis rules on or off (default on).
@@ -35,6 +37,13 @@ func WithStrikethrough(enable bool) Option {
 // on or off (default on).
 func WithLineBreaks(enable bool) Option {
 	return func(c *config) { c.lineBreaks = enable }
+}
+
+// WithLineBreaksIn joins lines only in the blocks joinIn reports, leaving
+// the rest as parsed: a parse whose text is read only in some blocks (the
+// checker reads headings' text, for their IDs) spares the walk of others.
+func WithLineBreaksIn(joinIn func(block ast.Node, pc parser.Context) bool) Option {
+	return func(c *config) { c.joinIn = joinIn }
 }
 
 type extender struct{ config }
@@ -65,6 +74,6 @@ func (e *extender) Extend(m goldmark.Markdown) {
 	}
 	if e.lineBreaks {
 		m.Parser().AddOptions(parser.WithASTTransformers(
-			util.Prioritized(NewLineBreakTransformer(), LineBreakPriority)))
+			util.Prioritized(lineBreakTransformer{joinIn: e.joinIn}, LineBreakPriority)))
 	}
 }

@@ -49,7 +49,9 @@ func isEastAsian(r rune) bool { return IsCJK(r) && !unicode.Is(unicode.Hangul, r
 
 func isWidePunct(r rune) bool { return r >= 0x80 && unicode.IsPunct(r) }
 
-type lineBreakTransformer struct{}
+type lineBreakTransformer struct {
+	joinIn func(ast.Node, parser.Context) bool // nil: every block
+}
 
 // NewLineBreakTransformer returns an AST transformer that drops the soft
 // line breaks that JoinsLines says should vanish. It looks through inline
@@ -58,11 +60,16 @@ type lineBreakTransformer struct{}
 // nodes), and it works for any renderer since it changes the tree.
 func NewLineBreakTransformer() parser.ASTTransformer { return lineBreakTransformer{} }
 
-func (lineBreakTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (t lineBreakTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if t.joinIn != nil && n.Type() == ast.TypeBlock && !t.joinIn(n, pc) {
+			if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil
+			}
 		}
 		switch n := n.(type) {
 		case *ast.CodeSpan, *ast.RawHTML:
