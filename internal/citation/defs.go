@@ -3,6 +3,7 @@ package citation
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
@@ -75,6 +76,10 @@ func ParseDefs(src []byte, body int) (defs []Def, bad []Malformed) {
 	var sec section
 	for s.pos < len(src) {
 		line, next := s.line()
+		if plainLine(line) {
+			para, s.pos = true, next
+			continue
+		}
 		switch {
 		case fenceOf(line) != "":
 			s.skipFence(line, next)
@@ -184,6 +189,27 @@ func IsReferencesHeading(title string) bool {
 		}
 	}
 	return false
+}
+
+// plainLine reports a line that is none of what the scan looks for (a
+// fence, a heading, a break, a definition, a blank): it goes on or starts
+// a paragraph. Most lines are, and telling them by their first byte that
+// is not a space spares them the tests one by one.
+func plainLine(line []byte) bool {
+	t := bytes.TrimLeft(line, " ")
+	if len(t) == 0 {
+		return false
+	}
+	switch c := t[0]; c {
+	case '`', '~', '#', '-', '*', '_', '[', '\t', '\r', '\v', '\f':
+		return false
+	default:
+		if c < utf8.RuneSelf {
+			return true
+		}
+		r, _ := utf8.DecodeRune(t)
+		return !unicode.IsSpace(r) // U+3000 alone is a blank line to isBlank
+	}
 }
 
 func isBlank(line []byte) bool { return len(bytes.TrimSpace(line)) == 0 }
