@@ -40,6 +40,9 @@ func extract(p *site.Page, doc ast.Node, forReaders bool) found {
 	var slugs slug.Slugger
 	p.Anchors = map[string]site.Anchor{}
 	p.Headings, p.Links, p.Code, p.Text, p.Math, p.Diagrams = nil, nil, nil, nil, nil, nil
+	if n := bytes.Count(src, []byte("](")); n > 0 {
+		p.Links = make([]site.Link, 0, n) // about the links written inline: one allocation
+	}
 	p.Summary = ""
 	checkEncoding(p)
 	var sec *sectionWriter // nil: no section text (its methods do nothing)
@@ -182,6 +185,9 @@ func extract(p *site.Page, doc ast.Node, forReaders bool) found {
 	})
 	if sec != nil {
 		p.Text = append(p.Text, sec.take())
+	}
+	if len(p.Links) == 0 {
+		p.Links = nil // as a page with no "](" has it
 	}
 	return f
 }

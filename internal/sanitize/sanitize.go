@@ -204,8 +204,27 @@ func classify(key, val string, depth int) Kind {
 // in the scheme and ignores case. val is the URL as the browser sees it,
 // with character references already decoded.
 func IsScriptURL(val string) bool {
-	s := squeeze(val)
-	return strings.HasPrefix(s, "javascript:") || strings.HasPrefix(s, "vbscript:")
+	return squeezedPrefix(val, "javascript:") || squeezedPrefix(val, "vbscript:")
+}
+
+// squeezedPrefix is strings.HasPrefix(squeeze(val), prefix) for a
+// lower-case prefix, without the copy: every link of every page asks.
+func squeezedPrefix(val, prefix string) bool {
+	j := 0
+	for i := 0; i < len(val) && j < len(prefix); i++ {
+		c := val[i]
+		if c <= ' ' {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(prefix)
 }
 
 // squeeze lower-cases val and drops every byte up to space.

@@ -206,3 +206,31 @@ func TestCleanOutputHasNoScriptForAParser(t *testing.T) {
 		}
 	}
 }
+
+// TestIsScriptURL: the scheme is found through case, control bytes and
+// spaces, as a browser finds it, and nowhere but at the start.
+func TestIsScriptURL(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want bool
+	}{
+		{"javascript:alert(1)", true},
+		{"JavaScript:alert(1)", true},
+		{" \tjava\nscript:x", true},
+		{"\x01vbscript:msgbox", true},
+		{"VBSCRIPT:", true},
+		{"javascript", false},
+		{"javascrip:", false},
+		{"", false},
+		{"docs/javascript:x.md", false},
+		{"https://example.org/javascript:", false},
+		{"../a.md#javascript:", false},
+	} {
+		if got := IsScriptURL(tc.url); got != tc.want {
+			t.Errorf("IsScriptURL(%q) = %v, want %v", tc.url, got, tc.want)
+		}
+		if got := strings.HasPrefix(squeeze(tc.url), "javascript:") || strings.HasPrefix(squeeze(tc.url), "vbscript:"); got != tc.want {
+			t.Errorf("squeeze disagrees on %q", tc.url)
+		}
+	}
+}

@@ -39,7 +39,7 @@ func lower(r rune) rune {
 		}
 		return r
 	}
-	if r == 'İ' {
+	if r == 'İ' || 0x4E00 <= r && r <= 0x9FFF { // ideographs have no case
 		return r
 	}
 	return unicode.ToLower(r)
