@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TargetKind classifies what a link destination points at.
@@ -54,7 +56,7 @@ func IsExternal(dest string) bool {
 // rewrite links to URLs, the checker to report broken ones: both read the
 // same answer.
 func (s *Site) Resolve(from *Page, dest string) Target {
-	dest = strings.TrimSpace(dest)
+	dest = trimSpace(dest)
 	if IsExternal(dest) {
 		return Target{Kind: External}
 	}
@@ -74,12 +76,11 @@ func (s *Site) Resolve(from *Page, dest string) Target {
 	if strings.HasPrefix(p, "/") {
 		rel = path.Clean(strings.TrimLeft(p, "/"))
 	} else {
-		joined := path.Join(from.Dir, p)
-		if joined == ".." || strings.HasPrefix(joined, "../") {
-			t.Kind, t.Path = Outside, joined
+		rel = joinRel(from.Dir, p)
+		if rel == ".." || strings.HasPrefix(rel, "../") {
+			t.Kind, t.Path = Outside, rel
 			return t
 		}
-		rel = path.Clean(joined)
 	}
 	if rel == "." {
 		rel = ""
@@ -121,6 +122,24 @@ func (s *Site) Resolve(from *Page, dest string) Target {
 	}
 	t.Kind = FileTarget
 	return t
+}
+
+// trimSpace is strings.TrimSpace, which decodes a rune at each end that
+// is not ASCII: destinations often end in a Chinese heading ID.
+func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	first, last := s[0], s[len(s)-1]
+	if first > ' ' && first < utf8.RuneSelf && last > ' ' {
+		if last < utf8.RuneSelf {
+			return s
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s); !unicode.IsSpace(r) {
+			return s
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // decodeFragment turns "%E6%A0%87%E9%A2%98" back into the heading ID it spells.
