@@ -8,6 +8,10 @@ package tex
 // else KaTeX's; a symbol with neither is its own character.
 var symbolChar [2]map[string]string
 
+// asciiChar is symbolChar for one-byte texts: "" where the text is its
+// own character.
+var asciiChar [2][128]string
+
 // asciiSymbol is the symbols table of each mode for one-byte names.
 var asciiSymbol [2][128]struct {
 	sym   symbol
@@ -35,6 +39,11 @@ func init() {
 			}
 		}
 		symbolChar[m] = chars
+		for name, r := range chars {
+			if len(name) == 1 && name[0] < 0x80 {
+				asciiChar[m][name[0]] = r
+			}
+		}
 		for name, s := range t.katex {
 			if len(name) == 1 && name[0] < 0x80 {
 				asciiSymbol[m][name[0]].sym, asciiSymbol[m][name[0]].known = s, true

@@ -245,6 +245,12 @@ func dimString(d dimen) string { return fmtNum(d.num) + d.unit }
 
 // text gives a symbol's character, by Temml's table then KaTeX's.
 func (w *writer) text(s string, m mode) string {
+	if len(s) == 1 && s[0] < 0x80 {
+		if r := asciiChar[m][s[0]]; r != "" {
+			return r
+		}
+		return s
+	}
 	if r, ok := symbolChar[m][s]; ok {
 		return r
 	}
