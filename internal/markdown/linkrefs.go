@@ -1,21 +1,25 @@
 package markdown
 
 import (
+	"docsite/internal/markdown/blocks"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// newParser is goldmark's default parser with its link reference
-// definition transformer behind the test that transformer makes first: a
+// newParser is goldmark's default parser with two changes. Its block
+// parsers list the fences and setext headings they open (see blocks), for
+// the transformers that look for them. Its link reference definition
+// transformer runs behind the test that transformer makes first: a
 // paragraph holds definitions only when its first non-space byte is '['.
 // goldmark makes a reader for every paragraph before that test, and on the
 // knowledge base, where few paragraphs start with '[', that was a tenth
 // of the block parse.
 func newParser() parser.Parser {
 	return parser.NewParser(
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithBlockParsers(blocks.Parsers()...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 		parser.WithParagraphTransformers(util.Prioritized(linkRefDefs{}, 100)),
 	)

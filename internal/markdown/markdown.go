@@ -19,6 +19,7 @@ import (
 
 	"docsite/internal/citation"
 	"docsite/internal/diag"
+	"docsite/internal/markdown/blocks"
 	"docsite/internal/markdown/cjk"
 	"docsite/internal/math"
 	"docsite/internal/mermaid"
@@ -109,9 +110,18 @@ func (c *Converter) cjkOptions() []cjk.Option {
 	opts := []cjk.Option{cjk.WithStrikethrough(true)}
 	if c.checking {
 		// Of the text, a check reads headings' (their IDs) and a glossary
-		// source's (its terms).
-		opts = append(opts, cjk.WithLineBreaksIn(func(n ast.Node, pc parser.Context) bool {
-			return n.Kind() == ast.KindHeading || pc.Get(proseWholeKey) != nil
+		// source's (its terms); of headings, only setext ones run over
+		// lines.
+		opts = append(opts, cjk.WithLineBreaksIn(func(doc *ast.Document, pc parser.Context) []ast.Node {
+			hs, ok := blocks.SetextHeadings(pc)
+			if !ok || pc.Get(proseWholeKey) != nil {
+				return []ast.Node{doc}
+			}
+			in := make([]ast.Node, len(hs))
+			for i, h := range hs {
+				in[i] = h
+			}
+			return in
 		}))
 	}
 	return opts
@@ -131,6 +141,7 @@ func (c *Converter) ParseIn(p *site.Page, s *site.Site) ast.Node {
 		info.Index, info.ReferencesURL = s.Citations, s.Href(s.ReferencesURL)
 	}
 	citation.SetPage(pc, info)
+	blocks.Record(pc)
 	if p.GlossarySource {
 		parseProse(pc)
 	}

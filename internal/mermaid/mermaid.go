@@ -6,6 +6,8 @@
 package mermaid
 
 import (
+	"docsite/internal/markdown/blocks"
+
 	"docsite/internal/diagram"
 
 	"github.com/yuin/goldmark"
@@ -79,19 +81,10 @@ type transformer struct{}
 
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
-	var fences []*ast.FencedCodeBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*ast.FencedCodeBlock); ok && entering {
-			if string(f.Language(source)) == "mermaid" {
-				fences = append(fences, f)
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren, nil // a paragraph's inlines hold no fence
-		}
-		return ast.WalkContinue, nil
-	})
+	fences, ok := blocks.Fences(pc, source, "mermaid")
+	if !ok {
+		fences = walkFences(doc, source)
+	}
 	for _, f := range fences {
 		b := &Block{}
 		var src []byte
@@ -112,4 +105,23 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		b.SetBlankPreviousLines(f.HasBlankPreviousLines())
 		f.Parent().ReplaceChild(f.Parent(), f, b)
 	}
+}
+
+// walkFences finds the ```mermaid fences of a parse that did not record
+// them.
+func walkFences(doc ast.Node, source []byte) []*ast.FencedCodeBlock {
+	var fences []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*ast.FencedCodeBlock); ok && entering {
+			if string(f.Language(source)) == "mermaid" {
+				fences = append(fences, f)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil // a paragraph's inlines hold no fence
+		}
+		return ast.WalkContinue, nil
+	})
+	return fences
 }

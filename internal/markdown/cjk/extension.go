@@ -16,7 +16,7 @@ type config struct {
 	emphasis      bool
 	strikethrough bool
 	lineBreaks    bool
-	joinIn        func(block ast.Node, pc parser.Context) bool
+	joinIn        func(doc *ast.Document, pc parser.Context) []ast.Node
 }
 
 // WithEmphasis turns the CJK-friendly emphasis rules on or off (default on).
@@ -39,11 +39,12 @@ func WithLineBreaks(enable bool) Option {
 	return func(c *config) { c.lineBreaks = enable }
 }
 
-// WithLineBreaksIn joins lines only in the blocks joinIn reports, leaving
-// the rest as parsed: a parse whose text is read only in some blocks (the
-// checker reads headings' text, for their IDs) spares the walk of others.
-func WithLineBreaksIn(joinIn func(block ast.Node, pc parser.Context) bool) Option {
-	return func(c *config) { c.joinIn = joinIn }
+// WithLineBreaksIn joins lines only inside the blocks in returns for a
+// parse, leaving the rest as parsed: a parse whose text is read only in
+// some blocks (the checker reads headings' text, for their IDs) spares
+// the walk of the others.
+func WithLineBreaksIn(in func(doc *ast.Document, pc parser.Context) []ast.Node) Option {
+	return func(c *config) { c.joinIn = in }
 }
 
 type extender struct{ config }

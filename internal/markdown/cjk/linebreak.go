@@ -50,7 +50,7 @@ func isEastAsian(r rune) bool { return IsCJK(r) && !unicode.Is(unicode.Hangul, r
 func isWidePunct(r rune) bool { return r >= 0x80 && unicode.IsPunct(r) }
 
 type lineBreakTransformer struct {
-	joinIn func(ast.Node, parser.Context) bool // nil: every block
+	joinIn func(*ast.Document, parser.Context) []ast.Node // nil: the whole document
 }
 
 // NewLineBreakTransformer returns an AST transformer that drops the soft
@@ -61,15 +61,19 @@ type lineBreakTransformer struct {
 func NewLineBreakTransformer() parser.ASTTransformer { return lineBreakTransformer{} }
 
 func (t lineBreakTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	src := reader.Source()
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	in := []ast.Node{doc}
+	if t.joinIn != nil {
+		in = t.joinIn(doc, pc)
+	}
+	for _, n := range in {
+		joinLines(n, reader.Source())
+	}
+}
+
+func joinLines(block ast.Node, src []byte) {
+	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
-		}
-		if t.joinIn != nil && n.Type() == ast.TypeBlock && !t.joinIn(n, pc) {
-			if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
-				return ast.WalkSkipChildren, nil
-			}
 		}
 		switch n := n.(type) {
 		case *ast.CodeSpan, *ast.RawHTML:
