@@ -133,6 +133,27 @@ func startOf(n ast.Node) (int, bool) {
 	return 0, false
 }
 
+// noBracket reports a block of text (a paragraph, a heading) whose lines
+// hold no '[': no citation and no link can be in it, and its inlines need
+// no visit.
+func noBracket(n ast.Node, src []byte) bool {
+	if n.Type() != ast.TypeBlock {
+		return false
+	}
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return false
+	}
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		if bytes.IndexByte(seg.Value(src), '[') >= 0 {
+			return false
+		}
+	}
+	c := n.FirstChild()
+	return c != nil && c.Type() == ast.TypeInline
+}
+
 // skip reports nodes whose insides are never prose: code, raw HTML, URLs,
 // images, math (from docsite/render/math, whose kinds start with "Math").
 func skip(n ast.Node) bool {
@@ -148,7 +169,7 @@ func (p *page) walk(n ast.Node) {
 	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		switch {
-		case skip(c):
+		case skip(c), noBracket(c, p.src):
 		case c.Kind() == ast.KindLink:
 			p.link(c.(*ast.Link))
 		case c.Kind() == ast.KindText:
