@@ -142,6 +142,14 @@ func Type(src string) string {
 	return m[1]
 }
 
+// Prepare builds the grammars' parse tables, which the first Validate of
+// each diagram type would otherwise build: a loader calls it while it
+// reads files, so that no page waits for them.
+func Prepare() {
+	flowOnce()
+	mindmapOnce()
+}
+
 // Validate returns nil when mermaid 12.3 would accept src, else the first
 // error (mermaid stops at the first one).
 func Validate(src string) *Error {

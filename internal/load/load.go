@@ -16,6 +16,7 @@ import (
 
 	"docsite/internal/config"
 	"docsite/internal/diag"
+	"docsite/internal/diagram"
 	"docsite/internal/glossary"
 	"docsite/internal/index"
 	"docsite/internal/markdown"
@@ -144,6 +145,7 @@ func (pr *Parser) Site(opts Options) (*site.Site, error) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
+	go diagram.Prepare() // while the files are read
 	s, err := site.LoadWith(opts.Content, cfg, opts.Overlay)
 	if err != nil {
 		return nil, err
