@@ -2,6 +2,7 @@ package links
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ type Index struct {
 	byName map[string][]string // lower-cased base name → paths
 	byBare map[string][]string // the same without a numeric prefix → paths
 	byDir  map[string][]string // folder → paths of the files in it
+	dirs   map[string][]string // path → its folders' names, as pathAffinity compares them
 	byPage map[*site.Page]*anchorIndex
 	exists map[string]bool // the site's files and folders
 }
@@ -32,7 +34,7 @@ func (idx *Index) anchors(p *site.Page) *anchorIndex {
 // NewIndex indexes the files of a site.
 func NewIndex(s *site.Site) *Index {
 	idx := &Index{byName: map[string][]string{}, byBare: map[string][]string{}, byDir: map[string][]string{},
-		byPage: map[*site.Page]*anchorIndex{}, exists: s.Exists}
+		dirs: map[string][]string{}, byPage: map[*site.Page]*anchorIndex{}, exists: s.Exists}
 	for p := range s.Exists {
 		if p == "" {
 			continue
@@ -42,6 +44,7 @@ func NewIndex(s *site.Site) *Index {
 		idx.byName[name] = append(idx.byName[name], p)
 		idx.byBare[bare] = append(idx.byBare[bare], p)
 		idx.byDir[dir] = append(idx.byDir[dir], p)
+		idx.dirs[p] = folderNames(p)
 	}
 	return idx
 }
@@ -69,8 +72,9 @@ func (idx *Index) suggest(p *site.Page, want, dest string) string {
 	}
 	cands := idx.named(want)
 	best, bestScore := "", -1
+	wantDirs := folderNames(want)
 	for _, c := range cands {
-		sc := pathAffinity(want, c)
+		sc := pathAffinity(wantDirs, idx.dirs[c])
 		if sc > bestScore || (sc == bestScore && c < best) {
 			best, bestScore = c, sc
 		}
@@ -84,23 +88,27 @@ func (idx *Index) suggest(p *site.Page, want, dest string) string {
 	return relPath(p.Dir, best)
 }
 
-// pathAffinity scores how much of want's folder path c shares, counting
-// folder names equal apart from their numeric prefix.
-func pathAffinity(want, c string) int {
-	wa := strings.Split(path.Dir(want), "/")
-	ca := strings.Split(path.Dir(c), "/")
+// pathAffinity scores how much of want's folder path c's shares (both as
+// folderNames gives them): each of want's folders that c has too counts.
+func pathAffinity(want, c []string) int {
 	score := 0
-	set := map[string]bool{}
-	for _, d := range ca {
-		set[site.StripNumber(strings.ToLower(d))] = true
-	}
-	for _, d := range wa {
-		if set[site.StripNumber(strings.ToLower(d))] {
+	for _, d := range want {
+		if slices.Contains(c, d) {
 			score += 2
 		}
 	}
 	// Fewer extra folders is better.
-	return score*8 - abs(len(wa)-len(ca))
+	return score*8 - abs(len(want)-len(c))
+}
+
+// folderNames are the names of p's folders, lower-cased and without their
+// numeric prefix ("." for a file at the top).
+func folderNames(p string) []string {
+	ds := strings.Split(path.Dir(p), "/")
+	for i, d := range ds {
+		ds[i] = site.StripNumber(strings.ToLower(d))
+	}
+	return ds
 }
 
 // nearName looks in want's own folder for a name within a small edit distance.
