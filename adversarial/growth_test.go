@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -32,8 +33,8 @@ type shape struct {
 // many, headings, emphasis and bracket runs, hand-written TOC entries — so
 // doubling the input must not much more than double the work. Each shape is
 // measured at four sizes doubling each time (best of two runs at the two
-// largest), and the ratio of the two largest must stay under 3; a quadratic
-// step shows as 4. The measure is the CPU time of the process, not wall
+// largest, and of three more when the ratio looks too high), and the ratio
+// of the two largest must stay under 3; a quadratic step shows as 4. The measure is the CPU time of the process, not wall
 // time, and a ratio, not an absolute figure, so a slow or busy machine does
 // not fail it. The bytes written must grow linearly too, which is exact.
 func TestGrowth(t *testing.T) {
@@ -65,6 +66,16 @@ func TestGrowth(t *testing.T) {
 			}
 			last := len(times) - 1
 			ratio := float64(times[last]) / float64(times[last-1])
+			if ratio >= 3 {
+				// Confirm before failing: another process, or a collection
+				// the runtime started late, can land in one measurement;
+				// a blow-up shows again.
+				for i := last - 1; i <= last; i++ {
+					d, _ := cost(t, pl, cfg, sh.files(sh.sizes[i]), 3)
+					times[i] = min(times[i], d)
+				}
+				ratio = float64(times[last]) / float64(times[last-1])
+			}
 			outRatio := float64(outs[last]) / float64(outs[last-1])
 			t.Logf("sizes %v: times %v, last ratio %.2f; output bytes %v, last ratio %.2f", sh.sizes, round(times), ratio, outs, outRatio)
 			// The output size is exact: no noise, no margin needed beyond 3.
@@ -110,6 +121,7 @@ func cost(t *testing.T, pl *build.Pipeline, cfg *config.Config, files map[string
 	}
 	best, size := time.Duration(1<<62), 0
 	for range reps {
+		runtime.GC() // the garbage of earlier runs is not this one's cost
 		start := sitetest.CPUTime()
 		s, err := pl.Load(build.Options{Content: dir, Config: cfg})
 		if err != nil {
