@@ -168,14 +168,20 @@ func skip(n ast.Node) bool {
 func (p *page) walk(n ast.Node) {
 	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
-		switch {
-		case skip(c), noBracket(c, p.src):
-		case c.Kind() == ast.KindLink:
-			p.link(c.(*ast.Link))
-		case c.Kind() == ast.KindText:
-			next = p.textRun(c.(*ast.Text))
+		// The commonest nodes first, by type: a page has many.
+		switch c := c.(type) {
+		case *ast.Text:
+			next = p.textRun(c)
+		case *ast.Link:
+			p.link(c)
+		case *ast.Emphasis, *ast.Paragraph, *ast.ListItem, *ast.TextBlock:
+			if !noBracket(c, p.src) {
+				p.walk(c)
+			}
 		default:
-			p.walk(c)
+			if !skip(c) && !noBracket(c, p.src) {
+				p.walk(c)
+			}
 		}
 		c = next
 	}

@@ -54,6 +54,12 @@ func extract(p *site.Page, doc ast.Node, forReaders bool) found {
 	// else, but its text is the section's title, not its body.
 	inHeading, htmlLink := false, false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering && sec == nil { // no section text: only the heading's end matters
+			if _, ok := n.(*ast.Heading); ok {
+				inHeading = false
+			}
+			return ast.WalkContinue, nil
+		}
 		if !entering {
 			switch n.(type) {
 			case *ast.Heading:
