@@ -224,6 +224,9 @@ func overBudget(s *site.Site, p *site.Page) bool {
 		d = diag.Diagnostic{Line: 1, Rule: RulePageTooLarge, Message: fmt.Sprintf(
 			"the page is %d bytes, over the limit of %d (limits.pageSize): it is published as plain text and not checked", len(p.Source), lim.PageSize)}
 	case lim.Nesting > 0:
+		if p.Lines != nil && !markdown.MayNestDeeper(p.Source, p.Lines, lim.Nesting) {
+			return false
+		}
 		if depth, line = markdown.Nesting(p.Source); depth <= lim.Nesting {
 			return false
 		}

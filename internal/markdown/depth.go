@@ -1,6 +1,10 @@
 package markdown
 
-import "bytes"
+import (
+	"bytes"
+
+	"docsite/internal/diag"
+)
 
 // Nesting is the deepest nesting in src that the parser would build, and
 // the line where it is: block quotes and list items a line opens (an
@@ -20,6 +24,30 @@ func Nesting(src []byte) (depth, line int) {
 		ln++
 	}
 	return depth, line
+}
+
+// MayNestDeeper is a quick bound on Nesting, so that most pages skip the
+// measure: false when src cannot nest deeper than limit. lines indexes
+// src. Brackets nest deeper than limit only with more '[' than that, and a
+// line's blocks only behind more than limit/2 bytes of indentation and
+// markers (a tab counts two levels, a marker one).
+func MayNestDeeper(src []byte, lines *diag.Lines, limit int) bool {
+	if bytes.Count(src, []byte{'['}) > limit {
+		return true
+	}
+	for n := 1; n <= lines.LineCount(); n++ {
+		run := 0
+		for i := lines.LineStart(n); i < len(src); i++ {
+			if c := src[i]; c != ' ' && c != '\t' && c != '>' && c != '-' && c != '*' && c != '+' {
+				break
+			}
+			run++
+		}
+		if 2*run > limit {
+			return true
+		}
+	}
+	return false
 }
 
 // lineNesting measures the line starting at i and returns where it ends.
