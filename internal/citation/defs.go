@@ -137,37 +137,43 @@ type section struct {
 // heading updates the section for an ATX heading line and reports whether
 // line is one.
 func (s *section) heading(line []byte) bool {
-	level, title := atxHeading(line)
+	level, rest := atxLevel(line)
 	if level == 0 {
 		return false
 	}
 	if s.open && level <= s.level {
 		s.open = false
 	}
-	if !s.open && IsReferencesHeading(title) {
+	if !s.open && IsReferencesHeading(atxTitle(rest)) {
 		s.open, s.level = true, level
 	}
 	return true
 }
 
-func isHeading(line []byte) bool { l, _ := atxHeading(line); return l > 0 }
+func isHeading(line []byte) bool { l, _ := atxLevel(line); return l > 0 }
 
-// atxHeading returns the level and text of an ATX heading line (0 if none).
-func atxHeading(line []byte) (int, string) {
+// atxLevel returns the level of an ATX heading line (0 if none) and what
+// follows its opening '#'s, without a copy: most lines scanned are not
+// headings, and most headings' titles need no reading.
+func atxLevel(line []byte) (int, []byte) {
 	t := bytes.TrimLeft(line, " ")
 	if len(line)-len(t) > 3 {
-		return 0, ""
+		return 0, nil
 	}
 	n := 0
 	for n < len(t) && t[n] == '#' {
 		n++
 	}
 	if n == 0 || n > 6 || (n < len(t) && t[n] != ' ' && t[n] != '\t' && t[n] != '\r') {
-		return 0, ""
+		return 0, nil
 	}
-	title := strings.TrimSpace(string(t[n:]))
-	title = strings.TrimSpace(strings.TrimRight(title, "#"))
-	return n, title
+	return n, t[n:]
+}
+
+// atxTitle is a heading's text from what follows its '#'s.
+func atxTitle(rest []byte) string {
+	title := strings.TrimSpace(string(rest))
+	return strings.TrimSpace(strings.TrimRight(title, "#"))
 }
 
 // referencesHeadings are the headings a page's own references go under.
@@ -201,7 +207,16 @@ func plainLine(line []byte) bool {
 		return false
 	}
 	switch c := t[0]; c {
-	case '`', '~', '#', '-', '*', '_', '[', '\t', '\r', '\v', '\f':
+	case '-', '*', '_':
+		// A list item, not a break, when something but the mark and
+		// white space follows.
+		for _, d := range t[1:] {
+			if d != c && d != ' ' && d != '\t' && d != '\r' && d != '\v' && d != '\f' {
+				return true
+			}
+		}
+		return false
+	case '`', '~', '#', '[', '\t', '\r', '\v', '\f':
 		return false
 	default:
 		if c < utf8.RuneSelf {
