@@ -16,10 +16,10 @@ import (
 func writeJSON(w *bufio.Writer, ds []diag.Diagnostic, sum Summary, _ *config) error {
 	b := make([]byte, 0, 512)
 	b = append(b, "{\n  \"version\": 1,\n  \"summary\": {\n"...)
-	b = jsonInt(b, "files", sum.Files, true)
-	b = jsonInt(b, "links", sum.Links, true)
-	b = jsonInt(b, "errors", sum.Errors, true)
-	b = jsonInt(b, "warnings", sum.Warnings, false)
+	b = jsonInt(b, summaryIndent, "files", sum.Files, true)
+	b = jsonInt(b, summaryIndent, "links", sum.Links, true)
+	b = jsonInt(b, summaryIndent, "errors", sum.Errors, true)
+	b = jsonInt(b, summaryIndent, "warnings", sum.Warnings, false)
 	b = append(b, "  },\n  \"diagnostics\": ["...)
 	for i, d := range ds {
 		if i > 0 {
@@ -27,10 +27,10 @@ func writeJSON(w *bufio.Writer, ds []diag.Diagnostic, sum Summary, _ *config) er
 		}
 		b = append(b, "\n    {\n"...)
 		b = jsonString(b, "file", d.File, true)
-		b = jsonInt(b, "line", d.Line, true)
-		b = jsonInt(b, "column", d.Column, true)
-		b = jsonInt(b, "endLine", d.EndLine, true)
-		b = jsonInt(b, "endColumn", d.EndColumn, true)
+		b = jsonInt(b, memberIndent, "line", d.Line, true)
+		b = jsonInt(b, memberIndent, "column", d.Column, true)
+		b = jsonInt(b, memberIndent, "endLine", d.EndLine, true)
+		b = jsonInt(b, memberIndent, "endColumn", d.EndColumn, true)
 		b = jsonString(b, "severity", d.Severity.String(), true)
 		b = jsonString(b, "rule", string(d.Rule), true)
 		b = jsonString(b, "message", d.Message, d.Target != "" || d.Suggestion != "")
@@ -56,33 +56,28 @@ func writeJSON(w *bufio.Writer, ds []diag.Diagnostic, sum Summary, _ *config) er
 	return err
 }
 
-// jsonInt and jsonString write one member of a diagnostic or the summary,
-// at the indentation both have.
-func jsonInt(b []byte, key string, v int, more bool) []byte {
-	b = append(b, "      "[:indentOf(key)]...)
-	b = append(b, '"')
-	b = append(b, key...)
-	b = append(b, "\": "...)
+// The summary's members sit at four spaces, a diagnostic's at six.
+const summaryIndent, memberIndent = "    ", "      "
+
+// jsonInt and jsonString write one member, a comma after it when more
+// follow.
+func jsonInt(b []byte, indent, key string, v int, more bool) []byte {
+	b = jsonKey(b, indent, key)
 	b = strconv.AppendInt(b, int64(v), 10)
 	return endMember(b, more)
 }
 
 func jsonString(b []byte, key, v string, more bool) []byte {
-	b = append(b, "      "...)
-	b = append(b, '"')
-	b = append(b, key...)
-	b = append(b, "\": "...)
+	b = jsonKey(b, memberIndent, key)
 	b = appendJSONString(b, v)
 	return endMember(b, more)
 }
 
-// indentOf: the summary's members sit at four spaces, a diagnostic's at six.
-func indentOf(key string) int {
-	switch key {
-	case "files", "links", "errors", "warnings":
-		return 4
-	}
-	return 6
+func jsonKey(b []byte, indent, key string) []byte {
+	b = append(b, indent...)
+	b = append(b, '"')
+	b = append(b, key...)
+	return append(b, "\": "...)
 }
 
 func endMember(b []byte, more bool) []byte {

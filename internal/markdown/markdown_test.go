@@ -4,8 +4,6 @@ import (
 	"docsite/internal/sitetest"
 
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -183,21 +181,8 @@ func TestForCheckingKeepsTheModel(t *testing.T) {
 	} {
 		sameModel(t, builder, checker, fmt.Sprint("case ", i), site.Page{Path: "a/b.md", Source: []byte(src), Lines: diag.NewLines([]byte(src))})
 	}
-	dir, err := sitetest.SharedPath("corpus-dev")
-	if err != nil {
-		t.Logf("corpus-dev not compared: %v", err)
-		return
-	}
-	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	sitetest.EachCorpusPage(t, func(path string, src []byte) {
 		sameModel(t, builder, checker, path, site.Page{Path: "a/b.md", Source: src, Lines: diag.NewLines(src)})
-		return nil
 	})
 }
 

@@ -21,11 +21,7 @@ func NewFenceTransformer() parser.ASTTransformer { return fenceTransformer{} }
 
 func (fenceTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
-	fences, ok := blocks.Fences(pc, source, "math")
-	if !ok {
-		fences = walkFences(doc, source)
-	}
-	for _, f := range fences {
+	for _, f := range blocks.Fences(doc, pc, source, "math") {
 		var buf bytes.Buffer
 		lines := f.Lines()
 		for i := 0; i < lines.Len(); i++ {
@@ -45,26 +41,4 @@ func (fenceTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		b.SetBlankPreviousLines(f.HasBlankPreviousLines())
 		f.Parent().ReplaceChild(f.Parent(), f, b)
 	}
-}
-
-// walkFences finds the ```math fences of a parse that did not record them.
-func walkFences(doc ast.Node, source []byte) []*ast.FencedCodeBlock {
-	var fences []*ast.FencedCodeBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if f, ok := n.(*ast.FencedCodeBlock); ok {
-			if string(f.Language(source)) == "math" {
-				fences = append(fences, f)
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		// A fence is a block: a paragraph's or heading's inlines hold none.
-		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return fences
 }

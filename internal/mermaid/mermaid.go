@@ -81,11 +81,7 @@ type transformer struct{}
 
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
-	fences, ok := blocks.Fences(pc, source, "mermaid")
-	if !ok {
-		fences = walkFences(doc, source)
-	}
-	for _, f := range fences {
+	for _, f := range blocks.Fences(doc, pc, source, "mermaid") {
 		b := &Block{}
 		var src []byte
 		lines := f.Lines()
@@ -105,23 +101,4 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		b.SetBlankPreviousLines(f.HasBlankPreviousLines())
 		f.Parent().ReplaceChild(f.Parent(), f, b)
 	}
-}
-
-// walkFences finds the ```mermaid fences of a parse that did not record
-// them.
-func walkFences(doc ast.Node, source []byte) []*ast.FencedCodeBlock {
-	var fences []*ast.FencedCodeBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*ast.FencedCodeBlock); ok && entering {
-			if string(f.Language(source)) == "mermaid" {
-				fences = append(fences, f)
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren, nil // a paragraph's inlines hold no fence
-		}
-		return ast.WalkContinue, nil
-	})
-	return fences
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -107,6 +108,32 @@ func SharedPath(rel ...string) (string, error) {
 		return "", fmt.Errorf("%s is not beside the repository (CI has it): %w", filepath.Join(append([]string{"../shared"}, rel...)...), err)
 	}
 	return p, nil
+}
+
+// EachCorpusPage calls page with the path and bytes of every Markdown page
+// of ../shared/corpus-dev, and reports false, having logged why, when the
+// corpus is not there (the caller's other cases still ran).
+func EachCorpusPage(t testing.TB, page func(path string, src []byte)) bool {
+	t.Helper()
+	dir, err := SharedPath("corpus-dev")
+	if err != nil {
+		t.Logf("corpus-dev not compared: %v", err)
+		return false
+	}
+	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err == nil {
+			page(path, src)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return true
 }
 
 // repoRoot is the folder holding go.mod, above the test's working folder.

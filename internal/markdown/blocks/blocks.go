@@ -3,8 +3,9 @@
 // fences, and the setext headings (the only headings whose text can run
 // over lines, which the checker's parse joins). A parse whose context went
 // through Record lists each such block as goldmark's parser opens it; a
-// transformer asks Fences or SetextHeadings, and walks as before when the
-// parse did not record (another goldmark configuration).
+// transformer asks Fences or SetextHeadings, which fall back to a walk (or
+// say they cannot) when the parse did not record (another goldmark
+// configuration).
 package blocks
 
 import (
@@ -31,20 +32,37 @@ func recordsOf(pc parser.Context) *recorded {
 	return r
 }
 
-// Fences returns the fenced code blocks whose language is lang, in
-// document order, leaving out those a transformer took out of the tree;
-// ok is false when the parse did not record.
-func Fences(pc parser.Context, source []byte, lang string) (fs []*ast.FencedCodeBlock, ok bool) {
-	r := recordsOf(pc)
-	if r == nil {
-		return nil, false
-	}
-	for _, f := range r.fences {
+// Fences returns the fenced code blocks of doc whose language is lang, in
+// document order, leaving out those a transformer took out of the tree:
+// from the parse's list when it recorded one, else by a walk of the blocks.
+func Fences(doc ast.Node, pc parser.Context, source []byte, lang string) []*ast.FencedCodeBlock {
+	var fs []*ast.FencedCodeBlock
+	keep := func(f *ast.FencedCodeBlock) {
 		if f.Parent() != nil && string(f.Language(source)) == lang {
 			fs = append(fs, f)
 		}
 	}
-	return fs, true
+	if r := recordsOf(pc); r != nil {
+		for _, f := range r.fences {
+			keep(f)
+		}
+		return fs
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if f, ok := n.(*ast.FencedCodeBlock); ok {
+			keep(f)
+			return ast.WalkSkipChildren, nil
+		}
+		// A fence is a block: a paragraph's or heading's inlines hold none.
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return fs
 }
 
 // SetextHeadings returns the setext headings still in the tree, in

@@ -1,8 +1,6 @@
 package blocks
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -55,9 +53,13 @@ func same(t *testing.T, name string, src []byte) {
 	doc, pc := parse(src, true)
 	for _, lang := range []string{"math", "mermaid", ""} {
 		want, _ := walked(doc, src, lang)
-		got, ok := Fences(pc, src, lang)
-		if !ok || !slices.Equal(got, want) {
-			t.Errorf("%s: %d %q fences recorded (ok %v), a walk finds %d", name, len(got), lang, ok, len(want))
+		if got := Fences(doc, pc, src, lang); !slices.Equal(got, want) {
+			t.Errorf("%s: %d %q fences recorded, a walk finds %d", name, len(got), lang, len(want))
+		}
+		// A parse that did not record gets the same from Fences' own walk.
+		plain, unrecorded := parse(src, false)
+		if got, want := len(Fences(plain, unrecorded, src, lang)), len(want); got != want {
+			t.Errorf("%s: %d %q fences found without a record, %d with", name, got, lang, want)
 		}
 	}
 	_, want := walked(doc, src, "")
@@ -74,28 +76,11 @@ func TestRecordsMatchAWalk(t *testing.T) {
 	} {
 		same(t, "case "+string(rune('0'+i)), []byte(src))
 	}
-	dir, err := sitetest.SharedPath("corpus-dev")
-	if err != nil {
-		t.Logf("corpus-dev not compared: %v", err)
-		return
-	}
-	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		if err == nil {
-			same(t, path, src)
-		}
-		return err
-	})
+	sitetest.EachCorpusPage(t, func(path string, src []byte) { same(t, path, src) })
 }
 
 func TestNotRecording(t *testing.T) {
 	_, pc := parse([]byte("```math\nx\n```\n"), false)
-	if _, ok := Fences(pc, nil, "math"); ok {
-		t.Error("a parse that did not record claims it did")
-	}
 	if _, ok := SetextHeadings(pc); ok {
 		t.Error("a parse that did not record claims it did")
 	}
