@@ -32,6 +32,7 @@ type bench struct {
 	serve                              *serveResult
 	diagrams                           *diagramResult       // mermaid: {render: build}, and page weight both ways
 	indexTimes                         map[string]indexTime // BenchmarkSearchIndex by "corpus/cold"
+	math                               *mathResult          // internal/tex's benchmarks
 
 	hugo, remark, htmltest, pagefind *peer
 	hugoPages                        int

@@ -319,3 +319,32 @@ func TestFreshOut(t *testing.T) {
 		t.Errorf("what was at keep is not put aside: %v", err)
 	}
 }
+
+func TestMathRows(t *testing.T) {
+	out := `goos: linux
+BenchmarkMathML-2   	   80905	     14358 ns/op	     14689 cpu-ns/op	    1013 B/op	       5 allocs/op
+BenchmarkMathML-2   	   80905	     26235 ns/op	     27206 cpu-ns/op	    1013 B/op	       5 allocs/op
+BenchmarkMathML-2   	   80905	     19900 ns/op	     20100 cpu-ns/op	    1013 B/op	       5 allocs/op
+BenchmarkCheck-2    	   97522	     12258 ns/op	     12365 cpu-ns/op	     287 B/op	       4 allocs/op
+PASS
+`
+	b := &bench{math: parseMathBench(out)}
+	rows := b.mathRows()
+	if len(rows) != 2 {
+		t.Fatalf("got %d rows, want 2: %+v", len(rows), rows)
+	}
+	if want := "19.9 µs, CPU 20.1 µs (runs 14.4 µs–26.2 µs)"; rows[0].ours != want || rows[0].met != "yes" {
+		t.Errorf("MathML row = %+v, want %q and met", rows[0], want)
+	}
+	if !strings.HasPrefix(rows[1].ours, "12.3 µs") {
+		t.Errorf("Check row = %+v", rows[1])
+	}
+	b.math = parseMathBench(strings.Replace(out, "19900 ns/op", "21000 ns/op", 1))
+	if r := b.mathRows()[0]; r.met != "NO" {
+		t.Errorf("a median of 21 µs met the budget: %+v", r)
+	}
+	b.math = parseMathBench("FAIL\n")
+	if r := b.mathRows(); len(r) != 1 || r[0].met != "NO" {
+		t.Errorf("a failed run: %+v", r)
+	}
+}

@@ -143,6 +143,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	b.measureAll(ctx)
 	b.searchIndexTimes(ctx)
+	b.mathSpeed(ctx)
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -153,7 +154,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	b.searchQuality(ctx, stdout)
-	b.mathSpeed(ctx, stdout)
+	b.writeMath(stdout)
 	fmt.Fprintf(stdout, "\nwritten to %s in %s\n", md, time.Since(b.started).Round(time.Second))
 	return nil
 }

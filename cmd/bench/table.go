@@ -186,13 +186,17 @@ func (b *bench) table() *table {
 		add(r)
 	}
 
+	for _, r := range b.mathRows() {
+		add(r)
+	}
+
 	// Serve.
 	if s := b.serve; s != nil {
 		if s.urlLine == 0 {
 			add(row{measure: "serve", ours: "failed: " + trimErr(s.err), met: "NO"})
 		} else {
 			add(row{measure: "serve: start, URL printed", ours: fmtDur(s.urlLine)})
-			add(row{measure: "serve: start, first page answered", ours: fmtDur(s.firstPage)})
+			add(b.limitRow("serve: start, first page answered", s.firstPage, "≤ 1 s", time.Second))
 			if s.watching > 0 {
 				add(row{measure: "serve: start, first save reloaded", ours: fmtDur(s.watching)})
 			}
@@ -200,16 +204,16 @@ func (b *bench) table() *table {
 		if len(s.latencies) > 0 {
 			p95 := percentile(s.latencies, 95)
 			met := "yes"
-			if p95 > 100*time.Millisecond || s.missed > 0 {
+			if p95 > serveP95 || s.missed > 0 {
 				met = "NO"
 			}
 			add(row{measure: "serve: save → reload, p50", ours: fmtDur(percentile(s.latencies, 50))})
-			add(row{measure: "serve: save → reload, p95", ours: fmtDur(p95), budget: "≤ 100 ms", met: met})
+			add(row{measure: "serve: save → reload, p95", ours: fmtDur(p95), budget: "≤ 50 ms", met: met})
 			if s.missed > 0 {
 				add(row{measure: "serve: saves with no reload", ours: fmt.Sprint(s.missed), met: "NO"})
 			}
 		} else if s.urlLine > 0 {
-			add(row{measure: "serve: save → reload", ours: "failed: " + trimErr(s.err), budget: "≤ 100 ms", met: "NO"})
+			add(row{measure: "serve: save → reload", ours: "failed: " + trimErr(s.err), budget: "≤ 50 ms", met: "NO"})
 		}
 		if s.rss > 0 {
 			add(row{measure: "serve: peak memory", ours: fmtBytes(s.rss)})
@@ -397,4 +401,12 @@ func fmtRatio(r float64) string {
 	default:
 		return fmt.Sprintf("%.3f×", r)
 	}
+}
+
+// serveP95 is SPEC §12's budget for save → reload at the 95th percentile.
+const serveP95 = 50 * time.Millisecond
+
+// limitRow is a single measured time against a fixed budget.
+func (b *bench) limitRow(measure string, d time.Duration, budget string, limit time.Duration) row {
+	return row{measure: measure, ours: fmtDur(d), budget: budget, met: yes(d <= limit)}
 }
