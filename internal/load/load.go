@@ -36,7 +36,8 @@ type Parser struct {
 	Math        *math.Native
 	MathWarning string
 	workers     int
-	pages       *pageCache // nil: every load parses every page
+	pages       *pageCache // the checker's; nil: every load parses every page
+	rendered    *pageCache // a build's: models with their bodies
 	saving      sync.WaitGroup
 }
 
@@ -46,6 +47,7 @@ type Option func(*parserOptions)
 type parserOptions struct {
 	cacheDir string
 	pageDir  string
+	buildDir string
 	workers  int
 	sanitize bool
 	conv     []markdown.Option
@@ -60,6 +62,11 @@ func WithCacheDir(dir string) Option { return func(o *parserOptions) { o.cacheDi
 // ASTs are not for rendering. Its loads without a Page hook take each
 // unchanged page from the cache.
 func WithPageCache(dir string) Option { return func(o *parserOptions) { o.pageDir = dir } }
+
+// WithRenderCache keeps, in dir between builds, each page's model with its
+// rendered body: a load with a Page hook then calls the hook only for the
+// pages whose bytes or whose links' targets changed.
+func WithRenderCache(dir string) Option { return func(o *parserOptions) { o.buildDir = dir } }
 
 // WithWorkers sets how many pages are parsed at once (default: one per CPU).
 func WithWorkers(n int) Option { return func(o *parserOptions) { o.workers = n } }
@@ -93,7 +100,20 @@ func NewParser(opts ...Option) *Parser {
 		MathWarning: warning,
 		workers:     o.workers,
 		pages:       newPageCache(o.pageDir),
+		rendered:    newRenderCache(o.buildDir),
 	}
+}
+
+// Restored is how many pages the last load took from the page or render
+// cache instead of parsing them.
+func (pr *Parser) Restored() int {
+	n := 0
+	for _, c := range []*pageCache{pr.pages, pr.rendered} {
+		if c != nil {
+			n += int(c.hits.Load())
+		}
+	}
+	return n
 }
 
 // Close stops the math engine and keeps its caches.
@@ -135,7 +155,8 @@ type Options struct {
 	// Page, when set, is called for every page right after its parse with
 	// the page's AST, on the parsing worker, to render it: not with a
 	// WithPageCache parser, whose ASTs are the checker's. A load without it
-	// renders nothing.
+	// renders nothing. With WithRenderCache, a page restored from the last
+	// build's render is not handed to it.
 	Page func(s *site.Site, p *site.Page, doc ast.Node)
 }
 
@@ -152,15 +173,21 @@ func (pr *Parser) Site(opts Options) (*site.Site, error) {
 	}
 	sources, rest := index.Prepare(s)
 	// A load that renders nothing needs no AST: it may take a page's model
-	// from the last run's parse of the same bytes.
-	var pages *pageCache
-	if opts.Page == nil && pr.pages != nil {
-		pages = pr.pages
+	// from the last run's parse of the same bytes; a build, its model and
+	// body from the last build's.
+	pages := pr.pages
+	if opts.Page != nil {
+		pages = pr.rendered
+	}
+	if pages != nil {
 		pages.begin(s, pr.MathWarning != "")
 	}
 	parse := func(p *site.Page) { pr.page(s, p, opts.Page, pages) }
 	workers.Each(sources, pr.workers, parse)
 	index.Glossary(s, sources)
+	if pages != nil {
+		pages.glossaryKnown(sources)
+	}
 	workers.Each(rest, pr.workers, parse)
 	index.Site(s, opts.Drafts)
 	if pages != nil {
@@ -200,7 +227,6 @@ func (pr *Parser) page(s *site.Site, p *site.Page, each func(*site.Site, *site.P
 	}
 	if pages != nil {
 		pages.keep(p, key, before)
-		p.Text = nil // as a page from the cache has it
 	}
 }
 

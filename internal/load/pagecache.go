@@ -6,8 +6,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"hash"
+	"html/template"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
 	"sync/atomic"
 
 	"docsite/internal/cache"
@@ -17,17 +20,32 @@ import (
 	"docsite/internal/site"
 )
 
-// pageCache keeps, between runs of the checker, what the parse made of each
-// page, keyed by everything the parse reads: the page's bytes and place,
-// the configuration, the site's citation definitions and this binary. Like
+// pageCache keeps, between runs, what the parse made of each page, keyed
+// by everything the parse reads: the page's bytes and place, the
+// configuration, the site's citation definitions and this binary. Like
 // ESLint's --cache, a warm check parses only the pages that changed; the
-// AST is not needed for checking, so nothing is lost. Builds do not use it:
-// they need each page's AST to render.
+// AST is not needed for checking, so nothing is lost.
+//
+// A build's cache (render) keeps the rendered body and the sections' text
+// too, and its keys also hold what rendering reads from the rest of the
+// site: where every link may point (the files, folders and page URLs) and
+// the glossary whose first uses a body marks. A warm build then renders
+// only the pages that changed, as long as no file came or went.
 type pageCache struct {
-	store *cache.Store
-	salt  []byte       // the binary, the configuration, the citation index
-	err   error        // the configuration could not be hashed: nothing is kept
-	hits  atomic.Int64 // pages restored this run (tests count them)
+	store  pageStore
+	render bool
+	salt   []byte       // the binary, the configuration, the citation index
+	err    error        // the configuration could not be hashed: nothing is kept
+	hits   atomic.Int64 // pages restored this run (tests count them)
+}
+
+// pageStore is where entries live between runs: cache.Store for the
+// checker's small models, cache.Stream for a build's, which hold every
+// body and would otherwise stay in memory for the whole build.
+type pageStore interface {
+	Get(key string) ([]byte, bool)
+	Put(key string, v []byte)
+	Save() error
 }
 
 // pageModel is what the parse adds to a page, in fields named as
@@ -50,6 +68,8 @@ type pageModel struct {
 	HasMath         bool
 	HasMermaid      bool
 	Summary         string
+	Text            []site.Section    // a build's only: the checker's parse has none
+	Body            template.HTML     // a build's only
 	Diags           []diag.Diagnostic // last (see modelFields): the parse's own findings
 }
 
@@ -69,13 +89,20 @@ var modelFields = func() []int {
 }()
 
 // pageCacheVersion changes when pageModel or the key changes shape.
-const pageCacheVersion = "pages-3"
+const pageCacheVersion = "pages-4"
 
 func newPageCache(dir string) *pageCache {
 	if dir == "" {
 		return nil
 	}
 	return &pageCache{store: cache.Open(dir, "pages.bin")}
+}
+
+func newRenderCache(dir string) *pageCache {
+	if dir == "" {
+		return nil
+	}
+	return &pageCache{store: cache.OpenStream(dir, "pages-built.bin"), render: true}
 }
 
 // begin salts the keys with what every page's parse shares. It runs after
@@ -99,6 +126,58 @@ func (c *pageCache) begin(s *site.Site, mathDegraded bool) {
 			writeInt(h, len(p.Source))
 			h.Write(p.Source)
 		}
+	}
+	if c.render {
+		writeLinkTargets(h, s)
+	}
+	c.salt = h.Sum(nil)
+}
+
+// writeLinkTargets hashes what Site.LinkURL reads to rewrite a link: every
+// published file and folder, each folder's landing pages and each page's
+// URL. A file added or removed anywhere renders every page again.
+func writeLinkTargets(h hash.Hash, s *site.Site) {
+	for _, rel := range slices.Sorted(maps.Keys(s.Exists)) {
+		writeString(h, rel)
+	}
+	for _, lower := range slices.Sorted(maps.Keys(s.FileSet)) {
+		writeString(h, lower)
+		writeString(h, s.FileSet[lower])
+	}
+	for _, dir := range slices.Sorted(maps.Keys(s.Dirs)) {
+		writeString(h, dir)
+		for _, lang := range slices.Sorted(maps.Keys(s.Dirs[dir].Landing)) {
+			p := s.Dirs[dir].Landing[lang]
+			writeString(h, lang)
+			writeString(h, p.Path)
+			writeString(h, p.URL)
+			writeBool(h, p.Generated)
+		}
+	}
+	for _, path := range slices.Sorted(maps.Keys(s.ByPath)) {
+		writeString(h, path)
+		writeString(h, s.ByPath[path].URL)
+	}
+}
+
+// glossaryKnown adds the site's glossary to the keys of the pages parsed
+// after it: a build marks the first use of each term in their bodies.
+// The glossary sources themselves are parsed before it is made.
+func (c *pageCache) glossaryKnown(sources []*site.Page) {
+	if !c.render || c.err != nil {
+		return
+	}
+	h := sha256.New()
+	h.Write(c.salt)
+	for _, p := range sources {
+		b, err := encodeModel(p.GlossaryEntries, 256)
+		if err != nil {
+			c.err = err
+			return
+		}
+		writeString(h, p.Path)
+		writeInt(h, len(b))
+		h.Write(b)
 	}
 	c.salt = h.Sum(nil)
 }
@@ -147,6 +226,9 @@ func (c *pageCache) keep(p *site.Page, key string, before int) {
 		return
 	}
 	m := pageModel{Diags: p.Diags[before:]}
+	if !c.render {
+		p.Text = nil // as a page from the cache has it
+	}
 	mv, pv := reflect.ValueOf(&m).Elem(), reflect.ValueOf(p).Elem()
 	for i, pi := range modelFields {
 		mv.Field(i).Set(pv.Field(pi))

@@ -6,6 +6,7 @@ package site
 
 import (
 	"html/template"
+	"sync/atomic"
 
 	"docsite/internal/citation"
 	"docsite/internal/config"
@@ -58,8 +59,9 @@ type Site struct {
 	// the build fills it, and it is nil for the checker.
 	VCS *vcs.Info
 
-	overlay map[string][]byte // pages given instead of read (LoadWith)
-	listed  []listedFile      // files the walk found, until they are read
+	overlay  map[string][]byte         // pages given instead of read (LoadWith)
+	basePath atomic.Pointer[[2]string] // BasePath's memo: base URL, path
+	listed   []listedFile              // files the walk found, until they are read
 }
 
 // Dir is one folder of the content.

@@ -153,6 +153,17 @@ func decodeFragment(f string) string {
 // BasePath is the path part of the configured base URL, ending in '/'.
 func (s *Site) BasePath() string {
 	b := s.Config.BaseURL
+	// Every link of every page asks; url.Parse was a tenth of a warm
+	// build's templates. The memo holds the base URL it was made from.
+	if m := s.basePath.Load(); m != nil && m[0] == b {
+		return m[1]
+	}
+	p := basePath(b)
+	s.basePath.Store(&[2]string{b, p})
+	return p
+}
+
+func basePath(b string) string {
 	if u, err := url.Parse(b); err == nil && u.Host != "" {
 		b = u.Path
 	}

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -152,4 +153,50 @@ func repoRoot() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// SameTree fails the test for every file that is in one folder and not
+// the other, or differs between them; it returns how many files it read.
+func SameTree(t testing.TB, want, got string) int {
+	t.Helper()
+	files := func(root string) map[string]bool {
+		m := map[string]bool{}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(root, p)
+				m[filepath.ToSlash(rel)] = true
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	a, b := files(want), files(got)
+	bad := 0
+	for rel := range a {
+		if !b[rel] {
+			t.Errorf("%s: missing from %s", rel, got)
+			bad++
+		}
+	}
+	for rel := range b {
+		if !a[rel] {
+			t.Errorf("%s: not in %s", rel, want)
+			bad++
+		}
+	}
+	for rel := range a {
+		if !b[rel] || bad > 20 {
+			continue
+		}
+		x, _ := os.ReadFile(filepath.Join(want, filepath.FromSlash(rel)))
+		y, _ := os.ReadFile(filepath.Join(got, filepath.FromSlash(rel)))
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs: %s", rel, firstDiff(x, y))
+			bad++
+		}
+	}
+	return len(a)
 }

@@ -51,6 +51,9 @@ type Result struct {
 	Warning string
 	// Diagrams is what mermaid: {render: build} drew.
 	Diagrams diagrams.Stats
+	// Restored is how many pages came from the last build's render
+	// (unchanged, and no link target came or went) instead of a parse.
+	Restored int
 }
 
 // Pipeline holds what is expensive to make and safe to reuse between builds:
@@ -78,7 +81,7 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 		w = runtime.NumCPU()
 	}
 	return &Pipeline{
-		Parser: load.NewParser(load.WithCacheDir(opts.CacheDir), load.WithWorkers(w),
+		Parser: load.NewParser(load.WithCacheDir(opts.CacheDir), load.WithRenderCache(opts.CacheDir), load.WithWorkers(w),
 			load.WithSanitize(opts.Config == nil || opts.Config.Sanitize),
 			load.WithConverter(markdown.WithHighlighter(hl))),
 		Highlighter: hl,
@@ -171,7 +174,8 @@ func (b *Prepared) Write() (*Result, error) {
 		return nil, err
 	}
 	b.pl.Save()
-	res := &Result{Site: b.Site, Pages: len(b.Site.ByURL), Files: n, Duration: time.Since(b.start), Warning: b.pl.MathWarning, Diagrams: b.Diagrams}
+	res := &Result{Site: b.Site, Pages: len(b.Site.ByURL), Files: n, Duration: time.Since(b.start), Warning: b.pl.MathWarning, Diagrams: b.Diagrams,
+		Restored: b.pl.Restored()}
 	for _, f := range skipped {
 		res.Unwritten = append(res.Unwritten, diag.Diagnostic{File: f, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Severity: diag.Warning,
 			Rule: site.RuleLoadUnreadable, Message: "the file could not be read when the site was written; it is left out"})

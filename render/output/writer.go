@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -169,8 +168,12 @@ func (w *Writer) fail(err error) {
 	w.failed++
 }
 
+// compareBuf is what each disk worker reads an earlier file through.
+const compareBuf = 128 << 10
+
 func (w *Writer) work() {
 	defer w.wg.Done()
+	buf := make([]byte, compareBuf)
 	for j := range w.jobs {
 		w.mu.Lock()
 		stop := w.err != nil
@@ -178,7 +181,7 @@ func (w *Writer) work() {
 		if stop {
 			continue
 		}
-		skipped, err := w.write(j)
+		skipped, err := w.write(j, buf)
 		w.mu.Lock()
 		switch {
 		case err != nil:
@@ -193,7 +196,7 @@ func (w *Writer) work() {
 	}
 }
 
-func (w *Writer) write(j job) (skipped bool, err error) {
+func (w *Writer) write(j job, buf []byte) (skipped bool, err error) {
 	data := j.data
 	if j.src != "" {
 		b, err := os.ReadFile(filepath.Join(w.content, filepath.FromSlash(j.src)))
@@ -211,10 +214,8 @@ func (w *Writer) write(j job) (skipped bool, err error) {
 		if err := os.RemoveAll(target); err != nil {
 			return false, err
 		}
-	} else if existed {
-		if old, err := os.ReadFile(target); err == nil && bytes.Equal(old, data) {
-			return false, nil
-		}
+	} else if existed && sameFile(target, data, buf) {
+		return false, nil
 	}
 	return false, os.WriteFile(target, data, 0o644)
 }
