@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +13,7 @@ import (
 
 	"docsite/cmd/gencorpus/internal/corpus"
 	"docsite/cmd/gencorpus/internal/survey"
+	"docsite/internal/sitetest"
 )
 
 func gen(t *testing.T, dir string, args ...string) {
@@ -22,47 +23,16 @@ func gen(t *testing.T, dir string, args ...string) {
 	}
 }
 
-// readTree returns every file under dir keyed by slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func equalTrees(a, b map[string][]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if !bytes.Equal(v, b[k]) {
-			return false
-		}
-	}
-	return true
-}
-
 func TestSameSeedSameTree(t *testing.T) {
 	a, b, c := t.TempDir(), t.TempDir(), t.TempDir()
 	gen(t, a, "-seed", "11", "-files", "60")
 	gen(t, b, "-seed", "11", "-files", "60")
 	gen(t, c, "-seed", "12", "-files", "60")
-	ta, tb, tc := readTree(t, a), readTree(t, b), readTree(t, c)
-	if !equalTrees(ta, tb) {
+	ta, tb, tc := sitetest.ReadTree(t, a), sitetest.ReadTree(t, b), sitetest.ReadTree(t, c)
+	if !maps.EqualFunc(ta, tb, bytes.Equal) {
 		t.Error("same seed wrote different trees")
 	}
-	if equalTrees(ta, tc) {
+	if maps.EqualFunc(ta, tc, bytes.Equal) {
 		t.Error("different seeds wrote the same tree")
 	}
 }
@@ -188,7 +158,7 @@ type h1Count struct{ numbered, off, atPosition, loose int }
 // pages loose at the root beside README, REFERENCES and GLOSSARY.
 func h1Numbers(t *testing.T, dir string) h1Count {
 	var c h1Count
-	for p, data := range readTree(t, dir) {
+	for p, data := range sitetest.ReadTree(t, dir) {
 		if !strings.HasSuffix(p, ".md") {
 			continue
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"docsite/cmd/gencorpus/internal/survey"
+	"docsite/internal/sitetest"
 )
 
 // TestParsesAsIntended parses the corpus with a CommonMark+GFM parser and
@@ -33,7 +34,7 @@ func TestParsesAsIntended(t *testing.T) {
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
 	var heads [7]int
 	fences, anchors, relative, external, citeLinks := 0, 0, 0, 0, 0
-	for p, src := range readTree(t, dir) {
+	for p, src := range sitetest.ReadTree(t, dir) {
 		if !strings.HasSuffix(p, ".md") || strings.HasPrefix(p, ".") {
 			continue
 		}

@@ -155,47 +155,47 @@ func repoRoot() (string, error) {
 	}
 }
 
+// ReadTree returns every file under dir, keyed by slash path.
+func ReadTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // SameTree fails the test for every file that is in one folder and not
 // the other, or differs between them; it returns how many files it read.
 func SameTree(t testing.TB, want, got string) int {
 	t.Helper()
-	files := func(root string) map[string]bool {
-		m := map[string]bool{}
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				rel, _ := filepath.Rel(root, p)
-				m[filepath.ToSlash(rel)] = true
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	a, b := files(want), files(got)
+	a, b := ReadTree(t, want), ReadTree(t, got)
 	bad := 0
-	for rel := range a {
-		if !b[rel] {
+	for rel, x := range a {
+		y, ok := b[rel]
+		switch {
+		case bad > 20:
+			return len(a)
+		case !ok:
 			t.Errorf("%s: missing from %s", rel, got)
+			bad++
+		case !bytes.Equal(x, y):
+			t.Errorf("%s differs: %s", rel, firstDiff(x, y))
 			bad++
 		}
 	}
 	for rel := range b {
-		if !a[rel] {
+		if _, ok := a[rel]; !ok {
 			t.Errorf("%s: not in %s", rel, want)
-			bad++
-		}
-	}
-	for rel := range a {
-		if !b[rel] || bad > 20 {
-			continue
-		}
-		x, _ := os.ReadFile(filepath.Join(want, filepath.FromSlash(rel)))
-		y, _ := os.ReadFile(filepath.Join(got, filepath.FromSlash(rel)))
-		if !bytes.Equal(x, y) {
-			t.Errorf("%s differs: %s", rel, firstDiff(x, y))
-			bad++
 		}
 	}
 	return len(a)
