@@ -1,9 +1,6 @@
 package tex
 
-import (
-	"bytes"
-	"sync"
-)
+import "sync"
 
 // engine is the state of one formula's run: parser, macro expander,
 // lexer and the arena of both trees. Engines are pooled because most of a
@@ -13,7 +10,7 @@ type engine struct {
 	parser parser
 	gullet expander
 	lexer  lexer
-	out    bytes.Buffer // the MathML, copied out at its length
+	out    []byte // the MathML, copied out at its length
 }
 
 // keptOutput and keptStack bound what a pooled engine keeps after a huge
@@ -41,10 +38,10 @@ func (e *engine) start(tex string, display bool) *parser {
 // must go; its other leftovers are overwritten before they are read.
 func (e *engine) release() {
 	e.arena.reset()
-	if e.out.Cap() > keptOutput {
-		e.out = bytes.Buffer{}
+	if cap(e.out) > keptOutput {
+		e.out = nil
 	}
-	e.out.Reset()
+	e.out = e.out[:0]
 	g, a := &e.gullet, &e.arena
 	if cap(g.stack) > keptStack || cap(g.argBuf) > keptStack {
 		g.stack, g.argBuf = nil, nil

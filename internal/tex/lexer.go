@@ -27,6 +27,15 @@ func newLexer(in string) *lexer {
 	return &lexer{in: in}
 }
 
+// plainASCII marks the printable ASCII characters other than the space and
+// the backslash: each is a token of its own.
+var plainASCII = func() (t [256]bool) {
+	for c := '!'; c <= '~'; c++ {
+		t[c] = c != '\\'
+	}
+	return t
+}()
+
 func isCombining(r rune) bool { return r >= 0x300 && r <= 0x36f }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -72,6 +81,21 @@ func (l *lexer) tok(text string, start int) token {
 		return token{text: text, pos: l.fixedPos, end: l.fixedPos}
 	}
 	return token{text: text, pos: start, end: l.pos}
+}
+
+// lexInto is lex writing into t; the usual token, one printable ASCII
+// character that starts no comment and has no combining mark after it,
+// takes the short way.
+func (l *lexer) lexInto(t *token) {
+	in, start := l.in, l.pos
+	if start < len(in) && !l.fixed && l.catcodes == nil {
+		if c := in[start]; plainASCII[c] && c != '%' && (start+1 == len(in) || in[start+1] < 0xcc || in[start+1] > 0xcd) {
+			l.pos = start + 1
+			*t = token{text: in[start : start+1], pos: start, end: start + 1}
+			return
+		}
+	}
+	*t = l.lex()
 }
 
 func (l *lexer) lex() token {

@@ -358,13 +358,29 @@ func substitute(toks []token, args [][]token) []token {
 
 // expandNextToken expands macros until the next token is not one.
 func (e *expander) expandNextToken() token {
+	var t token
+	e.expandInto(&t)
+	return t
+}
+
+// expandInto is expandNextToken writing the token where the parser keeps
+// it: most tokens are one character, lexed and handed on without a copy.
+func (e *expander) expandInto(t *token) {
 	for {
-		t := e.popToken()
-		if !e.expand(t, false) {
+		if n := len(e.stack); n > 0 {
+			*t = e.stack[n-1]
+			e.stack = e.stack[:n-1]
+		} else {
+			e.lexer.lexInto(t)
+		}
+		if len(t.text) == 1 && len(e.macros.current) == 0 && !asciiMacro[t.text[0]] && !t.treatAsRelax {
+			return // no macro: getExpansion's fast path, without the call
+		}
+		if !e.expand(*t, false) {
 			if t.treatAsRelax {
 				t.text = "\\relax"
 			}
-			return t
+			return
 		}
 	}
 }

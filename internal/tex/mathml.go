@@ -1,7 +1,6 @@
 package tex
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,35 +68,41 @@ func (e *el) del(name string) {
 
 func (w *writer) fragment(kids ...*el) *el { return w.mk("", kids...) }
 
-func (e *el) write(b *bytes.Buffer) {
+func (e *el) write(b []byte) []byte {
 	if e.tag == "" {
 		for _, k := range e.kids {
-			k.write(b)
+			b = k.write(b)
 		}
-		return
+		return b
 	}
-	b.WriteByte('<')
-	b.WriteString(e.tag)
+	b = append(b, '<')
+	b = append(b, e.tag...)
 	for i := 0; i < len(e.attrs); i += 2 {
-		b.WriteByte(' ')
-		b.WriteString(e.attrs[i])
-		b.WriteString(`="`)
-		escape(b, e.attrs[i+1])
-		b.WriteByte('"')
+		b = append(b, ' ')
+		b = append(b, e.attrs[i]...)
+		b = append(b, '=', '"')
+		b = escape(b, e.attrs[i+1])
+		b = append(b, '"')
 	}
-	b.WriteByte('>')
-	escape(b, e.text)
+	b = append(b, '>')
+	b = escape(b, e.text)
 	for _, k := range e.kids {
-		k.write(b)
+		b = k.write(b)
 	}
-	b.WriteString("</")
-	b.WriteString(e.tag)
-	b.WriteByte('>')
+	b = append(b, '<', '/')
+	b = append(b, e.tag...)
+	return append(b, '>')
 }
 
-func escape(b *bytes.Buffer, s string) {
+// special marks the bytes escape replaces.
+var special = [256]bool{'<': true, '>': true, '&': true, '"': true}
+
+func escape(b []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !special[s[i]] {
+			continue
+		}
 		var r string
 		switch s[i] {
 		case '<':
@@ -106,16 +111,14 @@ func escape(b *bytes.Buffer, s string) {
 			r = "&gt;"
 		case '&':
 			r = "&amp;"
-		case '"':
-			r = "&quot;"
 		default:
-			continue
+			r = "&quot;"
 		}
-		b.WriteString(s[last:i])
-		b.WriteString(r)
+		b = append(b, s[last:i]...)
+		b = append(b, r...)
 		last = i + 1
 	}
-	b.WriteString(s[last:])
+	return append(b, s[last:]...)
 }
 
 // style is what the writer inherits down the tree, as Temml's Style.
@@ -136,7 +139,7 @@ func (s style) sub() style {
 }
 
 type writer struct {
-	b      *bytes.Buffer
+	b      *[]byte // where the MathML is written; nil: build the tree only
 	arena  *arena
 	src    string
 	eqn    int  // automatic equation numbers given so far
@@ -151,7 +154,7 @@ func (w *writer) math(tree []*node, tex string, display bool) {
 		m = w.build(tree, tex, display)
 	}
 	if w.b != nil {
-		m.write(w.b)
+		*w.b = m.write(*w.b)
 	}
 }
 

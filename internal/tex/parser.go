@@ -24,7 +24,7 @@ type parser struct {
 
 func (p *parser) fetch() token {
 	if p.next == nil {
-		p.nextTok = p.gullet.expandNextToken()
+		p.gullet.expandInto(&p.nextTok)
 		p.next = &p.nextTok
 	}
 	return *p.next
@@ -307,7 +307,7 @@ func (p *parser) parseArguments(name string, f *funcSpec) (args, opt []*node) {
 		if f.flags&fPrimitive != 0 && argType == "" || f.typ == "sqrt" && i == 1 && opt[0] == nil {
 			argType = "primitive"
 		}
-		arg := p.parseGroupOfType("argument to '"+name+"'", argType, optional)
+		arg := p.parseGroupOfType(name, argType, optional)
 		if optional {
 			opt = append(opt, arg)
 		} else {
@@ -317,7 +317,9 @@ func (p *parser) parseArguments(name string, f *funcSpec) (args, opt []*node) {
 	return args, opt
 }
 
-func (p *parser) parseGroupOfType(name, typ string, optional bool) *node {
+// parseGroupOfType parses an argument of fn; the name goes into an error
+// message only when there is one, not into a string per argument.
+func (p *parser) parseGroupOfType(fn, typ string, optional bool) *node {
 	switch typ {
 	case "color":
 		return p.parseColorGroup(optional)
@@ -349,6 +351,7 @@ func (p *parser) parseGroupOfType(name, typ string, optional bool) *node {
 		if optional {
 			panic(fail(-1, "A primitive argument cannot be optional"))
 		}
+		name := "argument to '" + fn + "'"
 		g := p.parseGroup(name, "")
 		if g == nil {
 			panic(fail(p.fetch().pos, "Expected group as "+name))
@@ -359,9 +362,18 @@ func (p *parser) parseGroupOfType(name, typ string, optional bool) *node {
 }
 
 func (p *parser) consumeSpaces() {
-	for p.fetch().text == " " {
+	for p.peek() == " " {
 		p.consume()
 	}
+}
+
+// peek is fetch().text, without copying the token.
+func (p *parser) peek() string {
+	if p.next == nil {
+		p.gullet.expandInto(&p.nextTok)
+		p.next = &p.nextTok
+	}
+	return p.next.text
 }
 
 func (p *parser) parseStringGroup(optional bool) (token, bool) {
@@ -757,6 +769,9 @@ func (p *parser) parseSymbol() *node {
 
 func combiningSuffix(s string) int {
 	i := len(s)
+	if i == 0 || s[i-1] < 0x80 {
+		return i // the marks are U+0300–U+036F: their last byte is not ASCII
+	}
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if !isCombining(r) {

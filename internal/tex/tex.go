@@ -78,7 +78,7 @@ func run(tex string, display, write bool) (out string, err error) {
 	}
 	w.math(tree, tex, display)
 	if write {
-		out = e.out.String()
+		out = string(e.out)
 	}
 	return out, nil
 }
