@@ -79,11 +79,9 @@ func (f *funcSpec) argType(i int) string {
 // "genfrac", ...); the other fields are used as each type needs.
 type node struct {
 	typ    string
-	mode   mode
 	pos    int
 	end    int    // end of a symbol's token
 	text   string // symbol text, command name, font, color, delimiter
-	family group  // class of a symbol node
 	body   []*node
 	base   *node
 	sup    *node
@@ -92,9 +90,11 @@ type node struct {
 	left   string
 	right  string
 	size   dimen
-	flag   bool // limits, hasBarLine, star, ...
-	flag2  bool // alwaysHandleSupSub, isBlank, ...
 	arr    *array
+	mode   mode
+	family group // class of a symbol node
+	flag   bool  // limits, hasBarLine, star, ...
+	flag2  bool  // alwaysHandleSupSub, isBlank, ...
 	// delimNext: an operator name is followed by a delimiter, so Temml puts
 	// no thin space after it.
 	delimNext bool

@@ -728,7 +728,9 @@ func (p *parser) parseSymbol() *node {
 	}
 	// Combining marks at the end become accents.
 	marks := ""
-	if i := combiningSuffix(text); i < len(text) {
+	if text == "" || text[len(text)-1] < 0x80 {
+		// No combining mark: they are U+0300–U+036F.
+	} else if i := combiningSuffix(text); i < len(text) {
 		marks = text[i:]
 		text = text[:i]
 		if text == "i" {
