@@ -95,6 +95,7 @@ func (srv *Server) rebuildAll() []string {
 	}
 	srv.mu.Lock()
 	srv.site, srv.table, srv.pages, srv.lastOK = s, table, map[string][]byte{}, ""
+	srv.inbound = nil
 	srv.mu.Unlock()
 	srv.opts.Logf("rebuilt %d pages", len(s.ByURL))
 	return []string{"*"}
@@ -141,6 +142,9 @@ func (srv *Server) rebuildPages(paths []string) []string {
 		if !sameUses(p, old) {
 			usesChanged = true
 		}
+		if srv.inbound != nil {
+			srv.inbound.replace(s, p)
+		}
 		changed = append(changed, p)
 		urls = append(urls, s.Href(p.URL))
 		delete(srv.pages, build.PageFile(p.URL))
@@ -159,8 +163,17 @@ func (srv *Server) rebuildPages(paths []string) []string {
 	}
 	srv.table = srv.table.Update()
 	if anchorsChanged {
-		for _, q := range s.Pages {
-			if linksInto(s, q, changed) && !slices.Contains(urls, s.Href(q.URL)) {
+		if srv.inbound == nil {
+			srv.inbound = newInbound(s)
+		}
+		linking := map[string]bool{}
+		for _, p := range changed {
+			for src := range srv.inbound.sources(p.Path) {
+				linking[src] = true
+			}
+		}
+		for _, q := range s.Pages { // in the site's order, as the event lists them
+			if linking[q.Path] && !slices.Contains(urls, s.Href(q.URL)) {
 				urls = append(urls, s.Href(q.URL))
 				delete(srv.pages, build.PageFile(q.URL))
 			}
@@ -188,19 +201,6 @@ func sameAnchors(a, b *site.Page) bool {
 		}
 	}
 	return true
-}
-
-func linksInto(s *site.Site, q *site.Page, targets []*site.Page) bool {
-	for _, l := range q.Links {
-		if !strings.Contains(l.Dest, "#") {
-			continue
-		}
-		t := s.Resolve(q, l.Dest)
-		if t.Page != nil && slices.Contains(targets, t.Page) {
-			return true
-		}
-	}
-	return false
 }
 
 func isMarkdown(p string) bool { return strings.HasSuffix(strings.ToLower(p), ".md") }

@@ -52,6 +52,9 @@ type Server struct {
 	pages  map[string][]byte // rendered pages by output path, filled on request
 	seq    int64
 	lastOK string // message of the last failed full rebuild, "" when good
+	// inbound is built on the first save that changes a page's headings
+	// and kept up to date until the next full rebuild.
+	inbound *inbound
 
 	diagMu  sync.Mutex
 	diagSeq int64
@@ -65,7 +68,11 @@ func New(opts Options) (*Server, error) {
 		opts.Config = config.Default()
 	}
 	if opts.Debounce == 0 {
-		opts.Debounce = 30 * time.Millisecond
+		// An editor's save (truncate and write, or write a temporary
+		// file and rename it over) makes its events within a millisecond
+		// or two; the quiet time is all a reload waits beyond the rebuild,
+		// and SPEC §12 gives save → reload 50 ms.
+		opts.Debounce = 10 * time.Millisecond
 	}
 	if opts.Logf == nil {
 		opts.Logf = func(string, ...any) {}
