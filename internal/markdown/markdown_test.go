@@ -178,6 +178,8 @@ func TestForCheckingKeepsTheModel(t *testing.T) {
 		"- tight\n- list\n\n[r]: x.md\n", "- loose\n\n- list\n", "> quoted\nlazy\n> ---\n", "text[^1]\n\n[^1]: note *x*\n",
 		"| a | b |\n| - | - |\n| 1 | 2 |\nafter\n", "1. one\n2. two\n   more\n\n   para\n", "prose\n<div id=\"x\">\n</div>\n",
 		"    code\nprose\n", "中文\n标题\n===\n\n[链](#中文标题)\n", "see www.x.io\n", "mail a@b.io\n", "read http://c.io\n", "- [ ] task\n- [x] done\n",
+		"| a | b |\n|:--|--:|\n| 1 | 2 |\n", "| a |\n| :-: |\n| [x](y.md) |\n", "| 左 | 右 |\n| --- | --- |\n| $x$ | 2 |\n\n| c |\n|---|\n| d |\n",
+		"prose\n| a | b |\n| - | - |\n", "| a | b |\n| - | - |\n---\n", "| a |\n| - |\n| <https://x.io> |\n",
 	} {
 		sameModel(t, builder, checker, fmt.Sprint("case ", i), site.Page{Path: "a/b.md", Source: []byte(src), Lines: diag.NewLines([]byte(src))})
 	}
