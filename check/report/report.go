@@ -29,6 +29,7 @@ type Option func(*config)
 
 type config struct {
 	source  func(file string) []byte
+	lines   func(file string) *diag.Lines
 	color   bool
 	prefix  string
 	version string
@@ -45,6 +46,13 @@ func WithRules(rules []diag.Rule) Option {
 // a finding is on. The function may return nil for a file it cannot read.
 func WithSource(f func(file string) []byte) Option {
 	return func(c *config) { c.source = f }
+}
+
+// WithLines gives the text format each file's line index, when the caller
+// has one already (a loaded page's), so that the report does not index
+// every file again. The function may return nil; the index is then made.
+func WithLines(f func(file string) *diag.Lines) Option {
+	return func(c *config) { c.lines = f }
 }
 
 // WithColor turns on ANSI colour in the text format. The caller decides,

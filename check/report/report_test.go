@@ -274,3 +274,30 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+// TestLinesGiven: the text format takes a file's line index from the
+// caller when it has one (a loaded page's) and makes one otherwise; the
+// report is the same either way.
+func TestLinesGiven(t *testing.T) {
+	asked := map[string]int{}
+	lines := func(file string) *diag.Lines {
+		asked[file]++
+		if file == "crlf.md" {
+			return nil // the caller has none: the report makes it
+		}
+		return diag.NewLines(source(file))
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "text", fixture(), fixtureSummary, WithSource(source), WithLines(lines)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join("testdata", "mixed.text.golden"), buf.Bytes())
+	for file, n := range asked {
+		if n != 1 {
+			t.Errorf("index of %s asked %d times, want once", file, n)
+		}
+	}
+	if len(asked) != 4 {
+		t.Errorf("indexes asked for %v, want the 4 files with findings", asked)
+	}
+}

@@ -40,7 +40,12 @@ func writeText(w *bufio.Writer, ds []diag.Diagnostic, sum Summary, c *config) er
 			file, src, lines = d.File, nil, nil
 			if c.source != nil {
 				src = c.source(file)
-				lines = diag.NewLines(src)
+				if c.lines != nil {
+					lines = c.lines(file)
+				}
+				if lines == nil {
+					lines = diag.NewLines(src)
+				}
 			}
 		}
 		p.finding(d, src, lines)

@@ -157,6 +157,12 @@ func report1(stdout io.Writer, fl checkFlags, s *site.Site, ds []diag.Diagnostic
 			}
 			return nil
 		}),
+		report.WithLines(func(file string) *diag.Lines {
+			if p := s.ByPath[file]; p != nil {
+				return p.Lines
+			}
+			return nil
+		}),
 	}
 	if f, ok := stdout.(*os.File); ok && fl.format == "text" {
 		opts = append(opts, report.WithColor(report.ColorAllowed(f)))
