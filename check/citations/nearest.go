@@ -5,16 +5,29 @@ package citations
 // longer prefix, then the first in order; "" when there are none.
 func Nearest(key string, cands []string) string {
 	best, bestD, bestP := "", -1, -1
+	var rows osaRows
 	for _, c := range cands {
 		if c == key {
 			continue
 		}
-		d, p := distance(key, c), prefix(key, c)
+		// The distance is at least the difference in length: a candidate
+		// that cannot reach the best distance so far is not measured.
+		if bestD >= 0 && abs(len(c)-len(key)) > bestD {
+			continue
+		}
+		d, p := rows.distance(key, c), prefix(key, c)
 		if bestD < 0 || d < bestD || d == bestD && (p > bestP || p == bestP && c < best) {
 			best, bestD, bestP = c, d, p
 		}
 	}
 	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func prefix(a, b string) int {
@@ -25,12 +38,22 @@ func prefix(a, b string) int {
 	return n
 }
 
+// osaRows are distance's three rows, kept from one candidate to the next.
+type osaRows struct{ prev2, prev, cur []int }
+
 // distance is the optimal string alignment distance between a and b
 // (insert, delete, substitute, swap two neighbours); keys are ASCII.
 func distance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows osaRows
+	return rows.distance(a, b)
+}
+
+func (r *osaRows) distance(a, b string) int {
+	n := len(b) + 1
+	if cap(r.prev) < n {
+		r.prev2, r.prev, r.cur = make([]int, n), make([]int, n), make([]int, n)
+	}
+	prev2, prev, cur := r.prev2[:n], r.prev[:n], r.cur[:n]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -114,14 +114,22 @@ func folderNames(p string) []string {
 // nearName looks in want's own folder for a name within a small edit distance.
 func (idx *Index) nearName(want string) string {
 	dir, name := path.Dir(want), strings.ToLower(path.Base(want))
+	limit := max(2, utf8.RuneCountInString(name)/4)
 	best, bestD := "", 1<<30
 	for _, c := range idx.byDir[dir] {
-		d := distance(name, strings.ToLower(path.Base(c)))
+		other := strings.ToLower(path.Base(c))
+		// The distance is at least the difference in length: a name
+		// that cannot come within the limit, or reach the best so far,
+		// is not measured (the answer is the same).
+		if abs(utf8.RuneCountInString(other)-utf8.RuneCountInString(name)) > min(limit, bestD) {
+			continue
+		}
+		d := distance(name, other)
 		if d < bestD || (d == bestD && c < best) {
 			best, bestD = c, d
 		}
 	}
-	if bestD <= max(2, len([]rune(name))/4) {
+	if bestD <= limit {
 		return best
 	}
 	return ""
