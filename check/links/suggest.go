@@ -114,14 +114,15 @@ func folderNames(p string) []string {
 // nearName looks in want's own folder for a name within a small edit distance.
 func (idx *Index) nearName(want string) string {
 	dir, name := path.Dir(want), strings.ToLower(path.Base(want))
-	limit := max(2, utf8.RuneCountInString(name)/4)
+	runes := utf8.RuneCountInString(name)
+	limit := max(2, runes/4)
 	best, bestD := "", 1<<30
 	for _, c := range idx.byDir[dir] {
 		other := strings.ToLower(path.Base(c))
 		// The distance is at least the difference in length: a name
 		// that cannot come within the limit, or reach the best so far,
 		// is not measured (the answer is the same).
-		if abs(utf8.RuneCountInString(other)-utf8.RuneCountInString(name)) > min(limit, bestD) {
+		if abs(utf8.RuneCountInString(other)-runes) > min(limit, bestD) {
 			continue
 		}
 		d := distance(name, other)
