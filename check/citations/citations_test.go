@@ -149,11 +149,14 @@ func TestNearest(t *testing.T) {
 	if Nearest("a-b", nil) != "" {
 		t.Error("no candidates")
 	}
+	// One set of rows for all the cases, as Nearest keeps them: longer
+	// and shorter keys after each other must not read stale cells.
+	var rows osaRows
 	for _, c := range []struct {
 		a, b string
 		d    int
-	}{{"", "", 0}, {"abc", "", 3}, {"ab", "ba", 1}, {"kitten", "sitting", 3}, {"k3s-startup", "k3s-quickstart", 7}} {
-		if got := distance(c.a, c.b); got != c.d {
+	}{{"", "", 0}, {"abc", "", 3}, {"ab", "ba", 1}, {"k3s-startup", "k3s-quickstart", 7}, {"kitten", "sitting", 3}, {"abc", "", 3}} {
+		if got := rows.distance(c.a, c.b); got != c.d {
 			t.Errorf("distance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
 		}
 	}

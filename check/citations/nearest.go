@@ -43,11 +43,6 @@ type osaRows struct{ prev2, prev, cur []int }
 
 // distance is the optimal string alignment distance between a and b
 // (insert, delete, substitute, swap two neighbours); keys are ASCII.
-func distance(a, b string) int {
-	var rows osaRows
-	return rows.distance(a, b)
-}
-
 func (r *osaRows) distance(a, b string) int {
 	n := len(b) + 1
 	if cap(r.prev) < n {
