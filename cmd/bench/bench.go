@@ -38,7 +38,7 @@ type bench struct {
 	hugoPages                        int
 	hugoSize, pagefindSize           int64
 
-	trash []string // outputs of earlier runs, deleted at the end (see freshOut)
+	trash trash // what the runs replaced, deleted at the end
 }
 
 func (b *bench) work() string            { return filepath.Join(b.opts.out, "work") }
@@ -65,13 +65,9 @@ type task struct {
 }
 
 // freshOut gives each run of a job an output folder never used before, as
-// a CI runner has. Deleting the last run's output just before a run would
-// time the file system instead: ext4 without a journal, as on this
-// project's machine, checks every inode freed in the last half minute one
-// by one when it allocates a new one, which costs a build of 14,000 files
-// seconds, and a peer that writes fewer files less. The folders are
-// deleted once all runs are done (see bench.discard); the last one is
-// renamed to keep, for the measures that read a built site.
+// a CI runner has, and none is deleted while runs are timed (see trash).
+// The last run's output is renamed to keep, for the measures that read a
+// built site.
 type freshOut struct {
 	flag, keep string // the job's output flag and where the last output goes
 	used       []string
@@ -90,27 +86,17 @@ func (f *freshOut) apply(j *job, i int) {
 	j.args = args
 }
 
-// settle renames the last run's output to keep and hands back the others,
-// to delete when nothing is timed any more.
-func (f *freshOut) settle() []string {
+// settle renames the last run's output to keep and puts the others, with
+// what an earlier bench left at keep, in the trash.
+func (f *freshOut) settle(t trash) error {
 	if len(f.used) == 0 {
 		return nil
 	}
 	last := f.used[len(f.used)-1]
-	trash := f.used[:len(f.used)-1]
-	// What an earlier bench left at keep is moved aside too, not deleted
-	// before the runs that follow.
-	if _, err := os.Lstat(f.keep); err == nil {
-		aside := f.keep + "-old"
-		_ = os.RemoveAll(aside)
-		if os.Rename(f.keep, aside) == nil {
-			trash = append(trash, aside)
-		} else {
-			_ = os.RemoveAll(f.keep)
-		}
+	if err := t.aside(append(f.used[:len(f.used)-1:len(f.used)-1], f.keep)...); err != nil {
+		return err
 	}
-	_ = os.Rename(last, f.keep)
-	return trash
+	return os.Rename(last, f.keep)
 }
 
 // interleave runs each task n times, one run of each per round: on a
@@ -169,7 +155,7 @@ func (b *bench) measureAll(ctx context.Context) {
 	checkCache := b.path("check-cache")
 	check := b.docsiteJob("docsite check (cold)", []int{1},
 		"check", "--content", o.corpus, "--format", "json", "--cache-dir", checkCache)
-	b.interleave(ctx, o.runs, task{j: check, s: &b.check, before: func() error { return removeAll(checkCache) }})
+	b.interleave(ctx, o.runs, task{j: check, s: &b.check, before: b.aside(checkCache)})
 	check.name = "docsite check (warm)"
 	b.interleave(ctx, o.runs, task{j: check, s: &b.checkWarm})
 	if b.check.ok() {
@@ -183,10 +169,10 @@ func (b *bench) measureAll(ctx context.Context) {
 	if o.cold {
 		cold := build
 		cold.name = "docsite build (cold)"
-		tasks := []task{{j: cold, s: &b.cold, before: func() error { return removeAll(cache) }, fresh: &freshOut{flag: "--out", keep: site}}}
+		tasks := []task{{j: cold, s: &b.cold, before: b.aside(cache), fresh: &freshOut{flag: "--out", keep: site}}}
 		if b.hugo != nil && b.hugo.status == "" {
 			tasks = append(tasks, task{j: b.hugoJob(b.hugo.path), s: &b.hugo.s,
-				before: func() error { return removeAll(b.path("hugo-cache")) }, fresh: &freshOut{flag: "--destination", keep: b.path("hugo-out")}})
+				before: b.aside(b.path("hugo-cache")), fresh: &freshOut{flag: "--destination", keep: b.path("hugo-out")}})
 		}
 		b.interleave(ctx, o.runs, tasks...)
 		b.settle(tasks)
@@ -251,7 +237,10 @@ func (b *bench) measureAll(ctx context.Context) {
 		if !fileExists(cache) {
 			cache = b.path("serve-cache")
 		}
-		r := measureServe(ctx, o.docsite, o.corpus, b.work(), cache, o.edits, o.editGap, b.logf)
+		var r serveResult
+		if r.err = b.trash.aside(b.path(serveContent)); r.err == nil {
+			r = measureServe(ctx, o.docsite, o.corpus, b.work(), cache, o.edits, o.editGap, b.logf)
+		}
 		b.serve = &r
 		if r.err != nil {
 			b.logf("serve: %v", r.err)
@@ -270,27 +259,23 @@ func (b *bench) measureAll(ctx context.Context) {
 		}
 	}
 	b.loadAvg[1] = loadAvg()
-	b.discard()
 }
 
 // settle keeps the last output of each task with fresh folders and puts
-// the others aside for discard.
+// the others in the trash.
 func (b *bench) settle(tasks []task) {
 	for _, t := range tasks {
 		if t.fresh != nil {
-			b.trash = append(b.trash, t.fresh.settle()...)
+			if err := t.fresh.settle(b.trash); err != nil {
+				b.logf("%v", err)
+			}
 		}
 	}
 }
 
-// discard deletes the outputs put aside, after the last timed run.
-func (b *bench) discard() {
-	for _, d := range b.trash {
-		if err := os.RemoveAll(d); err != nil {
-			b.logf("%v", err)
-		}
-	}
-	b.trash = nil
+// aside returns a task's before hook that puts paths in the trash.
+func (b *bench) aside(paths ...string) func() error {
+	return func() error { return b.trash.aside(paths...) }
 }
 
 // findPeers decides which peers can run; none of them is required.
@@ -364,15 +349,6 @@ func docsiteFindings(out []byte) (map[string]int, map[spot]string) {
 		}
 	}
 	return rules, spots
-}
-
-func removeAll(dirs ...string) error {
-	for _, d := range dirs {
-		if err := os.RemoveAll(d); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func countHTML(dir string) int {

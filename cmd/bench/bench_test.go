@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -284,12 +285,16 @@ PASS
 
 // TestFreshOut: every run writes into a folder of its own; afterwards the
 // last run's output is at keep, and the others, with what an earlier bench
-// left at keep, are handed back to delete.
+// left at keep, are in the trash, which a bench empties at its end.
 func TestFreshOut(t *testing.T) {
 	dir := t.TempDir()
 	keep := filepath.Join(dir, "site")
 	if err := os.MkdirAll(filepath.Join(keep, "stale"), 0o755); err != nil {
 		t.Fatal(err)
+	}
+	bin := trash{dir: filepath.Join(dir, "trash")}
+	if err := os.MkdirAll(filepath.Join(bin.dir, "site-left", "site"), 0o755); err != nil {
+		t.Fatal(err) // what an interrupted bench left
 	}
 	f := &freshOut{flag: "--out", keep: keep}
 	var outs []string
@@ -307,16 +312,30 @@ func TestFreshOut(t *testing.T) {
 	if outs[0] == outs[1] || outs[1] == outs[2] || outs[0] == keep {
 		t.Fatalf("output folders %v are not fresh", outs)
 	}
-	trash := f.settle()
+	if err := f.settle(bin); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := os.Stat(filepath.Join(keep, "run2")); err != nil {
 		t.Errorf("the last run's output is not at keep: %v", err)
 	}
-	want := []string{outs[0], outs[1], keep + "-old"}
-	if fmt.Sprint(trash) != fmt.Sprint(want) {
-		t.Errorf("trash %v, want %v", trash, want)
+	put, _ := filepath.Glob(filepath.Join(bin.dir, "*", "*", "*"))
+	for i := range put {
+		put[i], _ = filepath.Rel(bin.dir, put[i])
+		put[i] = filepath.Base(filepath.Dir(put[i])) + "/" + filepath.Base(put[i])
 	}
-	if _, err := os.Stat(filepath.Join(keep+"-old", "stale")); err != nil {
-		t.Errorf("what was at keep is not put aside: %v", err)
+	slices.Sort(put)
+	if want := "[site-run1/run0 site-run2/run1 site/stale]"; fmt.Sprint(put) != want {
+		t.Errorf("in the trash: %v, want %s", put, want)
+	}
+	if err := bin.empty(); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := os.ReadDir(dir)
+	if len(left) != 1 || left[0].Name() != "site" {
+		t.Errorf("after emptying the trash, %v is left", left)
+	}
+	if err := bin.aside(filepath.Join(dir, "not-there")); err != nil {
+		t.Errorf("putting aside what is not there: %v", err)
 	}
 }
 

@@ -42,11 +42,12 @@ func ensureCorpus(ctx context.Context, dir string, seed uint64, files int, log i
 	return nil
 }
 
-// copyTree copies the regular files and folders of src into dst, which is
-// replaced. Serve edits its copy; the cached corpus stays as generated.
+// copyTree copies the regular files and folders of src into dst, which
+// must not exist. Serve edits its copy; the cached corpus stays as
+// generated.
 func copyTree(src, dst string) error {
-	if err := os.RemoveAll(dst); err != nil {
-		return err
+	if _, err := os.Lstat(dst); err == nil {
+		return fmt.Errorf("copying %s: %s is already there", src, dst)
 	}
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -46,7 +46,7 @@ func (b *bench) measureDiagrams(ctx context.Context) *diagramResult {
 	// A cold build starts Chromium and draws every diagram twice: one run
 	// is minutes, so it runs once, with room to finish.
 	build.timeout = 30 * time.Minute
-	b.interleave(ctx, 1, task{j: build, s: &r.cold, before: func() error { return removeAll(site, cache) }})
+	b.interleave(ctx, 1, task{j: build, s: &r.cold, before: b.aside(site, cache)})
 	if r.cold.err == nil {
 		build.name = "docsite build, render: build (warm)"
 		b.interleave(ctx, o.runs, task{j: build, s: &r.warm})

@@ -134,13 +134,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if _, err := os.Stat(o.docsite); err != nil {
 		return fmt.Errorf("docsite binary: %v (build it first: make build)", err)
 	}
-	b := &bench{opts: o, log: stderr, started: time.Now()}
+	b := &bench{opts: o, log: stderr, started: time.Now(), trash: trash{dir: filepath.Join(o.out, "trash")}}
 	if err := os.MkdirAll(b.work(), 0o755); err != nil {
 		return err
+	}
+	if err := spreadFolders(b.work()); err != nil {
+		b.logf("cannot spread the work folder's folders over the file system (%v): cold builds may time the inodes an earlier run freed", err)
 	}
 	if err := ensureCorpus(ctx, o.corpus, o.seed, o.files, stderr); err != nil {
 		return err
 	}
+	// What the runs put aside is deleted when nothing is timed any more;
+	// an interrupted bench leaves it for the next one to delete.
+	defer func() {
+		if err := b.trash.empty(); err != nil {
+			b.logf("%v", err)
+		}
+	}()
 	b.measureAll(ctx)
 	b.searchIndexTimes(ctx)
 	b.mathSpeed(ctx)

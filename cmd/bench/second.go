@@ -29,18 +29,18 @@ func (b *bench) measureSecond(ctx context.Context, dir string) *second {
 
 	check := b.docsiteJob(r.name+": docsite check (cold)", []int{0, 1},
 		"check", "--content", dir, "--format", "json", "--cache-dir", checkCache)
-	b.interleave(ctx, o.runs, task{j: check, s: &r.checkCold, before: func() error { return removeAll(checkCache) }})
+	b.interleave(ctx, o.runs, task{j: check, s: &r.checkCold, before: b.aside(checkCache)})
 	check.name = r.name + ": docsite check (warm)"
 	b.interleave(ctx, o.runs, task{j: check, s: &r.checkWarm})
 
 	build := b.docsiteJob(r.name+": docsite build (cold)", nil, "build", "--content", dir, "--out", site, "--cache-dir", cache)
-	tasks := []task{{j: build, s: &r.cold, before: func() error { return removeAll(cache) }, fresh: &freshOut{flag: "--out", keep: site}}}
+	tasks := []task{{j: build, s: &r.cold, before: b.aside(cache), fresh: &freshOut{flag: "--out", keep: site}}}
 	if b.hugo != nil && b.hugo.status == "" {
 		hugo := b.hugoJob(b.hugo.path)
 		hugo.name = r.name + ": hugo"
 		hugo.args = []string{"--source", filepath.Join(o.benchDir, "hugo"), "--contentDir", dir,
 			"--destination", hugoOut, "--cacheDir", work("hugo-cache"), "--noBuildLock", "--quiet"}
-		tasks = append(tasks, task{j: hugo, s: &r.hugo, before: func() error { return removeAll(work("hugo-cache")) }, fresh: &freshOut{flag: "--destination", keep: hugoOut}})
+		tasks = append(tasks, task{j: hugo, s: &r.hugo, before: b.aside(work("hugo-cache")), fresh: &freshOut{flag: "--destination", keep: hugoOut}})
 		r.hugoRan = true
 	}
 	b.interleave(ctx, o.runs, tasks...)

@@ -45,10 +45,14 @@ var urlRE = regexp.MustCompile(`https?://[^\s]+`)
 // time limit, since it stays open.
 var pageClient = &http.Client{Timeout: 10 * time.Second}
 
+// serveContent is the folder in work that holds serve's copy of the corpus.
+const serveContent = "serve-content"
+
 // measureServe runs the serve binary on a copy of the corpus, listens to
 // its event stream as a browser tab would, and edits pages one at a time.
+// The copy is made in work, where no earlier copy may be left.
 func measureServe(ctx context.Context, bin, corpus, work, cacheDir string, edits int, gap time.Duration, logf func(string, ...any)) (r serveResult) {
-	content := filepath.Join(work, "serve-content")
+	content := filepath.Join(work, serveContent)
 	if err := copyTree(corpus, content); err != nil {
 		r.err = err
 		return r

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// trash holds what the bench replaces — outputs of earlier runs, caches a
+// cold run must not find — until nothing is timed any more. Deleting them
+// on the spot would time the file system instead: ext4 without a journal,
+// as on this project's machine, steps over every inode freed in the last
+// minute (six, until the inode table is written back) one by one each
+// time it allocates a new one in the same group, which costs a build that
+// writes thousands of files seconds, and a peer that writes fewer files
+// less (see spreadFolders). Renaming is one step whatever the size.
+type trash struct{ dir string }
+
+// aside moves each path that exists into the trash, under a folder of its
+// own so that names never clash, leftovers of an interrupted bench
+// included.
+func (t trash) aside(paths ...string) error {
+	for _, p := range paths {
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err := os.MkdirAll(t.dir, 0o755); err != nil {
+			return err
+		}
+		slot, err := os.MkdirTemp(t.dir, filepath.Base(p)+"-")
+		if err != nil {
+			return err
+		}
+		if err := os.Rename(p, filepath.Join(slot, filepath.Base(p))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// empty deletes everything put aside, by this bench or an earlier one.
+func (t trash) empty() error { return os.RemoveAll(t.dir) }
