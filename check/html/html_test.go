@@ -2,6 +2,9 @@ package html
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,5 +57,47 @@ func TestSourceMapping(t *testing.T) {
 		if d.Target == "/nope/" && (d.File != "README.md" || d.Line != 7 || !strings.Contains(d.Message, "index.html")) {
 			t.Errorf("finding not mapped to its source: %+v", d)
 		}
+	}
+}
+
+// TestReadPage: what the tokenizer takes from a page, case by case.
+func TestReadPage(t *testing.T) {
+	cases := []struct {
+		name, html string
+		ids, refs  string
+	}{
+		{"anchors", `<h2 id="a">A</h2><a name="b"></a><div name="c"></div>`, "a b", ""},
+		{"references", `<a href="/x/">x</a><img src="i.png" srcset="s1.png 1x, s2.png 2x">`, "", "href=/x/ src=i.png srcset=s1.png srcset=s2.png"},
+		{"base is not a link", `<base href="/docs/"><link href="/s.css">`, "", "href=/s.css"},
+		{"script and style are text", `<script>var s = '<a href="/no/" id="no">';</script><style>a[id="z"]{}</style><p id="yes">`, "yes", ""},
+		{"comments are not markup", `<!-- <a href="/no/"> --><a href="/yes/">`, "", "href=/yes/"},
+		{"the first of a repeated attribute", `<a href="/1/" href="/2/" id="i" id="j">`, "i", "href=/1/"},
+		{"entities are decoded", `<a href="/a?x=1&amp;y=2#f%C3%A9">`, "", "href=/a?x=1&y=2#f%C3%A9"},
+		{"svg's xlink:href", `<svg><use xlink:href="#icon"/></svg><svg><symbol id="icon"/></svg>`, "icon", "href=#icon"},
+		{"end tags carry nothing", `<p></p id="no" href="/no/">`, "", ""},
+		{"upper case", `<A HREF="/U/" ID="Up">`, "Up", "href=/U/"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "index.html")
+			if err := os.WriteFile(p, []byte(c.html), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			pg := readPage(p)
+			var ids, refs []string
+			for id := range pg.ids {
+				ids = append(ids, id)
+			}
+			slices.Sort(ids)
+			for _, r := range pg.refs {
+				refs = append(refs, r.Attr+"="+r.Value)
+			}
+			if got := strings.Join(ids, " "); got != c.ids {
+				t.Errorf("ids %q, want %q", got, c.ids)
+			}
+			if got := strings.Join(refs, " "); got != c.refs {
+				t.Errorf("refs %q, want %q", got, c.refs)
+			}
+		})
 	}
 }
