@@ -331,11 +331,50 @@ func TestFreshOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	left, _ := os.ReadDir(dir)
-	if len(left) != 1 || left[0].Name() != "site" {
+	if len(left) != 2 || left[0].Name() != "site" || left[1].Name() != "trash.emptied" {
 		t.Errorf("after emptying the trash, %v is left", left)
 	}
 	if err := bin.aside(filepath.Join(dir, "not-there")); err != nil {
 		t.Errorf("putting aside what is not there: %v", err)
+	}
+}
+
+// TestTrashPending: a bench waits out the minutes after an earlier one
+// emptied its trash, and not at all when none did.
+func TestTrashPending(t *testing.T) {
+	bin := trash{dir: filepath.Join(t.TempDir(), "trash")}
+	now := time.Now()
+	if d := bin.pending(now, 6*time.Minute); d != 0 {
+		t.Errorf("nothing ever deleted, yet a wait of %s", d)
+	}
+	if err := bin.empty(); err != nil {
+		t.Fatal(err)
+	}
+	if d := bin.pending(time.Now(), 6*time.Minute); d != 0 {
+		t.Errorf("an empty trash deleted nothing, yet a wait of %s", d)
+	}
+	if err := bin.aside(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	if err := bin.empty(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(bin.stamp())
+	if err != nil {
+		t.Fatalf("emptying left no stamp: %v", err)
+	}
+	for _, c := range []struct{ after, want time.Duration }{
+		{0, 6 * time.Minute},
+		{4 * time.Minute, 2 * time.Minute},
+		{6 * time.Minute, 0},
+		{time.Hour, 0},
+	} {
+		if d := bin.pending(st.ModTime().Add(c.after), 6*time.Minute); d != c.want {
+			t.Errorf("%s after emptying: wait %s, want %s", c.after, d, c.want)
+		}
+	}
+	if d := bin.pending(st.ModTime(), 0); d != 0 {
+		t.Errorf("-forget 0 waits %s", d)
 	}
 }
 

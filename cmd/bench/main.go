@@ -6,7 +6,7 @@
 //	    [-corpus2 ../shared/corpus-dev]
 //	    [-runs 3] [-files 1200] [-seed 1] [-peers=true] [-skip-serve]
 //	    [-cold=true] [-edits 50] [-edit-gap 500ms] [-remark=true]
-//	    [-out .cache/bench] [-v]
+//	    [-forget 6m10s] [-out .cache/bench] [-v]
 //
 // What it does, in order:
 //
@@ -66,6 +66,7 @@ type options struct {
 	skipServe bool
 	remarkRun bool
 	timeout   time.Duration
+	forget    time.Duration
 	verbose   bool
 }
 
@@ -97,6 +98,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.skipServe, "skip-serve", false, "do not measure docsite serve")
 	fs.BoolVar(&o.remarkRun, "remark", true, "with -peers, run remark-validate-links (slow: a minute or two)")
 	fs.DurationVar(&o.timeout, "timeout", 5*time.Minute, "limit for any one child process")
+	fs.DurationVar(&o.forget, "forget", 370*time.Second, "how long after an earlier bench deleted its outputs to wait before timing (ext4 without a journal; 0 does not wait)")
 	fs.BoolVar(&o.verbose, "v", false, "print every run")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -143,6 +145,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if err := ensureCorpus(ctx, o.corpus, o.seed, o.files, stderr); err != nil {
 		return err
+	}
+	if d := b.trash.pending(time.Now(), o.forget); d > 0 {
+		b.logf("waiting %s before timing: an earlier bench deleted its outputs less than %s ago, and new files beside inodes freed so recently are slow to make on ext4 without a journal (-forget 0 does not wait)", d.Round(time.Second), o.forget)
+		select {
+		case <-time.After(d):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		b.started = time.Now()
 	}
 	// What the runs put aside is deleted when nothing is timed any more;
 	// an interrupted bench leaves it for the next one to delete.
