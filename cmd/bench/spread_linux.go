@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 
 	"golang.org/x/sys/unix"
@@ -24,9 +25,19 @@ func spreadFolders(dir string) error {
 		return err
 	}
 	defer f.Close()
-	flags, err := unix.IoctlGetUint32(int(f.Fd()), unix.FS_IOC_GETFLAGS)
+	fd := int(f.Fd())
+	flags, err := unix.IoctlGetUint32(fd, unix.FS_IOC_GETFLAGS)
 	if err != nil {
 		return err
 	}
-	return unix.IoctlSetPointerInt(int(f.Fd()), unix.FS_IOC_SETFLAGS, int(flags|topDir))
+	if err := unix.IoctlSetPointerInt(fd, unix.FS_IOC_SETFLAGS, int(flags|topDir)); err != nil {
+		return err
+	}
+	if flags, err = unix.IoctlGetUint32(fd, unix.FS_IOC_GETFLAGS); err == nil && flags&topDir == 0 {
+		return errNotKept
+	}
+	return err
 }
+
+// errNotKept is a file system that takes the flag without a word and drops it.
+var errNotKept = errors.New("the file system does not keep the flag")
