@@ -12,7 +12,7 @@ import (
 // cold run must not find — until nothing is timed any more. Deleting them
 // on the spot would time the file system instead: ext4 without a journal,
 // as on this project's machine, steps over every inode freed in the last
-// minute (six, until the inode table is written back) one by one each
+// minute (six while its block of the inode table is dirty) one by one each
 // time it allocates a new one in the same group, which costs a build that
 // writes thousands of files seconds, and a peer that writes fewer files
 // less (see spreadFolders). Renaming is one step whatever the size.
