@@ -109,7 +109,7 @@ func readPage(p string) *page {
 		}
 		name, more := z.TagName()
 		tag := string(name)
-		var seen [5]bool
+		var seen [attrCount]bool
 		for more {
 			var key, val []byte
 			key, val, more = z.TagAttr()
@@ -130,6 +130,7 @@ const (
 	attrHref
 	attrSrc
 	attrSrcset
+	attrCount
 )
 
 func attrIndex(key string) int {

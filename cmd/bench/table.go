@@ -329,7 +329,11 @@ func (b *bench) notes() []string {
 	add("Machine: %d CPUs, %s/%s; load average %s at the start, %s at the end (figures on a loaded machine are slower than the machine).",
 		runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, orDash(b.loadAvg[0]), orDash(b.loadAvg[1]))
 	add("Corpus: `go run ./cmd/gencorpus -seed %d -files %d` — %s.", o.seed, o.files, b.corpus)
-	add("Cold build (docsite and Hugo alike): an empty cache folder and an output folder never used before, as on a CI runner; nothing is deleted while runs are timed (what a run replaces is renamed into a trash folder, emptied at the end), a bench started within 6 minutes of the last one's emptying waits out the rest, and each run's folders are spread over the file system (`chattr +T` on the work folder): on ext4 without a journal, files created near thousands deleted in the last minutes cost several times more, which a fresh CI runner never pays. Warm: the cache the cold runs left, into the last cold run's output. Memory is peak resident set (rusage).")
+	wait := "a bench started within " + o.forget.String() + " of the last one's emptying waits out the rest"
+	if o.forget <= 0 {
+		wait = "this bench did not wait after an earlier one's emptying (-forget 0)"
+	}
+	add("Cold build (docsite and Hugo alike): an empty cache folder and an output folder never used before, as on a CI runner; nothing is deleted while runs are timed (what a run replaces is renamed into a trash folder, emptied at the end), %s, and each run's folders are spread over the file system (`chattr +T` on the work folder): on ext4 without a journal, files created near thousands deleted in the last minutes cost several times more, which a fresh CI runner never pays. Warm: the cache the cold runs left, into the last cold run's output. Memory is peak resident set (rusage).", wait)
 	var peers []string
 	for _, p := range []*peer{b.hugo, b.remark, b.htmltest, b.pagefind} {
 		if p == nil {
